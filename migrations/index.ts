@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261125090000_foundation.ts';
+
+/** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
+export const migrations: Record<string, Migration> = {
+  '20261125090000_foundation': foundation,
+};

@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import type { CurrentUser } from '../authz/index.ts';
+import type { Actor } from '../audit/index.ts';
+import type { Db, Dialect } from '../db/index.ts';
+import type { Lang, T } from '../i18n/index.ts';
+import type { Config } from '../../config.ts';
+
+/** Services every handler can reach through `c.var`. */
+export interface AppDeps {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    user: CurrentUser | null;
+    lang: Lang;
+    t: T;
+    csrf: string;
+    requestId: string;
+    ip: string;
+    auditCount: number;
+    isApi: boolean;
+  };
+};
+
+export type Ctx = Context<AppEnv>;
+
+/** The actor of the current request, for audit events. */
+export function actorOf(c: Ctx): Actor {
+  const user = c.get('user');
+  return {
+    userId: user?.id ?? null,
+    name: user?.username ?? null,
+    ip: c.get('ip'),
+    requestId: c.get('requestId'),
+    onRecord: () => c.set('auditCount', (c.get('auditCount') ?? 0) + 1),
+  };
+}

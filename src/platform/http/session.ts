@@ -1,0 +1,107 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../db/index.ts';
+import { nowIso } from '../db/index.ts';
+import type { CurrentUser, Grant, Role } from '../authz/index.ts';
+import type { AppEnv, Ctx } from './context.ts';
+
+export const SESSION_COOKIE = 'coso_sid';
+export const CSRF_COOKIE = 'coso_csrf';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const token = () => randomBytes(32).toString('base64url');
+
+/** Loads a user with their role grants. */
+export async function loadUser(db: Db, userId: string, sessionId: string): Promise<CurrentUser | null> {
+  const u = await db.selectFrom('users').select(['id', 'username', 'display_name', 'active']).where('id', '=', userId).executeTakeFirst();
+  if (!u || !Number(u.active)) return null;
+  const grants = await db.selectFrom('role_grants').select(['role', 'unit_id', 'include_descendants']).where('user_id', '=', userId).execute();
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    sessionId,
+    grants: grants.map((g): Grant => ({ role: g.role as Role, unitId: g.unit_id, includeDescendants: !!Number(g.include_descendants) })),
+  };
+}
+
+/** Creates a session (web cookie or API token) and returns the secret the client holds. */
+export async function createSession(db: Db, userId: string, kind: 'web' | 'api', ttlMinutes: number, ip: string | null) {
+  const secret = token();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000).toISOString();
+  await db.insertInto('sessions').values({
+    id: sha256(secret), user_id: userId, kind, csrf_token: token(), created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ip,
+  }).execute();
+  return { secret, expiresAt };
+}
+
+/** Ends the session behind a secret. */
+export async function destroySession(db: Db, secret: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sha256(secret)).execute();
+}
+
+/**
+ * Resolves the current user from the session cookie (pages) or a Bearer token (API).
+ * Web sessions slide: each use pushes the idle expiry forward (written at most once a minute).
+ */
+export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, config } = c.get('deps');
+    c.set('user', null);
+    const auth = c.req.header('authorization');
+    const isApi = c.req.path.startsWith('/api/');
+    const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+    const secret = isApi ? bearer : getCookie(c, SESSION_COOKIE);
+    if (secret) {
+      const s = await db.selectFrom('sessions').selectAll().where('id', '=', sha256(secret)).executeTakeFirst();
+      const now = new Date();
+      if (s && s.kind === (isApi ? 'api' : 'web') && new Date(s.expires_at) > now) {
+        const user = await loadUser(db, s.user_id, s.id);
+        c.set('user', user);
+        if (user && s.kind === 'web' && now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
+          const expiresAt = new Date(now.getTime() + config.sessionIdleMinutes * 60_000).toISOString();
+          await db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: expiresAt }).where('id', '=', s.id).execute();
+        }
+      } else if (s) {
+        await db.deleteFrom('sessions').where('id', '=', s.id).execute();
+      }
+    }
+    await next();
+  };
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure in production. */
+export function setSessionCookie(c: Ctx, secret: string): void {
+  setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Lax', secure: c.get('deps').config.env === 'production', path: '/' });
+}
+
+export function clearSessionCookie(c: Ctx): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * CSRF protection for forms (double-submit token): every page gets a token in a cookie and in each
+ * form's hidden `_csrf` field; a state-changing form request must carry both, equal. The API uses
+ * Bearer tokens, never cookies, so it is exempt.
+ */
+export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let tok = getCookie(c, CSRF_COOKIE);
+    if (!tok || !/^[A-Za-z0-9_-]{43}$/.test(tok)) {
+      tok = token();
+      setCookie(c, CSRF_COOKIE, tok, { httpOnly: true, sameSite: 'Lax', secure: c.get('deps').config.env === 'production', path: '/' });
+    }
+    c.set('csrf', tok);
+    await next();
+  };
+}
+
+/** Cleans expired sessions and old login attempts (run at start and periodically). */
+export async function pruneSessions(db: Db): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
+  await db.deleteFrom('login_attempts').where('at', '<', new Date(Date.now() - 24 * 3600_000).toISOString()).execute();
+}
+
+export const newId = () => randomUUID();

@@ -1,0 +1,77 @@
+import viPlatform from './messages/vi.json' with { type: 'json' };
+import enPlatform from './messages/en.json' with { type: 'json' };
+
+export type Lang = 'vi' | 'en';
+export const LANGS: Lang[] = ['vi', 'en'];
+export type Messages = Record<string, string>;
+export type T = (key: string, params?: Record<string, string | number>) => string;
+
+const bundles: { name: string; vi: Messages; en: Messages }[] = [];
+const merged: Record<Lang, Messages> = { vi: {}, en: {} };
+
+/** Adds a feature's message bundle (both languages must have the same keys; a test checks it). */
+export function registerMessages(name: string, vi: Messages, en: Messages): void {
+  if (bundles.some((b) => b.name === name)) return;
+  bundles.push({ name, vi, en });
+  Object.assign(merged.vi, vi);
+  Object.assign(merged.en, en);
+}
+registerMessages('platform', viPlatform, enPlatform);
+
+/** Every registered bundle, for the test that keeps vi and en key sets identical. */
+export function messageBundles() {
+  return bundles;
+}
+
+/** Returns a translator for one language; unknown keys fall back to Vietnamese, then the key itself. */
+export function translator(lang: Lang): T {
+  return (key, params) => {
+    let s = merged[lang][key] ?? merged.vi[key] ?? key;
+    if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
+    return s;
+  };
+}
+
+const TZ = 'Asia/Ho_Chi_Minh';
+
+/** Formats a calendar date 'YYYY-MM-DD' as dd/mm/yyyy (no time-zone shift: it is already local). */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
+}
+
+/** Formats an instant (ISO UTC) as dd/mm/yyyy HH:mm in Vietnam time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).formatToParts(d);
+  const g = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${g('day')}/${g('month')}/${g('year')} ${g('hour')}:${g('minute')}`;
+}
+
+/** Today's calendar date in Vietnam as 'YYYY-MM-DD'. */
+export function todayLocal(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Parses dd/mm/yyyy or yyyy-mm-dd into 'YYYY-MM-DD', or null when it is not a real date. */
+export function parseDateInput(input: string): string | null {
+  const s = input.trim();
+  let y: number, m: number, d: number;
+  let mt = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (mt) { d = +mt[1]; m = +mt[2]; y = +mt[3]; }
+  else if ((mt = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) { y = +mt[1]; m = +mt[2]; d = +mt[3]; }
+  else return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Formats a number the vi-VN way (1.234,5). */
+export function formatNumber(n: number, lang: Lang = 'vi'): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n);
+}

@@ -1,0 +1,111 @@
+import type { Child, PropsWithChildren } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../http/context.ts';
+import type { FieldErrors } from '../http/validate.ts';
+
+/** The translator of the current request, for components. */
+export function useT() {
+  return useRequestContext<AppEnv>().get('t');
+}
+
+/** Hidden CSRF field: put inside every form that changes state. */
+export function Csrf() {
+  const c = useRequestContext<AppEnv>();
+  return <input type="hidden" name="_csrf" value={c.get('csrf')} />;
+}
+
+/** GOV.UK error summary: lists each problem with a link to its field. */
+export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
+  const t = useT();
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t('form.errorSummary')}</h2>
+      <ul>
+        {Object.entries(errors).map(([field, msg]) => (
+          <li><a href={`#f-${field}`}>{msg}</a></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  type?: string;
+  autocomplete?: string;
+  width?: 'short' | 'full';
+  required?: boolean;
+};
+
+/** A labelled input with hint and inline error, keeping the value the user typed. */
+export function Field(p: FieldProps) {
+  const err = p.errors?.[p.name];
+  return (
+    <div class={`field${err ? ' field-error' : ''}`}>
+      <label for={`f-${p.name}`}>{p.label}</label>
+      {p.hint && <div class="hint" id={`h-${p.name}`}>{p.hint}</div>}
+      {err && <p class="error-message" id={`e-${p.name}`}>{err}</p>}
+      <input
+        id={`f-${p.name}`} name={p.name} type={p.type ?? 'text'} value={p.type === 'password' ? '' : (p.values?.[p.name] ?? '')}
+        autocomplete={p.autocomplete} class={p.width === 'short' ? 'input-short' : undefined}
+        aria-describedby={[p.hint && `h-${p.name}`, err && `e-${p.name}`].filter(Boolean).join(' ') || undefined}
+        aria-invalid={err ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+/** A labelled select with its options, keeping the chosen value. */
+export function Select(p: Omit<FieldProps, 'type'> & { options: [string, string][] }) {
+  const err = p.errors?.[p.name];
+  const v = p.values?.[p.name] ?? '';
+  return (
+    <div class={`field${err ? ' field-error' : ''}`}>
+      <label for={`f-${p.name}`}>{p.label}</label>
+      {p.hint && <div class="hint">{p.hint}</div>}
+      {err && <p class="error-message" id={`e-${p.name}`}>{err}</p>}
+      <select id={`f-${p.name}`} name={p.name} aria-invalid={err ? 'true' : undefined}>
+        {p.options.map(([val, label]) => <option value={val} selected={val === v}>{label}</option>)}
+      </select>
+    </div>
+  );
+}
+
+/** A table with a caption and headers; rows are arrays of cells. */
+export function Table({ caption, head, rows, empty }: { caption?: string; head: Child[]; rows: Child[][]; empty?: string }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        {caption && <caption>{caption}</caption>}
+        <thead><tr>{head.map((h) => <th scope="col">{h}</th>)}</tr></thead>
+        <tbody>
+          {rows.length === 0 && <tr><td colspan={head.length}>{empty ?? ''}</td></tr>}
+          {rows.map((r) => <tr>{r.map((cell) => <td>{cell}</td>)}</tr>)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Previous / next links that keep the other query parameters. */
+export function Pagination({ page, hasNext, baseQuery }: { page: number; hasNext: boolean; baseQuery: Record<string, string> }) {
+  const t = useT();
+  const link = (p: number) => '?' + new URLSearchParams({ ...baseQuery, page: String(p) }).toString();
+  return (
+    <nav class="pagination" aria-label={t('nav.pagination')}>
+      {page > 1 && <a href={link(page - 1)} rel="prev">← {t('nav.prev')}</a>}
+      <span>{t('nav.page', { page })}</span>
+      {hasNext && <a href={link(page + 1)} rel="next">{t('nav.next')} →</a>}
+    </nav>
+  );
+}
+
+/** A flash-style notice box (success or information). */
+export function Notice({ children }: PropsWithChildren) {
+  return <div class="notice" role="status">{children}</div>;
+}

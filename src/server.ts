@@ -1,0 +1,36 @@
+import { serve } from '@hono/node-server';
+import { loadConfig } from './config.ts';
+import { migrate, openDb } from './platform/db/index.ts';
+import { pruneSessions } from './platform/http/session.ts';
+import { buildApp } from './app.ts';
+import { seedDemo } from './seed.ts';
+
+/** Starts Coso: migrate, seed demo data on an empty database (never in production), serve. */
+async function main() {
+  const config = loadConfig();
+  const handle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(handle.db);
+  if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
+  if (config.env !== 'production') {
+    const seeded = await seedDemo(handle.db, { provinceCode: config.provinceCode, demoPassword: config.demoPassword });
+    if (seeded.created) {
+      console.log('Đã tạo dữ liệu mẫu (demo). Tài khoản: demo.admin, demo.coordinator, demo.leader, demo.observer, demo.department, demo.commune, demo.commune.head');
+      if (seeded.password) console.log(`Mật khẩu demo (chỉ in một lần): ${seeded.password}`);
+    }
+  }
+  await pruneSessions(handle.db);
+  const prune = setInterval(() => void pruneSessions(handle.db).catch(() => {}), 3600_000);
+  prune.unref();
+  const app = buildApp({ db: handle.db, dialect: handle.dialect, config });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+    console.log(`Coso đang chạy tại http://localhost:${info.port} (${handle.dialect === 'sqlite' ? `SQLite ${handle.file}` : 'PostgreSQL'})`);
+  });
+  const stop = () => server.close(() => void handle.close().then(() => process.exit(0)));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
