@@ -4,6 +4,7 @@ import { migrate, openDb } from './platform/db/index.ts';
 import { pruneSessions } from './platform/http/session.ts';
 import { buildApp } from './app.ts';
 import { seedDemo } from './seed.ts';
+import { startJobs } from './platform/jobs/index.ts';
 
 /** Starts Coso: migrate, seed demo data on an empty database (never in production), serve. */
 async function main() {
@@ -21,7 +22,9 @@ async function main() {
   await pruneSessions(handle.db);
   const prune = setInterval(() => void pruneSessions(handle.db).catch(() => {}), 3600_000);
   prune.unref();
-  const app = buildApp({ db: handle.db, dialect: handle.dialect, config });
+  const deps = { db: handle.db, dialect: handle.dialect, config };
+  const app = buildApp(deps);
+  startJobs(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
     console.log(`Coso đang chạy tại http://localhost:${info.port} (${handle.dialect === 'sqlite' ? `SQLite ${handle.file}` : 'PostgreSQL'})`);
   });

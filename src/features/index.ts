@@ -2,6 +2,7 @@ import type { Feature } from '../platform/http/feature.ts';
 import { authFeature } from './auth/index.ts';
 import { homeFeature } from './home/index.tsx';
 import { unitsFeature } from './units/index.ts';
+import { notificationsFeature } from './notifications/index.tsx';
 
 /** Every feature, in mount order. */
-export const features: Feature[] = [homeFeature, authFeature, unitsFeature];
+export const features: Feature[] = [homeFeature, authFeature, unitsFeature, notificationsFeature];

@@ -19,6 +19,6 @@ export const unitsFeature: Feature = {
   api: unitsApi,
 };
 export { importUnits, listProvinces } from './units.import.ts';
-export { ancestorIds, findUnits, getUnit, getUnitByKey, unitNames } from './units.repository.ts';
+export { ancestorIds, findUnits, getUnit, getUnitByKey, unitIdsInScope, unitNames, withDescendants } from './units.repository.ts';
 export type { UnitView } from './units.repository.ts';
 export { reorganize } from './units.service.ts';

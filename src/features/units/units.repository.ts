@@ -104,3 +104,25 @@ export async function childCounts(db: Db | Trx, ids: string[], at: string): Prom
   for (const r of rows) m.set(r.parent_id!, Number(r.n));
   return m;
 }
+
+/** All descendant ids of the given units (any depth, any validity), including the units themselves. */
+export async function withDescendants(db: Db | Trx, ids: string[]): Promise<string[]> {
+  const out = new Set(ids);
+  let frontier = [...ids];
+  for (let depth = 0; depth < 6 && frontier.length; depth++) {
+    const kids = await db.selectFrom('units').select('id').where('parent_id', 'in', frontier).execute();
+    frontier = kids.map((k) => k.id).filter((id) => !out.has(id));
+    frontier.forEach((id) => out.add(id));
+  }
+  return [...out];
+}
+
+/**
+ * The units a user may act on for an action: 'all' for province-wide roles, otherwise the granted
+ * units plus the descendants of grants that include them. Repositories filter with this.
+ */
+export async function unitIdsInScope(db: Db | Trx, scope: { all: true } | { all: false; unitIds: string[]; withDescendants: string[] }): Promise<'all' | string[]> {
+  if (scope.all) return 'all';
+  const direct = scope.unitIds.filter((id) => !scope.withDescendants.includes(id));
+  return [...new Set([...direct, ...(await withDescendants(db, scope.withDescendants))])];
+}

@@ -99,7 +99,40 @@ export interface SettingsTable {
   updated_at: string;
 }
 
-/** The whole schema. Features add their tables here as they arrive (one interface per table). */
+export interface FilesTable {
+  id: string;
+  name: string;
+  mime: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  path: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+  /** 'none' (no e-mail wanted or no address), 'pending', 'sent', 'failed' */
+  email_status: string;
+  email_sent_at: string | null;
+}
+export interface JobLeasesTable {
+  name: string;
+  locked_until: string;
+  last_run_at: string | null;
+  last_result: string | null;
+}
+
+/**
+ * The whole schema. Features add their own tables by module augmentation in their
+ * `<feature>.tables.ts`: `declare module '../../platform/db/tables.ts' { interface Database { … } }`. Features add their tables here as they arrive (one interface per table). */
 export interface Database {
   units: UnitsTable;
   reorganizations: ReorganizationsTable;
@@ -111,4 +144,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   settings: SettingsTable;
+  files: FilesTable;
+  notifications: NotificationsTable;
+  job_leases: JobLeasesTable;
 }
