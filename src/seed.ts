@@ -6,6 +6,8 @@ import { getUnitByKey, importUnits } from './features/units/index.ts';
 import { createUnit } from './features/units/units.service.ts';
 import { createUser, grantRole } from './features/admin/users.service.ts';
 import { REFORM_2025 } from './features/units/units.kinds.ts';
+import { features } from './features/index.ts';
+import { todayLocal } from './platform/i18n/index.ts';
 
 export { importUnits };
 
@@ -48,5 +50,6 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; demoPasswor
   for (let i = 1; i <= 5; i++) {
     await createUnit(db, SYSTEM_ACTOR, { name: `Tổ dân phố ${i}`, fullName: `Tổ dân phố ${i}`, kind: 'village', communeType: null, code: null, parentId: communeUnit!.id, validFrom: REFORM_2025 });
   }
+  for (const f of features) if (f.seedDemo) await f.seedDemo(db, { provinceCode: opts.provinceCode, today: todayLocal() });
   return { created: true, password: opts.demoPassword ? undefined : password };
 }
