@@ -21,7 +21,8 @@ function listFilters(c: Ctx) {
   const r = unitQuery.safeParse(values);
   const errors = r.success ? undefined : fieldErrors(r.error, c.get('t'));
   const f = r.success ? r.data : {};
-  return { values, errors, q: f.q?.trim() || undefined, kind: f.kind || undefined, at: f.at || todayLocal(), page: f.page ?? 1 };
+  const at = f.at || todayLocal();
+  return { values: { ...values, at: values.at || formatDate(at) }, errors, q: f.q?.trim() || undefined, kind: f.kind || undefined, at, page: f.page ?? 1 };
 }
 
 unitPages.get('/units', allow('units.view'), async (c) => {

@@ -20,29 +20,33 @@ export function UnitDetail(p: { unit: UnitView; parent?: { id: string; fullName:
         <dt>{t('units.col.valid')}</dt><dd><Validity u={u} /> {u.validTo ? <span class="tag grey">{t('units.ended')}</span> : <span class="tag green">{t('units.current')}</span>}</dd>
       </dl>
       {p.canManage && (
-        <p class="no-print">
-          <a class="button secondary" href={`/units/${u.id}/edit`}>{t('units.edit')}</a>{' '}
+        <p class="no-print actions">
+          <a class="button secondary" href={`/units/${u.id}/edit`}>{t('units.edit')}</a>
           <a class="button secondary" href={`/units/new?parentId=${u.id}`}>{t('units.addChild')}</a>
         </p>
       )}
       <h2>{t('units.lineage')}</h2>
-      <Table
-        head={[t('units.reorgKind'), t('units.col.name'), t('units.effectiveDate'), t('units.legalBasis')]}
-        empty="—"
-        rows={p.lineage.map((l) => [
-          `${l.direction === 'from' ? t('units.predecessors') : t('units.successors')}: ${t(`units.reorg.${l.kind}`)}${l.partial ? ` (${t('units.partial')})` : ''}`,
-          <a href={`/units/${l.otherId}`}>{l.otherName}</a>,
-          formatDate(l.effectiveDate),
-          l.legalBasis ?? '',
-        ])}
-      />
+      {p.lineage.length === 0 ? <p class="muted">—</p> : (
+        <ul class="lineage">
+          {p.lineage.map((l) => (
+            <li>
+              <strong>{l.direction === 'from' ? t('units.predecessors') : t('units.successors')}:</strong>{' '}
+              <a href={`/units/${l.otherId}`}>{l.otherName}</a>
+              <div class="muted">
+                {t(`units.reorg.${l.kind}`)}{l.partial ? ` (${t('units.partial')})` : ''} · {t('units.effectiveDate')}: {formatDate(l.effectiveDate)}
+                {l.legalBasis && <> · {t('units.legalBasis')}: {l.legalBasis}</>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('units.children')} ({p.children.length})</h2>
       {p.children.length > 0 ? (
         <ul class="tree">{p.children.map((c) => <li><a href={`/units/${c.id}?at=${p.at}`}>{c.fullName}</a>{c.code && <span class="muted"> · {c.code}</span>}</li>)}</ul>
       ) : <p class="muted">—</p>}
       <h2>{t('units.history')}</h2>
       {p.history.length === 0 ? <p class="muted">{t('units.noHistory')}</p> : (
-        <Table head={['', '', '']} rows={p.history.map((h) => [formatDateTime(h.at), h.action, h.actor ?? ''])} />
+        <Table head={[t('units.historyAt'), t('units.historyAction'), t('units.historyActor')]} rows={p.history.map((h) => [formatDateTime(h.at), h.action, h.actor ?? ''])} />
       )}
     </>
   );

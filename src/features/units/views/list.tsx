@@ -52,9 +52,12 @@ export function ResultsTable({ units, at }: { units: UnitView[]; at: string }) {
 
 type TreeNode = UnitView & { children: TreeNode[] };
 
-/** Builds a forest from a flat list (children sorted by name). */
+const KIND_ORDER = ['province-committee', 'department', 'public-service-unit', 'district-committee', 'commune-committee', 'village', 'party-commission', 'fatherland-front', 'press'];
+const byKind = (a: UnitView, b: UnitView) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+
+/** Builds a forest from a flat list: committees first, then departments, communes, villages; names in order. */
 export function buildTree(units: UnitView[]): TreeNode[] {
-  const byId = new Map<string, TreeNode>(units.map((u) => [u.id, { ...u, children: [] }]));
+  const byId = new Map<string, TreeNode>([...units].sort(byKind).map((u) => [u.id, { ...u, children: [] }]));
   const roots: TreeNode[] = [];
   for (const n of byId.values()) (n.parentId && byId.get(n.parentId) ? byId.get(n.parentId)!.children : roots).push(n);
   return roots;
