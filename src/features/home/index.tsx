@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Feature } from '../../platform/http/feature.ts';
+import { unitNames } from '../units/index.ts';
 
 const css = readFileSync(new URL('../../platform/views/static/app.css', import.meta.url), 'utf8');
 const pages = new Hono<AppEnv>();
@@ -18,9 +19,10 @@ pages.get('/static/app.css', allow('public'), (c) => {
   return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' });
 });
 
-pages.get('/', allow('public'), (c) => {
+pages.get('/', allow('public'), async (c) => {
   const t = c.get('t');
   const user = c.get('user');
+  const names = await unitNames(c.get('deps').db, user?.grants.map((g) => g.unitId) ?? []);
   return c.render(
     <>
       <h1>{user ? t('home.welcome', { name: user.displayName }) : 'Coso'}</h1>
@@ -28,7 +30,7 @@ pages.get('/', allow('public'), (c) => {
       {user && (
         <>
           <h2>{t('home.yourRoles')}</h2>
-          <ul>{user.grants.map((g) => <li>{t(`role.${g.role}`)} <a href={`/units/${g.unitId}`}>{g.unitId.slice(0, 8)}</a></li>)}</ul>
+          <ul>{user.grants.map((g) => <li>{t(`role.${g.role}`)}: <a href={`/units/${g.unitId}`}>{names.get(g.unitId)?.fullName ?? g.unitId}</a>{g.includeDescendants && <span class="muted"> {t('home.andDescendants')}</span>}</li>)}</ul>
         </>
       )}
     </>,
