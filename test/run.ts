@@ -1,0 +1,259 @@
+/**
+ * Test runner: collects the test files, starts a throwaway PostgreSQL cluster (so every
+ * integration test runs on both dialects), runs `node --test` over the files and fails when
+ * zero tests ran or any failed. Usage:
+ *   npm test                       all tests
+ *   npm test -- --only unit        only src/domain (fast loop, no database)
+ *   npm test -- src/features/units  only files under these paths
+ * With CI or COSO_REQUIRE_ALL=1 set, missing PostgreSQL or Chromium is an error, not a skip.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+const strict = !!process.env.CI || process.env.COSO_REQUIRE_ALL === '1';
+const CHROMIUM = '/usr/bin/chromium';
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+const log = (msg: string) => process.stdout.write(`[test/run] ${msg}\n`);
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+function parseArgs(argv: string[]) {
+  let only: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--only') only = argv[++i];
+    else if (a.startsWith('--only=')) only = a.slice(7);
+    else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    else paths.push(a);
+  }
+  if (only && only !== 'unit') throw new Error(`--only accepts "unit", not "${only}"`);
+  return { only, paths };
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else out.push(path.relative(root, p).split(path.sep).join('/'));
+  }
+  return out;
+}
+
+/** Every test file, sorted: src/ and test/ (*.test.ts, *.test.tsx), e2e/ (*.test.ts). */
+function collectFiles(only: string | undefined, paths: string[]): string[] {
+  let files = [
+    ...walk(path.join(root, 'src')).filter((f) => /\.test\.tsx?$/.test(f)),
+    ...walk(path.join(root, 'test')).filter((f) => /\.test\.tsx?$/.test(f)),
+    ...walk(path.join(root, 'e2e')).filter((f) => f.endsWith('.test.ts')),
+  ].sort();
+  if (only === 'unit') files = files.filter((f) => f.startsWith('src/domain/'));
+  if (paths.length) {
+    const wanted = paths.map((p) => path.relative(root, path.resolve(p)).split(path.sep).join('/').replace(/\/$/, ''));
+    files = files.filter((f) => wanted.some((w) => f === w || f.startsWith(`${w}/`)));
+  }
+  return files;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function findPgBin(): string | undefined {
+  const base = '/usr/lib/postgresql';
+  if (!fs.existsSync(base)) return undefined;
+  const versions = fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')));
+  versions.sort((a, b) => Number(b) - Number(a));
+  return versions.length ? path.join(base, versions[0], 'bin') : undefined;
+}
+
+/** Runs a PostgreSQL tool, as the postgres user when we are root (initdb refuses root). */
+function runPg(bin: string, args: string[]): void {
+  const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  const r = spawnSync(cmd, argv, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${path.basename(bin)} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout || r.error?.message}`);
+}
+
+interface Cluster { url: string; stop(): void }
+
+/** Starts a throwaway cluster: trust auth, loopback only, durability off (tests only). */
+async function startCluster(binDir: string): Promise<Cluster> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-pg-'));
+  fs.chmodSync(dir, 0o755);
+  if (isRoot) {
+    const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+    if (id.status !== 0) throw new Error('running as root but there is no "postgres" user to run PostgreSQL as');
+    fs.chownSync(dir, Number(id.stdout.trim()), Number(gid.stdout.trim()));
+  }
+  const data = path.join(dir, 'data');
+  let running = false;
+  const stop = () => {
+    if (running) {
+      try { runPg(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']); } catch (e) { log(`warning: could not stop PostgreSQL: ${(e as Error).message}`); }
+      running = false;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    runPg(path.join(binDir, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    const port = await freePort();
+    const opts = [
+      `-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`,
+      '-c fsync=off', '-c full_page_writes=off', '-c synchronous_commit=off', '-c max_connections=300',
+    ].join(' ');
+    running = true;
+    runPg(path.join(binDir, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'postgres.log'), '-w', '-t', '60', '-o', opts, 'start']);
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+  } catch (e) {
+    const logFile = path.join(dir, 'postgres.log');
+    if (fs.existsSync(logFile)) process.stderr.write(fs.readFileSync(logFile, 'utf8'));
+    stop();
+    throw e;
+  }
+}
+
+function warnLoud(lines: string[]): void {
+  const bar = '!'.repeat(78);
+  process.stderr.write(`\n${bar}\n${lines.map((l) => `!! ${l}`).join('\n')}\n${bar}\n\n`);
+}
+
+/** Reads the TAP summary written by the second reporter (`# tests N`, `# pass N`, `# fail N`…). */
+function readSummary(file: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!fs.existsSync(file)) return out;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const m = /^# (tests|suites|pass|fail|cancelled|skipped|todo) (\d+)\s*$/.exec(line);
+    if (m) out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  const { only, paths } = parseArgs(process.argv.slice(2));
+  let files = collectFiles(only, paths);
+  if (files.length === 0) {
+    log('no test files found');
+    return 1;
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.COSO_TEST_PG_URL;
+  const skipped: string[] = [];
+  const problems: string[] = [];
+
+  const needsDb = files.some((f) => !f.startsWith('src/domain/'));
+  let cluster: Cluster | undefined;
+  let tapDir: string | undefined;
+  const cleanup = () => {
+    cluster?.stop();
+    cluster = undefined;
+    if (tapDir) fs.rmSync(tapDir, { recursive: true, force: true });
+    tapDir = undefined;
+  };
+  let child: ChildProcess | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    log(`${sig}: stopping`);
+    child?.kill(sig);
+    cleanup();
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    if (needsDb) {
+      const bin = findPgBin();
+      if (!bin) {
+        if (strict) problems.push('PostgreSQL is missing (/usr/lib/postgresql/*/bin/initdb); run `bash .ci/install-system-deps`.');
+        else skipped.push('PostgreSQL not found: every [postgres] suite is SKIPPED (only SQLite ran). Install with `bash .ci/install-system-deps`.');
+      } else {
+        const t0 = Date.now();
+        try {
+          cluster = await startCluster(bin);
+          env.COSO_TEST_PG_URL = cluster.url;
+          log(`PostgreSQL (${path.basename(path.dirname(bin))}) at ${cluster.url} started in ${Date.now() - t0} ms`);
+        } catch (e) {
+          if (strict) problems.push(`PostgreSQL would not start: ${(e as Error).message}`);
+          else skipped.push(`PostgreSQL would not start (${(e as Error).message.split('\n')[0]}): [postgres] suites SKIPPED.`);
+        }
+      }
+    }
+    const e2e = files.filter((f) => f.startsWith('e2e/'));
+    if (e2e.length && !fs.existsSync(CHROMIUM)) {
+      if (strict) problems.push(`Chromium is missing (${CHROMIUM}); run \`bash .ci/install-system-deps\`.`);
+      else {
+        skipped.push(`Chromium not found at ${CHROMIUM}: browser tests SKIPPED: ${e2e.join(', ')}`);
+        files = files.filter((f) => !f.startsWith('e2e/'));
+      }
+    }
+    if (problems.length) {
+      warnLoud(['Cannot run the full suite (CI / COSO_REQUIRE_ALL=1):', ...problems]);
+      return 1;
+    }
+    if (skipped.length) warnLoud(['NOT EVERYTHING IS TESTED:', ...skipped]);
+    if (files.length === 0) {
+      log('no test files left to run');
+      return 1;
+    }
+
+    tapDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-tap-'));
+    const tapFile = path.join(tapDir, 'report.tap');
+    const concurrency = Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+    const args = [
+      '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ];
+    log(`${files.length} test file(s), concurrency ${concurrency}${env.COSO_TEST_PG_URL ? ', dialects sqlite + postgres' : ', dialect sqlite only'}`);
+    const code = await new Promise<number>((resolve) => {
+      child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+      child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0)));
+      child.on('error', (e) => { log(`could not start node --test: ${e.message}`); resolve(1); });
+    });
+    child = undefined;
+    const sum = readSummary(tapFile);
+    const tests = sum.tests ?? 0;
+    const failed = (sum.fail ?? 0) + (sum.cancelled ?? 0);
+    log(`tests ${tests}, passed ${sum.pass ?? 0}, failed ${sum.fail ?? 0}, cancelled ${sum.cancelled ?? 0}, skipped ${sum.skipped ?? 0}, todo ${sum.todo ?? 0}`);
+    if (skipped.length) warnLoud(['Reminder: NOT EVERYTHING WAS TESTED:', ...skipped]);
+    if (tests === 0) {
+      log('FAIL: zero tests ran');
+      return 1;
+    }
+    if (failed > 0 || code !== 0) {
+      log(`FAIL (node --test exit code ${code})`);
+      return 1;
+    }
+    log('OK');
+    return 0;
+  } finally {
+    cleanup();
+  }
+}
+
+main()
+  .catch((e) => {
+    log(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  })
+  .then((code) => {
+    log(`total duration ${elapsed()}`);
+    process.exitCode = code;
+  });
