@@ -63,3 +63,16 @@ export async function revokeGrant(db: Db, actor: Actor, grantId: string): Promis
     return ok(grantId);
   });
 }
+
+/** Activates or deactivates an account; deactivation ends all its sessions at once. An admin cannot deactivate themselves. */
+export async function setActive(db: Db, actor: Actor, userId: string, active: boolean): Promise<Result<string, 'not_found' | 'self'>> {
+  if (!active && actor.userId === userId) return fail('self', { active: 'admin.error.selfDeactivate' });
+  return inTransaction(db, async (trx) => {
+    const u = await trx.selectFrom('users').select(['id', 'active']).where('id', '=', userId).executeTakeFirst();
+    if (!u) return fail('not_found');
+    await trx.updateTable('users').set({ active: active ? 1 : 0, updated_at: nowIso() }).where('id', '=', userId).execute();
+    const ended = active ? 0 : Number((await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()).numDeletedRows);
+    await record(trx, actor, { action: active ? 'users.activate' : 'users.deactivate', subjectType: 'user', subjectId: userId, changes: { active: { before: !!Number(u.active), after: active }, sessionsEnded: ended } });
+    return ok(userId);
+  });
+}
