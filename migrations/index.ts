@@ -6,4 +6,5 @@ import * as filesNotificationsJobs from './20261125093000_files_notifications_jo
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
   '20261125093000_files_notifications_jobs': filesNotificationsJobs,
+  '20261125150000_calendar': await import('./20261125150000_calendar.ts'),
 };

@@ -5,6 +5,7 @@ import { unitsFeature } from './units/index.ts';
 import { notificationsFeature } from './notifications/index.tsx';
 import { adminFeature } from './admin/index.ts';
 import { auditFeature } from './audit/index.ts';
+import { calendarFeature } from './calendar/index.ts';
 
 /** Every feature, in mount order. */
-export const features: Feature[] = [homeFeature, authFeature, unitsFeature, notificationsFeature, adminFeature, auditFeature];
+export const features: Feature[] = [homeFeature, authFeature, unitsFeature, notificationsFeature, adminFeature, auditFeature, calendarFeature];

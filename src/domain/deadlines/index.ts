@@ -1,0 +1,6 @@
+/** Statutory deadlines as data, and the arithmetic over the legal calendar. */
+export type { DeadlineOptions, DeadlineRequest, DeadlineResult, DeadlineRule, Extension, LegalBasis, Unit, Variant } from './types.ts';
+export { DEADLINE_RULES, findRule, listRules, ruleExists } from './rules.ts';
+export { computeDeadline, deadlineStatus, DeadlineError, pickVariant, type DeadlineErrorCode } from './compute.ts';
+export { RECEPTION_FREQUENCIES, receptionFrequency, type ReceptionFrequency, type ReceptionUnitKind } from './reception-frequency.ts';
+export { UNIT_VI } from './define.ts';
