@@ -5,7 +5,8 @@ import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { readForm, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
 import { parseDateInput, todayLocal } from '../../platform/i18n/index.ts';
 import { computeDeadline, DeadlineError, findRule, listRules } from '../../domain/deadlines/index.ts';
-import { loadCalendar, loadLegalTime, resetSchedule, saveSchedule } from './calendar.service.ts';
+import { loadCalendar, loadLegalTime, resetSchedule, saveSchedule, setRuleUnit } from './calendar.service.ts';
+import { RuleSettings } from './views/settings.tsx';
 import { scheduleText, YearPage } from './views/year.tsx';
 import { Calculator } from './views/calculator.tsx';
 
@@ -19,7 +20,7 @@ const yearOf = (c: Ctx) => {
 async function renderYear(c: Ctx, year: number, extra: { errors?: FieldErrors; values?: Record<string, string> } = {}) {
   const cal = (await loadCalendar(c.get('deps').db)).year(year);
   const canManage = await can(c.get('user'), 'calendar.manage');
-  const values = extra.values ?? { source: cal.origin === 'override' ? cal.source : '', text: scheduleText(cal) };
+  const values = extra.values ?? { source: cal.source, text: scheduleText(cal) };
   return c.render(<YearPage cal={cal} canManage={canManage} errors={extra.errors} values={values} saved={!!c.req.query('saved')} />, { title: c.get('t')('calendar.yearTitle', { year }) });
 }
 
@@ -79,4 +80,23 @@ calendarPages.get('/public/deadlines', allow('public'), async (c) => {
     c.status(400);
     return c.render(<Calculator rules={rules} values={values} errors={{ variant: t('calendar.error.variant') }} />, { title: t('calendar.calcTitle') });
   }
+});
+
+calendarPages.get('/deadlines/settings', allow('calendar.manage'), async (c) => {
+  const { options } = await loadLegalTime(c.get('deps').db);
+  const rules = listRules(todayLocal()).filter((r) => r.openQuestion || r.reading);
+  return c.render(<RuleSettings rules={rules} overrides={options.unitOverrides ?? {}} saved={!!c.req.query('saved')} />, { title: c.get('t')('calendar.settingsTitle') });
+});
+
+const unitForm = z.object({ unit: z.enum(['working-days', 'calendar-days', '']) });
+
+calendarPages.post('/deadlines/settings/:ruleId', allow('calendar.manage'), async (c) => {
+  const ruleId = c.req.param('ruleId');
+  const form = await readForm(c, unitForm);
+  if (!form.ok || !findRule(ruleId, todayLocal())) {
+    c.status(400);
+    return c.render(<p class="error-message">{c.get('t')('validation.invalidChoice')}</p>, { title: c.get('t')('calendar.settingsTitle') });
+  }
+  await setRuleUnit(c.get('deps').db, actorOf(c), ruleId, form.data.unit || null);
+  return c.redirect('/deadlines/settings?saved=1', 303);
 });

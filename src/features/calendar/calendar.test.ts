@@ -82,3 +82,24 @@ forEachDialect('legal time engine in the product', (dialect) => {
     assert.equal((await officer.post('/calendar/2026', { source: 'x', text: '' })).status, 403);
   });
 });
+
+forEachDialect('province reading of plain "ngày"', (dialect) => {
+  let t: TestApp;
+  before(async () => { t = await createTestApp(dialect); });
+  after(() => t.close());
+
+  test('switching complaint.first.resolve to working days changes the computed due date, audited', async () => {
+    const url = '/api/v1/public/deadlines/complaint.first.resolve?start=2026-03-02';
+    const before = (await (await t.app.request(url)).json()) as { due: string; unit: string };
+    assert.equal(before.unit, 'calendar-days');
+    const coord = await t.as('demo.coordinator');
+    assert.equal((await coord.get('/deadlines/settings')).status, 200);
+    assert.equal((await coord.post('/deadlines/settings/complaint.first.resolve', { unit: 'working-days' })).status, 303);
+    const after = (await (await t.app.request(url)).json()) as { due: string; unit: string };
+    assert.equal(after.unit, 'working-days');
+    assert.ok(after.due > before.due, `${after.due} > ${before.due}`);
+    assert.equal((await coord.post('/deadlines/settings/complaint.first.resolve', { unit: 'weeks' })).status, 400);
+    const ev = await t.db.selectFrom('audit_events').select('action').where('action', '=', 'deadlines.unit.set').execute();
+    assert.equal(ev.length, 1);
+  });
+});

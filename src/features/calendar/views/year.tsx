@@ -20,6 +20,7 @@ export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: Fi
         <a href={`/calendar/${cal.year - 1}`}>← {cal.year - 1}</a>
         <a href={`/calendar/${cal.year + 1}`}>{cal.year + 1} →</a>
         <a href={`/api/v1/public/calendar/${cal.year}`}>JSON</a>
+        {p.canManage && <a href="/deadlines/settings">{t('calendar.navSettings')}</a>}
       </nav>
       <p><strong>{t('calendar.origin')}:</strong> {t(`calendar.origin.${cal.origin}`)} — {cal.source}</p>
       <Table
