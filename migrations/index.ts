@@ -1,10 +1,23 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261125090000_foundation.ts';
 import * as filesNotificationsJobs from './20261125093000_files_notifications_jobs.ts';
+import * as calendar from './20261125150000_calendar.ts';
+import * as plansTasks from './20261125151000_plans_tasks.ts';
+import * as petitions from './20261125152000_petitions.ts';
+import * as disclosuresConsultations from './20261125153000_disclosures_consultations.ts';
+import * as grassrootsDemocracy from './20261125154000_grassroots_democracy.ts';
+import * as exemplars from './20261125155000_exemplars.ts';
+import * as reports from './20261125160000_reports.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
   '20261125093000_files_notifications_jobs': filesNotificationsJobs,
-  '20261125150000_calendar': await import('./20261125150000_calendar.ts'),
+  '20261125150000_calendar': calendar,
+  '20261125151000_plans_tasks': plansTasks,
+  '20261125152000_petitions': petitions,
+  '20261125153000_disclosures_consultations': disclosuresConsultations,
+  '20261125154000_grassroots_democracy': grassrootsDemocracy,
+  '20261125155000_exemplars': exemplars,
+  '20261125160000_reports': reports,
 };

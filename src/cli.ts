@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR, verifyChain } from './platform/audit/index.ts';
 import { importUnits, listProvinces } from './features/units/index.ts';
 import { seedDemo } from './seed.ts';
 import { adminCommands } from './features/admin/admin.cli.ts';
+import { plansCommands } from './features/plans/index.ts';
+import { resealAll } from './features/petitions/index.ts';
 
 export type Command = { usage: string; run: (h: DbHandle, args: string[]) => Promise<number> };
 
@@ -64,7 +66,16 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  'seal rotate': {
+    usage: 'seal rotate   (after putting the new key first in SEAL_KEYS)',
+    run: async (h) => {
+      const r = await resealAll(h.db);
+      console.log(`Re-sealed ${r.petitions} petition senders and ${r.receptionLogs} reception visitors with the current key`);
+      return 0;
+    },
+  },
   ...adminCommands(cliActor),
+  ...plansCommands(cliActor),
 };
 
 async function main() {

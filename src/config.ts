@@ -16,6 +16,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Coso <no-reply@coso.local>'),
   PUBLIC_URL: z.string().optional(),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  SEAL_KEYS: z.string().optional(),
+  PETITIONS_INTAKE_LIMIT: z.string().regex(/^\d+\/\d+$/, 'dạng số/giây, ví dụ 5/3600').optional(),
 });
 
 export type Config = {

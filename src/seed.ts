@@ -12,7 +12,7 @@ import { todayLocal } from './platform/i18n/index.ts';
 export { importUnits };
 
 /** The demo accounts: username, display name, role, unit key (see README). */
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; unitKey: (p: string, commune: string) => string; descendants: boolean }[] = [
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; unitKey: (p: string, commune: string) => string; village?: number; descendants: boolean }[] = [
   { username: 'demo.admin', displayName: 'Quản trị hệ thống (demo)', role: 'admin', unitKey: (p) => `province:${p}:${REFORM_2025}`, descendants: true },
   { username: 'demo.coordinator', displayName: 'Chuyên viên Sở Nội vụ (demo)', role: 'coordinator', unitKey: (p) => `body:${p}:noi-vu`, descendants: false },
   { username: 'demo.leader', displayName: 'Lãnh đạo UBND tỉnh (demo)', role: 'leader', unitKey: (p) => `province:${p}:${REFORM_2025}`, descendants: true },
@@ -20,6 +20,10 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'demo.department', displayName: 'Công chức Sở Tư pháp (demo)', role: 'unit-officer', unitKey: (p) => `body:${p}:tu-phap`, descendants: false },
   { username: 'demo.commune', displayName: 'Công chức phường (demo)', role: 'unit-officer', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, descendants: true },
   { username: 'demo.commune.head', displayName: 'Chủ tịch UBND phường (demo)', role: 'unit-head', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, descendants: true },
+  { username: 'demo.reception', displayName: 'Cán bộ tiếp công dân tỉnh (demo)', role: 'reception-officer', unitKey: (p) => `province:${p}:${REFORM_2025}`, descendants: false },
+  { username: 'demo.reception.commune', displayName: 'Cán bộ tiếp công dân Phường Pleiku (demo)', role: 'reception-officer', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, descendants: false },
+  { username: 'demo.village.head', displayName: 'Tổ trưởng Tổ dân phố 1 (demo)', role: 'unit-head', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, village: 1, descendants: false },
+  { username: 'demo.board', displayName: 'Thành viên Ban Thanh tra nhân dân (demo)', role: 'board-member', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, descendants: false },
 ];
 
 /** Phường Pleiku (23575) for Gia Lai; elsewhere the province's first commune. */
@@ -39,16 +43,19 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; demoPasswor
   await importUnits(db, SYSTEM_ACTOR, opts.provinceCode);
   const password = opts.demoPassword ?? randomBytes(12).toString('base64url');
   const commune = await demoCommuneCode(db, opts.provinceCode);
+  const communeUnit = await getUnitByKey(db, `commune:${commune}:${REFORM_2025}`);
+  const villages: string[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const v = await createUnit(db, SYSTEM_ACTOR, { name: `Tổ dân phố ${i}`, fullName: `Tổ dân phố ${i}`, kind: 'village', communeType: null, code: null, parentId: communeUnit!.id, validFrom: REFORM_2025 });
+    if (!v.ok) throw new Error(`Demo village ${i}: ${v.error}`);
+    villages.push(v.value);
+  }
   for (const a of DEMO_ACCOUNTS) {
     const unit = await getUnitByKey(db, a.unitKey(opts.provinceCode, commune));
     if (!unit) throw new Error(`Demo unit missing: ${a.unitKey(opts.provinceCode, commune)}`);
     const u = await createUser(db, SYSTEM_ACTOR, { username: a.username, displayName: a.displayName, password });
     if (!u.ok) throw new Error(`Demo user ${a.username}: ${u.error}`);
-    await grantRole(db, SYSTEM_ACTOR, { userId: u.value, role: a.role, unitId: unit.id, includeDescendants: a.descendants });
-  }
-  const communeUnit = await getUnitByKey(db, `commune:${commune}:${REFORM_2025}`);
-  for (let i = 1; i <= 5; i++) {
-    await createUnit(db, SYSTEM_ACTOR, { name: `Tổ dân phố ${i}`, fullName: `Tổ dân phố ${i}`, kind: 'village', communeType: null, code: null, parentId: communeUnit!.id, validFrom: REFORM_2025 });
+    await grantRole(db, SYSTEM_ACTOR, { userId: u.value, role: a.role, unitId: a.village ? villages[a.village - 1] : unit.id, includeDescendants: a.descendants });
   }
   for (const f of features) if (f.seedDemo) await f.seedDemo(db, { provinceCode: opts.provinceCode, today: todayLocal() });
   return { created: true, password: opts.demoPassword ? undefined : password };

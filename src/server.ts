@@ -3,19 +3,21 @@ import { loadConfig } from './config.ts';
 import { migrate, openDb } from './platform/db/index.ts';
 import { pruneSessions } from './platform/http/session.ts';
 import { buildApp } from './app.ts';
-import { seedDemo } from './seed.ts';
+import { DEMO_ACCOUNTS, seedDemo } from './seed.ts';
 import { startJobs } from './platform/jobs/index.ts';
+import { sealer } from './platform/crypto/index.ts';
 
 /** Starts Coso: migrate, seed demo data on an empty database (never in production), serve. */
 async function main() {
   const config = loadConfig();
+  sealer(); // fail fast on missing or malformed SEAL_KEYS
   const handle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(handle.db);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
   if (config.env !== 'production') {
     const seeded = await seedDemo(handle.db, { provinceCode: config.provinceCode, demoPassword: config.demoPassword });
     if (seeded.created) {
-      console.log('Đã tạo dữ liệu mẫu (demo). Tài khoản: demo.admin, demo.coordinator, demo.leader, demo.observer, demo.department, demo.commune, demo.commune.head');
+      console.log(`Đã tạo dữ liệu mẫu (demo). Tài khoản: ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
       if (seeded.password) console.log(`Mật khẩu demo (chỉ in một lần): ${seeded.password}`);
     }
   }

@@ -5,7 +5,7 @@
  *   npm test                       all tests
  *   npm test -- --only unit        only src/domain (fast loop, no database)
  *   npm test -- src/features/units  only files under these paths
- * With CI or COSO_REQUIRE_ALL=1 set, missing PostgreSQL or Chromium is an error, not a skip.
+ * With CI or COSO_REQUIRE_ALL=1 set, missing PostgreSQL, Chromium or espeak-ng is an error, not a skip.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -201,6 +201,11 @@ async function main(): Promise<number> {
         skipped.push(`Chromium not found at ${CHROMIUM}: browser tests SKIPPED: ${e2e.join(', ')}`);
         files = files.filter((f) => !f.startsWith('e2e/'));
       }
+    }
+    if (spawnSync('sh', ['-c', 'command -v espeak-ng'], { stdio: 'ignore' }).status !== 0) {
+      const msg = 'espeak-ng is missing: the radio bulletin audio is tested only as "unavailable"; run `bash .ci/install-system-deps`.';
+      if (strict) problems.push(msg);
+      else skipped.push(msg);
     }
     if (problems.length) {
       warnLoud(['Cannot run the full suite (CI / COSO_REQUIRE_ALL=1):', ...problems]);

@@ -6,6 +6,20 @@ import { notificationsFeature } from './notifications/index.tsx';
 import { adminFeature } from './admin/index.ts';
 import { auditFeature } from './audit/index.ts';
 import { calendarFeature } from './calendar/index.ts';
+import { plansFeature } from './plans/index.ts';
+import { reportsFeature } from './reports/index.ts';
+import { petitionsFeature } from './petitions/index.ts';
+import { disclosuresFeature } from './disclosures/index.ts';
+import { consultationsFeature } from './consultations/index.ts';
+import { communityFeature } from './community/index.ts';
+import { boardsFeature } from './boards/index.ts';
+import { mediationFeature } from './mediation/index.ts';
+import { agencyDemocracyFeature } from './agency-democracy/index.ts';
+import { exemplarsFeature } from './exemplars/index.ts';
 
 /** Every feature, in mount order. */
-export const features: Feature[] = [homeFeature, authFeature, unitsFeature, notificationsFeature, adminFeature, auditFeature, calendarFeature];
+export const features: Feature[] = [
+  homeFeature, authFeature, unitsFeature, notificationsFeature, adminFeature, auditFeature, calendarFeature,
+  plansFeature, reportsFeature, petitionsFeature, disclosuresFeature, consultationsFeature,
+  communityFeature, boardsFeature, mediationFeature, agencyDemocracyFeature, exemplarsFeature,
+];

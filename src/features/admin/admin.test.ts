@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEMO_ACCOUNTS } from '../../seed.ts';
 import { createTestApp, forEachDialect, TEST_PASSWORD, type Agent, type TestApp } from '../../../test/helpers/app.ts';
 import { findUnits } from '../units/index.ts';
 import { todayLocal } from '../../platform/i18n/index.ts';
@@ -60,7 +61,7 @@ forEachDialect('admin: staff accounts', (dialect) => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     assert.deepEqual(Array.from(bytes.slice(0, 3)), [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
     const body = new TextDecoder().decode(bytes);
-    assert.equal(body.trim().split('\r\n').length, 1 + 7, 'header and the seven demo accounts');
+    assert.equal(body.trim().split('\r\n').length, 1 + DEMO_ACCOUNTS.length, 'header and every demo account');
     assert.match(body, /demo\.admin,Quản trị hệ thống \(demo\),,có,Quản trị hệ thống · /);
   });
 

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEMO_ACCOUNTS } from '../../seed.ts';
 import { createTestApp, forEachDialect, type Agent, type TestApp } from '../../../test/helpers/app.ts';
 import { inTransaction, record, SYSTEM_ACTOR, verifyChain } from '../../platform/audit/index.ts';
 import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
@@ -61,7 +62,7 @@ forEachDialect('audit log', (dialect) => {
 
   test('filters: action prefix, actor, subject and dates (dd/mm/yyyy)', async () => {
     const grants = events(await (await admin.get('/audit?action=grants.')).text());
-    assert.equal(grants.length, 7, 'one grant per demo account');
+    assert.equal(grants.length, DEMO_ACCOUNTS.length, 'one grant per demo account');
     assert.ok(grants.every((e) => e.action === 'grants.create'));
     // a change made through the app names its actor, IP and request id
     const department = await t.db.selectFrom('users').select('id').where('username', '=', 'demo.department').executeTakeFirstOrThrow();
@@ -74,7 +75,7 @@ forEachDialect('audit log', (dialect) => {
     const subject = events(await (await admin.get(`/audit?subjectType=user&subjectId=${department.id}`)).text());
     assert.deepEqual(subject.map((e) => e.action), ['users.resetPassword', 'grants.create', 'users.create']);
     const today = formatDate(todayLocal());
-    assert.equal(events(await (await admin.get(`/audit?from=${today}&to=${today}&action=grants`)).text()).length, 7);
+    assert.equal(events(await (await admin.get(`/audit?from=${today}&to=${today}&action=grants`)).text()).length, DEMO_ACCOUNTS.length);
     assert.equal(events(await (await admin.get('/audit?to=01/01/2020')).text()).length, 0);
     const bad = await admin.get('/audit?from=31/02/2025&action=grants');
     assert.equal(bad.status, 400);
@@ -89,7 +90,7 @@ forEachDialect('audit log', (dialect) => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
     const lines = (await res.text()).trim().split('\r\n');
-    assert.equal(lines.length, 1 + 7);
+    assert.equal(lines.length, 1 + DEMO_ACCOUNTS.length);
     assert.ok(lines.slice(1).every((l) => l.includes(',grants.create,user,')));
     assert.equal((await admin.get('/audit.csv?to=99/99/2025')).status, 400);
   });
@@ -119,7 +120,7 @@ forEachDialect('audit log', (dialect) => {
     const html = await ok.text();
     const count = Number((await t.db.selectFrom('audit_events').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     assert.match(html, new RegExp(`<strong>OK</strong> · Nhật ký toàn vẹn: đã kiểm tra ${count} sự kiện`));
-    assert.equal(events(html).length, 7, 'filters still apply');
+    assert.equal(events(html).length, DEMO_ACCOUNTS.length, 'filters still apply');
     assert.deepEqual((await api('/api/v1/audit/verify')).body, { ok: true, count });
 
     await t.db.updateTable('audit_events').set({ action: 'x' }).where('seq', '=', 2).execute();

@@ -1,0 +1,116 @@
+/**
+ * Community decisions (Nhân dân bàn và quyết định), Law 10/2022/QH15 Art. 15–22, NĐ 59/2023 and
+ * NĐ 61/2023 (village conventions). Pure rules as data: each carries its article and validity.
+ * DOMAIN.md §13 Q3: Art. 21 may be superseded by Law 97/2025 Art. 4 (text not read), so the rules
+ * are dated from 2023-07-01 with no end and can be closed and replaced by a new row.
+ */
+
+export interface LegalRule { id: string; article: string; validFrom: string; validTo: string | null; note?: string }
+
+/** Matters of Art. 15, in the law's order (items 1–6). */
+export const MATTERS = ['contribution', 'funds', 'convention', 'village-head', 'boards', 'other'] as const;
+export type Matter = (typeof MATTERS)[number];
+export const FORMS = ['meeting', 'ballot', 'online'] as const;
+export type Form = (typeof FORMS)[number];
+export const PROPOSERS = ['commune-chairman', 'village-head', 'citizen-initiative'] as const;
+export type Proposer = (typeof PROPOSERS)[number];
+
+/** The Art. 15 item number of a matter (1–6). */
+export const itemOf = (m: Matter): number => MATTERS.indexOf(m) + 1;
+
+export interface ThresholdRule extends LegalRule { matters: readonly Matter[]; num: number; den: number; strict: boolean }
+
+/** Art. 21(1): items 1–2 need at least two-thirds of all households; items 3–6 more than half. */
+export const THRESHOLDS: readonly ThresholdRule[] = [
+  { id: 'ldc.21.1.a', article: 'Điều 21 khoản 1 điểm a Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, matters: ['contribution', 'funds'], num: 2, den: 3, strict: false, note: 'ít nhất 2/3 tổng số hộ gia đình' },
+  { id: 'ldc.21.1.b', article: 'Điều 21 khoản 1 điểm b Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, matters: ['convention', 'village-head', 'boards', 'other'], num: 1, den: 2, strict: true, note: 'trên 50% tổng số hộ gia đình' },
+];
+
+const inForce = <R extends LegalRule>(r: R, on: string) => r.validFrom <= on && (r.validTo === null || r.validTo >= on);
+
+/** The Art. 21(1) rule for a matter on a date. */
+export function thresholdRule(matter: Matter, on: string): ThresholdRule {
+  const r = THRESHOLDS.find((x) => x.matters.includes(matter) && inForce(x, on));
+  if (!r) throw new Error(`no Art. 21 rule for ${matter} on ${on}`);
+  return r;
+}
+
+/** The smallest number of yes votes that passes, out of all households of the village. */
+export function requiredYes(matter: Matter, totalHouseholds: number, on: string): number {
+  const r = thresholdRule(matter, on);
+  const exact = (totalHouseholds * r.num) / r.den;
+  return r.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
+}
+
+/** Result by Art. 21(1): yes counted against ALL households of the village on the decision date. */
+export function decide(matter: Matter, yes: number, totalHouseholds: number, on: string): { passed: boolean; rule: ThresholdRule; required: number } {
+  const rule = thresholdRule(matter, on);
+  const required = requiredYes(matter, totalHouseholds, on);
+  return { passed: totalHouseholds > 0 && yes >= required, rule, required };
+}
+
+/**
+ * Art. 19(1)(b): a meeting whose households present could not reach the Art. 21(1) threshold
+ * (even if all voted yes) turns into a household ballot.
+ */
+export function meetingShort(matter: Matter, householdsPresent: number, totalHouseholds: number, on: string): boolean {
+  return householdsPresent < requiredYes(matter, totalHouseholds, on);
+}
+
+export const FORM_RULES = {
+  meetingOnly: { id: 'ldc.17.2', article: 'Điều 17 khoản 2 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung tại khoản 3, 4, 5 Điều 15 phải tổ chức họp (trừ điểm b khoản 1 Điều 19)' },
+  onlineOnlyOther: { id: 'ldc.17.3', article: 'Điều 17 khoản 3 Luật 10/2022/QH15; Điều 5 khoản 1 Nghị định 59/2023/NĐ-CP', validFrom: '2023-07-01', validTo: null, note: 'Biểu quyết trực tuyến chỉ áp dụng với khoản 6 Điều 15' },
+  onlineOptIn: { id: 'nd59.5.2', article: 'Điều 5 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Trên 50% tổng số đại diện hộ gia đình đăng ký biểu quyết trực tuyến' },
+} as const satisfies Record<string, LegalRule>;
+
+/**
+ * Whether the law allows a form for a matter (Art. 17): items 3–5 at a meeting (a ballot only
+ * after a meeting short of the threshold, Art. 19(1)(b)); online only for item 6 and only after
+ * more than half of all households opted in (NĐ 59 Art. 5(2)). Returns the broken rule or null.
+ */
+export function formViolation(matter: Matter, form: Form, ctx: { optedIn: number; totalHouseholds: number; afterShortMeeting?: boolean }): LegalRule | null {
+  if (form === 'online') {
+    if (matter !== 'other') return FORM_RULES.onlineOnlyOther;
+    return ctx.optedIn * 2 > ctx.totalHouseholds ? null : FORM_RULES.onlineOptIn;
+  }
+  if (form === 'ballot' && ['convention', 'village-head', 'boards'].includes(matter) && !ctx.afterShortMeeting) return FORM_RULES.meetingOnly;
+  return null;
+}
+
+/** Art. 16(2): a citizen initiative needs ≥10% of households; the agreement is valid 3 months. */
+export const INITIATIVE = { id: 'ldc.16.2', article: 'Điều 16 khoản 2 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, num: 1, den: 10, validMonths: 3 } as const;
+
+/** Whether enough households back a citizen initiative (≥10%), unless the Front work committee approved it. */
+export function initiativeBacked(supporters: number, totalHouseholds: number, frontApproved = false): boolean {
+  return frontApproved || supporters * INITIATIVE.den >= totalHouseholds * INITIATIVE.num;
+}
+
+/** Adds whole months to a date (the last day of a shorter month when the day does not exist). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** Notice lead times in days before the meeting / ballot / adoption. */
+export const NOTICES: readonly (LegalRule & { forms: readonly Form[]; matters?: readonly Matter[]; days: number })[] = [
+  { id: 'nd59.3.3', article: 'Điều 3 khoản 3 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting'], days: 2, note: 'Thông báo họp ít nhất 02 ngày' },
+  { id: 'nd59.4.4', article: 'Điều 4 khoản 4 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['ballot'], days: 2, note: 'Công khai thông tin ít nhất 02 ngày trước khi phát phiếu' },
+  { id: 'nd61.9', article: 'Điều 9 Nghị định 61/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting', 'ballot'], matters: ['convention'], days: 30, note: 'Dự thảo hương ước, quy ước niêm yết ít nhất 30 ngày' },
+];
+
+/** The longest notice lead time that applies (days between notice and vote). */
+export function noticeDays(matter: Matter, form: Form): { days: number; rule: LegalRule | null } {
+  const rules = NOTICES.filter((n) => n.forms.includes(form) && (!n.matters || n.matters.includes(matter)));
+  const best = rules.sort((a, b) => b.days - a.days)[0];
+  return best ? { days: best.days, rule: best } : { days: 0, rule: null };
+}
+
+/** Art. 21(2): who recognises, or when the decision takes effect. */
+export function recognitionBy(matter: Matter): 'none' | 'commune-committee' | 'fatherland-front' {
+  if (matter === 'convention' || matter === 'village-head') return 'commune-committee';
+  if (matter === 'boards') return 'fatherland-front';
+  return 'none';
+}

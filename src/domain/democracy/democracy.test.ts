@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compositionErrors, conferenceResult, decide, dialogueValid, extraordinaryRequested, formViolation, initiativeBacked, initiativeExpires, mediationGaps, meetingShort, noticeDays, requiredYes, RULES, byElectionAllowed, conferenceDue, defaultLegalTime, recordDue, replyDue, mediationStartDue, inspectionNoticeOk } from './index.ts';
+
+const ON = '2026-11-25';
+
+test('Art. 21(1)(a) "ít nhất 2/3 tổng số hộ gia đình": in a village of 90 households a contribution passes with 60 yes, fails with 59', () => {
+  assert.equal(decide('contribution', 60, 90, ON).passed, true);
+  assert.equal(decide('contribution', 59, 90, ON).passed, false);
+  assert.equal(decide('funds', 60, 90, ON).rule.id, 'ldc.21.1.a');
+  assert.equal(requiredYes('contribution', 91, ON), 61);
+});
+
+test('Art. 21(1)(b) "trên 50% tổng số hộ gia đình": "other" fails with 45 of 90 and passes with 46', () => {
+  assert.equal(decide('other', 45, 90, ON).passed, false);
+  assert.equal(decide('other', 46, 90, ON).passed, true);
+  assert.equal(decide('convention', 46, 90, ON).rule.article, 'Điều 21 khoản 1 điểm b Luật 10/2022/QH15');
+  assert.equal(decide('other', 0, 0, ON).passed, false);
+});
+
+test('Art. 17(2)–(3), NĐ 59 Art. 5(2): conventions cannot be online nor by ballot first; online needs >50% opted in', () => {
+  assert.equal(formViolation('convention', 'online', { optedIn: 90, totalHouseholds: 90 })?.id, 'ldc.17.3');
+  assert.equal(formViolation('village-head', 'ballot', { optedIn: 0, totalHouseholds: 90 })?.id, 'ldc.17.2');
+  assert.equal(formViolation('village-head', 'ballot', { optedIn: 0, totalHouseholds: 90, afterShortMeeting: true }), null);
+  assert.equal(formViolation('contribution', 'ballot', { optedIn: 0, totalHouseholds: 90 }), null);
+  assert.equal(formViolation('other', 'online', { optedIn: 45, totalHouseholds: 90 })?.id, 'nd59.5.2');
+  assert.equal(formViolation('other', 'online', { optedIn: 46, totalHouseholds: 90 }), null);
+});
+
+test('Art. 19(1)(b): a meeting whose households present cannot reach the threshold offers the household ballot', () => {
+  assert.equal(meetingShort('contribution', 59, 90, ON), true);
+  assert.equal(meetingShort('contribution', 60, 90, ON), false);
+  assert.equal(meetingShort('other', 45, 90, ON), true);
+});
+
+test('Art. 16(2) "ít nhất 10% tổng số hộ", valid 03 months; NĐ 61 Art. 9 draft posted ≥30 days', () => {
+  assert.equal(initiativeBacked(9, 90), true);
+  assert.equal(initiativeBacked(8, 90), false);
+  assert.equal(initiativeBacked(1, 90, true), true);
+  assert.equal(initiativeExpires(defaultLegalTime(), '2026-11-30'), '2027-02-28');
+  assert.equal(noticeDays('convention', 'meeting').days, 30);
+  assert.equal(noticeDays('other', 'ballot').rule?.id, 'nd59.4.4');
+});
+
+test('Art. 36, 37, 41, 60: board composition rules name the broken rule', () => {
+  const m = (role: 'head' | 'deputy' | 'member', extra = {}) => ({ role, ...extra });
+  const villages = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const ok = villages.map((v, i) => m(i === 0 ? 'head' : i < 3 ? 'deputy' : 'member', { villageId: v }));
+  assert.deepEqual(compositionErrors('inspection', 'commune', ok, { villageIds: villages }), []);
+  const codes = (x: ReturnType<typeof compositionErrors>) => x.map((b) => b.code);
+  assert.deepEqual(codes(compositionErrors('inspection', 'commune', ok.slice(0, 4), { villageIds: villages })), ['communeMin', 'everyVillage']);
+  assert.ok(codes(compositionErrors('inspection', 'commune', [...ok, m('deputy', { villageId: 'a' })], { villageIds: villages })).includes('deputies'));
+  assert.ok(codes(compositionErrors('inspection', 'commune', [...ok.slice(0, 5), m('member', { villageId: 'f', isUnitOfficial: true })], { villageIds: villages })).includes('noOfficial'));
+  assert.deepEqual(codes(compositionErrors('inspection', 'agency', [m('head'), m('member')], { staffCount: 6 })), ['agencyNone', 'agencySize']);
+  assert.deepEqual(codes(compositionErrors('investment-supervision', 'commune', [m('head'), m('member'), m('member'), m('member')])), ['supervisionMin']);
+  assert.equal(RULES.get('ldc.36.3')?.note, 'Không quá 02 Phó Trưởng ban');
+  assert.equal(byElectionAllowed('2026-01-01', '2026-07-01'), true);
+  assert.equal(byElectionAllowed('2026-01-02', '2026-07-01'), false);
+});
+
+test('Art. 50–51 "ít nhất 2/3 ... tham dự", "trên 50%"; NĐ 145 Art. 39 ">70%"; Mediation Law Art. 12(1)', () => {
+  assert.deepEqual(conferenceResult(30, 20, 11), { quorum: true, passed: true });
+  assert.deepEqual(conferenceResult(30, 19, 19), { quorum: false, passed: false });
+  assert.deepEqual(conferenceResult(30, 20, 10), { quorum: true, passed: false });
+  assert.equal(conferenceDue(2025), '2026-03-31');
+  assert.equal(extraordinaryRequested(30, 10), true);
+  assert.equal(dialogueValid(true, 10, 8), true);
+  assert.equal(dialogueValid(true, 10, 7), false);
+  assert.equal(dialogueValid(false, 10, 10), false);
+  assert.deepEqual(mediationGaps([{ gender: 'male', ethnicMinority: false }], true), ['size', 'woman', 'ethnicMinority']);
+  assert.deepEqual(mediationGaps([{ gender: 'female', ethnicMinority: true }, { gender: 'male', ethnicMinority: false }, { gender: 'male', ethnicMinority: false }], true), []);
+});
+
+test('clocks come from the legal time engine: Art. 20(3) "05 ngày làm việc", Art. 40(1)(c) "15 ngày", Mediation Law Art. 20(2) "03 ngày"', () => {
+  const lt = defaultLegalTime();
+  assert.equal(recordDue(lt, '2026-10-02'), '2026-10-09');
+  assert.equal(recordDue(lt, '2026-11-20'), '2026-11-30', '24/11 is a day off from 2026 (NQ 28/2026/QH16)');
+  assert.equal(replyDue(lt, '2026-11-20'), '2026-12-07', 'a last day on Saturday 05/12 rolls to Monday (Civil Code Art. 148(5))');
+  assert.equal(mediationStartDue(lt, '2026-11-20'), '2026-11-23');
+  assert.equal(inspectionNoticeOk(lt, '2026-10-02', '2026-10-09'), true);
+  assert.equal(inspectionNoticeOk(lt, '2026-10-02', '2026-10-08'), false);
+});

@@ -1,0 +1,15 @@
+/** Grassroots-democracy rules (pure): decisions, boards, agencies and mediation, with a lookup by rule id. */
+import { FORM_RULES, INITIATIVE, NOTICES, THRESHOLDS, type LegalRule } from './decisions.ts';
+import { BOARD_RULES, RECOMMENDATION_REPLY, TERMS } from './boards.ts';
+import { CONFERENCE, DIALOGUE, MEDIATION, REGULATION_REVIEW } from './agency.ts';
+
+export * from './decisions.ts';
+export * from './boards.ts';
+export * from './agency.ts';
+export * from './clocks.ts';
+
+const all: LegalRule[] = [...THRESHOLDS, ...Object.values(FORM_RULES), INITIATIVE, ...NOTICES, ...Object.values(BOARD_RULES), ...Object.values(TERMS), RECOMMENDATION_REPLY,
+  ...Object.values(CONFERENCE), ...Object.values(DIALOGUE), ...Object.values(MEDIATION), REGULATION_REVIEW];
+
+/** Every encoded rule by id (for messages that name the broken rule). */
+export const RULES: ReadonlyMap<string, LegalRule> = new Map(all.map((r) => [r.id, r]));

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DISCLOSURE_ITEMS, findItem, itemsOf } from './catalogue.ts';
+import { consultationEarliestClose, postingEnd, publishDue } from './clock.ts';
+
+test('Art. 11: the commune discloses 14 items; Art. 46: an agency 12', () => {
+  assert.equal(itemsOf('commune').length, 14);
+  assert.equal(itemsOf('agency').length, 12);
+  assert.equal(new Set(DISCLOSURE_ITEMS.map((i) => i.code)).size, 26);
+  for (const i of DISCLOSURE_ITEMS) assert.match(i.legalBasis, /Điều (11|46) khoản \d+.*Luật 10\/2022\/QH15/);
+  assert.equal(itemsOf('commune', '2023-06-30').length, 0, 'the law is in force from 01/07/2023');
+});
+
+test('Art. 13(2): "các nội dung quy định tại khoản 4 và khoản 13 Điều 11 … được niêm yết thường xuyên"; others "ít nhất là 30 ngày liên tục"', () => {
+  for (const i of itemsOf('commune')) {
+    if (i.no === 4 || i.no === 13) assert.deepEqual([i.permanent, i.postingDays], [true, null]);
+    else if (i.no !== 14) assert.deepEqual([i.permanent, i.postingDays], [false, 30]);
+  }
+});
+
+test('Art. 13(3): items 7–12 "trên hệ thống truyền thanh cấp xã … ít nhất là 03 ngày liên tục"', () => {
+  assert.deepEqual(itemsOf('commune').filter((i) => i.radioDays === 3).map((i) => i.no), [7, 8, 9, 10, 11, 12]);
+  assert.equal(findItem('c07')?.villageHeads, true);
+});
+
+test('Art. 48: agencies post "ít nhất là 20 ngày liên tục"; Art. 12(3)/47(2): "chậm nhất là 05 ngày làm việc"', () => {
+  assert.ok(itemsOf('agency').every((i) => i.postingDays === 20 && !i.permanent));
+  // Decision on Friday 06/11/2026: five working days later is Friday 13/11/2026.
+  assert.equal(publishDue('commune', '2026-11-06'), '2026-11-13');
+  assert.equal(publishDue('agency', '2026-11-06'), '2026-11-13');
+  // Decision on Wednesday 29/04/2026: 30/04 and 01/05 are holidays, so the 5th working day is 08/05/2026.
+  assert.equal(publishDue('commune', '2026-04-29'), '2026-05-08');
+  // 30 consecutive days run from the day after posting (Civil Code Art. 147(2)): 01/12 → 31/12/2026.
+  assert.equal(postingEnd('commune', '2026-12-01'), '2026-12-31');
+  assert.equal(postingEnd('agency', '2026-12-01'), '2026-12-21');
+});
+
+test('Art. 28: consultation "ít nhất là 20 ngày kể từ ngày công khai"', () => {
+  assert.equal(consultationEarliestClose('2026-11-01'), '2026-11-21');
+});

@@ -1,0 +1,124 @@
+import { createRoute } from '@hono/zod-openapi';
+import { allow } from '../../platform/authz/index.ts';
+import { apiRouter, z } from '../../platform/http/api.ts';
+import { actorOf, type Ctx } from '../../platform/http/context.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { readJson } from '../../platform/http/validate.ts';
+import { parseDateInput, todayLocal } from '../../platform/i18n/index.ts';
+import { FORMS, MATTERS } from '../../domain/democracy/index.ts';
+import { ErrorSchema } from '../auth/index.ts';
+import { authorizeUnit, failure, villageFor } from './community.access.ts';
+import { getDecision, householdCount } from './community.repository.ts';
+import { annulInput, decisionInput, householdList, onlineVoteInput, recognizeInput, tallyInput } from './community.schema.ts';
+import { castOnlineVote } from './online.service.ts';
+import { addHouseholds, parseHouseholdCsv } from './households.service.ts';
+import { annul, closeDecision, createDecision, enterTally, recognize } from './decisions.service.ts';
+
+const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errors = { 400: json(ErrorSchema, 'Invalid input or a rule of law broken (named)'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown') };
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').refine((s) => parseDateInput(s) === s, 'validation.date');
+const Count = z.object({ count: z.number().int() }).openapi('HouseholdCount');
+const Decision = z.object({ id: z.string(), villageId: z.string(), matter: z.string(), form: z.string(), question: z.string(), status: z.string(), yes: z.number().nullable(), no: z.number().nullable(), other: z.number().nullable(), householdsPresent: z.number().nullable(), totalHouseholds: z.number().nullable(), recordDue: z.string().nullable() }).openapi('CommunityDecision');
+const idParam = z.object({ id: z.string().max(64) });
+
+export const communityApi = apiRouter();
+
+/** The decision of the path, after checking the user may act on its village. */
+async function decisionFor(c: Ctx, action: string, id: string) {
+  const d = await getDecision(c.get('deps').db, id);
+  if (!d) throw notFound();
+  await villageFor(c, action, d.village_id);
+  return d;
+}
+const present = (d: NonNullable<Awaited<ReturnType<typeof getDecision>>>) => ({ id: d.id, villageId: d.village_id, matter: d.matter, form: d.form, question: d.question, status: d.status, yes: d.yes, no: d.no, other: d.other, householdsPresent: d.households_present, totalHouseholds: d.total_households, recordDue: d.record_due });
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/villages/{unitId}/households', middleware: [allow('community.manage')] as const,
+  request: { params: z.object({ unitId: z.string().max(64) }), body: { content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.array(z.object({ representative: z.string(), address: z.string().optional() })) } }, required: false } },
+  responses: { 201: json(Count, 'Households added; the new total'), ...errors },
+}), async (c) => {
+  const v = await villageFor(c, 'community.manage', c.req.param('unitId'));
+  const csv = /text\/csv|text\/plain/.test(c.req.header('content-type') ?? '');
+  const list = csv ? parseHouseholdCsv(await c.req.text()) : { ok: true as const, value: await readJson(c, householdList) };
+  if (!list.ok) throw failure(list, c.get('t'));
+  const r = await addHouseholds(c.get('deps').db, actorOf(c), v.id, list.value);
+  return c.json({ count: r.ok ? r.value : 0 }, 201);
+});
+
+communityApi.openapi(createRoute({
+  method: 'get', path: '/villages/{unitId}/households/count', middleware: [allow('community.view')] as const,
+  request: { params: z.object({ unitId: z.string().max(64) }), query: z.object({ at: isoDate.optional() }) },
+  responses: { 200: json(Count, 'Households of the village on the date (today by default)'), ...errors },
+}), async (c) => {
+  const v = await villageFor(c, 'community.view', c.req.valid('param').unitId);
+  return c.json({ count: await householdCount(c.get('deps').db, v.id, c.req.valid('query').at ?? todayLocal()) }, 200);
+});
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/community-decisions', middleware: [allow('community.manage')] as const,
+  request: { body: { content: { 'application/json': { schema: z.object({ villageId: z.string(), matter: z.enum(MATTERS), form: z.enum(FORMS), question: z.string() }).passthrough() } }, required: true } },
+  responses: { 201: json(Decision, 'Decision opened'), ...errors },
+}), async (c) => {
+  const input = await readJson(c, decisionInput);
+  await villageFor(c, 'community.manage', input.villageId);
+  const r = await createDecision(c.get('deps').db, actorOf(c), input);
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(present((await getDecision(c.get('deps').db, r.value))!), 201);
+});
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/community-decisions/{id}/tally', middleware: [allow('community.manage')] as const,
+  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ householdsPresent: z.number().int().optional(), yes: z.number().int(), no: z.number().int(), other: z.number().int() }) } }, required: true } },
+  responses: { 200: json(Decision, 'Tally entered'), ...errors },
+}), async (c) => {
+  const d = await decisionFor(c, 'community.manage', c.req.param('id'));
+  const r = await enterTally(c.get('deps').db, actorOf(c), d.id, await readJson(c, tallyInput));
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(present((await getDecision(c.get('deps').db, d.id))!), 200);
+});
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/community-decisions/{id}/close', middleware: [allow('community.manage')] as const,
+  request: { params: idParam },
+  responses: { 200: json(z.object({ passed: z.boolean(), yes: z.number(), totalHouseholds: z.number(), rule: z.string(), article: z.string(), required: z.number(), recordDue: z.string().nullable(), ballotOffered: z.boolean() }), 'Result by Art. 21(1)'), ...errors },
+}), async (c) => {
+  const d = await decisionFor(c, 'community.manage', c.req.param('id'));
+  const r = await closeDecision(c.get('deps').db, actorOf(c), d.id);
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(r.value, 200);
+});
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/community-decisions/{id}/recognition', middleware: [allow('community.recognize')] as const,
+  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ decision: z.enum(['recognized', 'refused']), receivedOn: isoDate.optional(), note: z.string().optional() }) } }, required: true } },
+  responses: { 200: json(Decision, 'Recognised or refused by the commune (Art. 21(2))'), ...errors },
+}), async (c) => {
+  const d = await decisionFor(c, 'community.view', c.req.param('id'));
+  await authorizeUnit(c, 'community.recognize', d.commune_id);
+  const r = await recognize(c.get('deps').db, actorOf(c), d.id, await readJson(c, recognizeInput));
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(present((await getDecision(c.get('deps').db, d.id))!), 200);
+});
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/community-decisions/{id}/annulment', middleware: [allow('community.recognize')] as const,
+  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string(), kind: z.enum(['unlawful', 'procedure']).optional() }) } }, required: true } },
+  responses: { 200: json(Decision, 'Annulled by the commune (Art. 22)'), ...errors },
+}), async (c) => {
+  const d = await decisionFor(c, 'community.view', c.req.param('id'));
+  await authorizeUnit(c, 'community.recognize', d.commune_id);
+  const r = await annul(c.get('deps').db, actorOf(c), d.id, await readJson(c, annulInput));
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(present((await getDecision(c.get('deps').db, d.id))!), 200);
+});
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/community-decisions/{id}/online-votes', middleware: [allow('community.manage')] as const,
+  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ householdId: z.string(), choice: z.enum(['yes', 'no', 'other']) }) } }, required: true } },
+  responses: { 201: json(z.object({ yes: z.number(), no: z.number(), other: z.number() }), 'Online vote of one household recorded (NĐ 59 Art. 5); the running tally'), ...errors },
+}), async (c) => {
+  const d = await decisionFor(c, 'community.manage', c.req.param('id'));
+  const r = await castOnlineVote(c.get('deps').db, actorOf(c), d.id, await readJson(c, onlineVoteInput));
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(r.value, 201);
+});

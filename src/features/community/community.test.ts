@@ -1,0 +1,166 @@
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { SYSTEM_ACTOR, verifyChain } from '../../platform/audit/index.ts';
+import { createUnit } from '../units/units.service.ts';
+
+type Json = Record<string, any>;
+
+forEachDialect('community decisions', (dialect) => {
+  let t: TestApp;
+  let token: string;
+  let villages: { id: string; fullName: string }[];
+  const call = async (method: string, path: string, body?: unknown, bearer = token, type = 'application/json') => {
+    const r = await t.app.request(`/api/v1${path}`, { method, headers: { authorization: `Bearer ${bearer}`, 'content-type': type }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    return { status: r.status, body: (await r.json()) as Json };
+  };
+  const households = (n: number, addedOn = '2026-01-05') => Array.from({ length: n }, (_, i) => ({ representative: `Nguyễn Văn ${i + 1}`, addedOn }));
+  const decision = async (villageId: string, matter: string, form: string, extra: Json = {}) => call('POST', '/community-decisions', { villageId, matter, form, question: `Thử ${matter} ${form}`, ...extra });
+
+  before(async () => {
+    t = await createTestApp(dialect);
+    token = await t.token('demo.commune');
+    const r = await t.app.request('/api/v1/units?q=to+dan+pho&kind=village', { headers: { authorization: `Bearer ${token}` } });
+    villages = ((await r.json()) as { items: { id: string; fullName: string }[] }).items.filter((v) => /^Tổ dân phố [1-5]$/.test(v.fullName));
+    assert.equal(villages.length, 5);
+    const parentId = (await t.db.selectFrom('units').select('parent_id').where('id', '=', villages[0].id).executeTakeFirstOrThrow()).parent_id;
+    const fresh = [];
+    for (const name of ['Tổ dân phố Thử A', 'Tổ dân phố Thử B', 'Tổ dân phố Thử C']) {
+      const r = await createUnit(t.db, SYSTEM_ACTOR, { name, fullName: name, kind: 'village', communeType: null, code: null, parentId, validFrom: '2025-07-01' });
+      assert.ok(r.ok);
+      fresh.push({ id: r.value, fullName: name });
+    }
+    villages = fresh;
+  });
+  after(() => t.close());
+
+  test('households are added by JSON and CSV and counted on any date', async () => {
+    const v = villages[0].id;
+    const a = await call('POST', `/villages/${v}/households`, households(88));
+    assert.equal(a.status, 201);
+    assert.equal(a.body.count, 88);
+    const csv = await call('POST', `/villages/${v}/households`, 'representative,address\r\n"Trần Thị B","Tổ 1, Pleiku"\r\nLê Văn C,\r\n', token, 'text/csv');
+    assert.equal(csv.status, 201);
+    assert.equal(csv.body.count, 90);
+    assert.equal((await call('GET', `/villages/${v}/households/count?at=2026-01-04`)).body.count, 0);
+    assert.equal((await call('GET', `/villages/${v}/households/count?at=2026-01-05`)).body.count, 88);
+    const bad = await call('POST', `/villages/${v}/households`, [{ address: 'x' }]);
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.fields['0.representative'], /bắt buộc/);
+    const badCsv = await call('POST', `/villages/${v}/households`, 'name\r\nA\r\n', token, 'text/csv');
+    assert.equal(badCsv.status, 400);
+    assert.match(badCsv.body.error.fields.representative, /representative/);
+    assert.equal((await call('GET', `/villages/${v}/households/count?at=2026-13-01`)).status, 400);
+  });
+
+  test('in a village of 90 households a contribution passes with 60 yes and fails with 59 (Art. 21(1))', async () => {
+    const v = villages[0].id;
+    for (const [yes, passed] of [[60, true], [59, false]] as const) {
+      const d = await decision(v, 'contribution', 'ballot');
+      assert.equal(d.status, 201, JSON.stringify(d.body));
+      assert.equal((await call('POST', `/community-decisions/${d.body.id}/tally`, { yes, no: 90 - yes, other: 0 })).status, 200);
+      const c = await call('POST', `/community-decisions/${d.body.id}/close`);
+      assert.equal(c.status, 200);
+      assert.equal(c.body.passed, passed);
+      assert.equal(c.body.totalHouseholds, 90);
+      assert.equal(c.body.rule, 'ldc.21.1.a');
+      assert.match(c.body.recordDue, /^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  test('an "other" decision fails with 45 and passes with 46', async () => {
+    const v = villages[0].id;
+    for (const [yes, passed] of [[45, false], [46, true]] as const) {
+      const d = await decision(v, 'other', 'meeting');
+      await call('POST', `/community-decisions/${d.body.id}/tally`, { householdsPresent: 80, yes, no: 80 - yes, other: 0 });
+      const c = await call('POST', `/community-decisions/${d.body.id}/close`);
+      assert.equal(c.body.passed, passed);
+      assert.equal(c.body.ballotOffered, false);
+    }
+  });
+
+  test('a village convention cannot be decided online; online "other" needs >50% opted in', async () => {
+    const v = villages[0].id;
+    const conv = await decision(v, 'convention', 'online');
+    assert.equal(conv.status, 400);
+    assert.match(conv.body.error.fields.form, /Điều 17 khoản 3/);
+    const ballot = await decision(v, 'village-head', 'ballot');
+    assert.match(ballot.body.error.fields.form, /Điều 17 khoản 2/);
+    const online = await decision(v, 'other', 'online');
+    assert.equal(online.status, 400);
+    assert.match(online.body.error.fields.form, /Điều 5 khoản 2 Nghị định 59\/2023/);
+    const bad = await call('POST', '/community-decisions', { villageId: v, matter: 'lottery', form: 'meeting' });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.body.error.fields.matter && bad.body.error.fields.question);
+  });
+
+  test('a meeting short of the threshold offers the household ballot (Art. 19(1)(b))', async () => {
+    const d = await decision(villages[0].id, 'contribution', 'meeting');
+    await call('POST', `/community-decisions/${d.body.id}/tally`, { householdsPresent: 50, yes: 50, no: 0, other: 0 });
+    const c = await call('POST', `/community-decisions/${d.body.id}/close`);
+    assert.equal(c.body.passed, false);
+    assert.equal(c.body.ballotOffered, true);
+    assert.equal(c.body.recordDue, null);
+    const head = await t.as('demo.commune');
+    const page = await (await head.get(`/community/decisions/${d.body.id}`)).text();
+    assert.match(page, /phát phiếu lấy ý kiến hộ gia đình \(Điều 19 khoản 1 điểm b\)/);
+    const r = await head.post(`/community/decisions/${d.body.id}/ballot`, { voteOn: '' });
+    assert.equal(r.status, 303);
+    const next = await t.db.selectFrom('community_decisions').selectAll().where('follows_id', '=', d.body.id).executeTakeFirstOrThrow();
+    assert.equal(next.form, 'ballot');
+  });
+
+  test('a citizen initiative needs 10% of households; tally cannot exceed households', async () => {
+    const v = villages[0].id;
+    const few = await decision(v, 'other', 'meeting', { proposer: 'citizen-initiative', initiativeSupporters: 8, initiativeAgreedOn: '2026-11-01' });
+    assert.equal(few.status, 400);
+    assert.match(few.body.error.fields.initiativeSupporters, /Điều 16 khoản 2/);
+    const ok = await decision(v, 'other', 'meeting', { proposer: 'citizen-initiative', initiativeSupporters: 9, initiativeAgreedOn: '2026-11-01' });
+    assert.equal(ok.status, 201);
+    const over = await call('POST', `/community-decisions/${ok.body.id}/tally`, { householdsPresent: 91, yes: 1, no: 0, other: 0 });
+    assert.equal(over.status, 400);
+    assert.ok(over.body.error.fields.householdsPresent);
+  });
+
+  test('pages: village head flow by form, printable record, commune recognition; others refused', async () => {
+    const agent = await t.as('demo.commune');
+    const v = villages[1].id;
+    assert.equal((await agent.post(`/community/villages/${v}/import`, { csv: 'representative\nA\nB\nC\n' })).status, 303);
+    assert.equal((await agent.post(`/community/villages/${v}/households`, { representative: '', address: '', addedOn: '' })).status, 400);
+    const created = await agent.post(`/community/villages/${v}/decisions/new`, { question: 'Hương ước tổ dân phố', matter: 'convention', form: 'meeting', proposer: 'village-head', initiativeSupporters: '', initiativeAgreedOn: '', noticeOn: '', voteOn: '' });
+    assert.equal(created.status, 303);
+    const id = created.headers.get('location')!.split('/').pop()!;
+    assert.equal((await agent.post(`/community/decisions/${id}/tally`, { householdsPresent: '3', yes: '5', no: '0', other: '0' })).status, 400);
+    assert.equal((await agent.post(`/community/decisions/${id}/tally`, { householdsPresent: '3', yes: '2', no: '1', other: '0' })).status, 303);
+    assert.equal((await agent.post(`/community/decisions/${id}/close`, {})).status, 303);
+    const page = await (await agent.get(`/community/decisions/${id}`)).text();
+    assert.match(page, /Được thông qua: 2\/3 hộ đồng ý/);
+    const minutes = await (await agent.get(`/community/decisions/${id}/minutes`)).text();
+    assert.match(minutes, /Tổng số hộ gia đình: 3; số đại diện hộ tham dự: 3; số hộ vắng mặt: 0/);
+    const head = await t.as('demo.commune.head');
+    assert.equal((await head.post(`/community/decisions/${id}/recognition`, { decision: 'recognized', receivedOn: '', note: '' })).status, 303);
+    assert.equal((await t.db.selectFrom('community_decisions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'recognized');
+    const outsider = await t.as('demo.department');
+    assert.equal((await outsider.get(`/community/villages/${v}`)).status, 403);
+    assert.equal((await outsider.post(`/community/villages/${v}/households`, { representative: 'X' })).status, 403);
+    assert.deepEqual((await verifyChain(t.db)).ok, true);
+  });
+
+  test('online voting for item 6 after more than half opted in: one vote per opted-in household', async () => {
+    const v = villages[2].id;
+    assert.equal((await call('POST', `/villages/${v}/households`, households(4, '2026-01-05'))).body.count, 4);
+    const hs = await t.db.selectFrom('households').select('id').where('village_id', '=', v).orderBy('representative').execute();
+    const agent = await t.as('demo.commune');
+    assert.equal((await decision(v, 'other', 'online')).status, 400, 'nobody opted in yet');
+    for (const h of hs.slice(0, 3)) assert.equal((await agent.post(`/community/households/${h.id}/opt-in`, {})).status, 303);
+    const d = await decision(v, 'other', 'online');
+    assert.equal(d.status, 201);
+    for (const h of hs.slice(0, 3)) assert.equal((await call('POST', `/community-decisions/${d.body.id}/online-votes`, { householdId: h.id, choice: 'yes' })).status, 201);
+    const again = await call('POST', `/community-decisions/${d.body.id}/online-votes`, { householdId: hs[0].id, choice: 'no' });
+    assert.match(again.body.error.fields.householdId, /đã biểu quyết/);
+    const notIn = await call('POST', `/community-decisions/${d.body.id}/online-votes`, { householdId: hs[3].id, choice: 'no' });
+    assert.match(notIn.body.error.fields.householdId, /chưa đăng ký/);
+    const c = await call('POST', `/community-decisions/${d.body.id}/close`);
+    assert.deepEqual([c.body.passed, c.body.yes, c.body.totalHouseholds], [true, 3, 4]);
+  });
+});

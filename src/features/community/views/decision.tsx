@@ -1,0 +1,99 @@
+import type { FieldErrors } from '../../../platform/http/validate.ts';
+import { formatDate } from '../../../platform/i18n/index.ts';
+import { Csrf, ErrorSummary, Field, Select, useT } from '../../../platform/views/components.tsx';
+import { RULES, recognitionBy, type Matter } from '../../../domain/democracy/index.ts';
+import type { CommunityDecisionsTable } from '../community.tables.ts';
+import { StatusTag } from './village.tsx';
+
+type Props = { d: CommunityDecisionsTable; villageName: string; communeName: string; total: number; canManage: boolean; canRecognize: boolean; errors?: FieldErrors; values?: Record<string, string> };
+
+/** One decision: facts, tally entry, result by Art. 21(1), the record to print, and the commune's actions. */
+export function DecisionPage(p: Props) {
+  const t = useT();
+  const d = p.d;
+  const rule = d.rule ? RULES.get(d.rule) : undefined;
+  const closed = d.status !== 'open';
+  return (
+    <>
+      <ErrorSummary errors={p.errors} />
+      <span class="caption"><a href={`/community/villages/${d.village_id}`}>{p.villageName}</a> · {p.communeName}</span>
+      <h1>{d.question} <StatusTag d={d} /></h1>
+      <dl class="summary">
+        <dt>{t('community.matter')}</dt><dd>{t(`community.matter.${d.matter}`)}</dd>
+        <dt>{t('community.form')}</dt><dd>{t(`community.form.${d.form}`)}</dd>
+        <dt>{t('community.proposer')}</dt><dd>{t(`community.proposer.${d.proposer}`)}{d.initiative_expires && <> · {t('community.initiativeValidTo', { date: formatDate(d.initiative_expires) })}</>}</dd>
+        <dt>{t('community.voteOn')}</dt><dd>{formatDate(d.vote_on) || '—'}</dd>
+        <dt>{t('community.totalHouseholds')}</dt><dd>{d.total_households ?? p.total}</dd>
+        {d.yes !== null && <><dt>{t('community.tally')}</dt><dd data-testid="tally">{t('community.tallyText', { present: d.households_present ?? '—', yes: d.yes, no: d.no ?? 0, other: d.other ?? 0 })}</dd></>}
+      </dl>
+      {closed && rule && (
+        <div class="notice" role="status" data-testid="result">
+          <p><strong>{t(Number(d.passed) ? 'community.resultPassed' : 'community.resultFailed', { yes: d.yes ?? 0, total: d.total_households ?? 0 })}</strong></p>
+          <p>{t('community.ruleApplied', { note: rule.note ?? '', article: rule.article })}</p>
+          {d.record_due && <p>{t('community.recordDue', { date: formatDate(d.record_due) })}</p>}
+          {d.recognize_due && <p>{t('community.recognizeDue', { date: formatDate(d.recognize_due) })}</p>}
+          {d.recognition_note && <p>{d.recognition_note}</p>}
+          {d.annulment_reason && <p>{t('community.annulledBecause', { reason: d.annulment_reason })}</p>}
+        </div>
+      )}
+      <p class="actions no-print">
+        <a href={`/community/decisions/${d.id}/minutes`}>{t('community.printMinutes')}</a>
+        {d.form !== 'meeting' && <a href={`/community/decisions/${d.id}/ballot-sheet`}>{t('community.printBallot')}</a>}
+      </p>
+      {p.canManage && d.status === 'open' && <TallyForm d={d} errors={p.errors} values={p.values} />}
+      {p.canManage && d.status === 'open' && d.yes !== null && (
+        <form method="post" action={`/community/decisions/${d.id}/close`}><Csrf /><button type="submit">{t('community.close')}</button></form>
+      )}
+      {p.canManage && d.status === 'ballot-offered' && (
+        <form method="post" action={`/community/decisions/${d.id}/ballot`}>
+          <Csrf />
+          <div class="notice">{t('community.ballotOffered')}</div>
+          <Field name="voteOn" label={t('community.ballotReturnBy')} hint={t('community.dateHint')} errors={p.errors} values={p.values} width="short" />
+          <button type="submit">{t('community.startBallot')}</button>
+        </form>
+      )}
+      {p.canRecognize && d.status === 'closed' && <CommuneActions d={d} errors={p.errors} values={p.values} />}
+    </>
+  );
+}
+
+function TallyForm({ d, errors, values }: { d: CommunityDecisionsTable; errors?: FieldErrors; values?: Record<string, string> }) {
+  const t = useT();
+  const v = values ?? { householdsPresent: d.households_present?.toString() ?? '', yes: d.yes?.toString() ?? '', no: d.no?.toString() ?? '', other: d.other?.toString() ?? '' };
+  return (
+    <form method="post" action={`/community/decisions/${d.id}/tally`} novalidate>
+      <Csrf />
+      <h2>{t('community.enterTally')}</h2>
+      {d.form === 'meeting' && <Field name="householdsPresent" label={t('community.householdsPresent')} errors={errors} values={v} width="short" type="number" />}
+      <Field name="yes" label={t('community.yes')} errors={errors} values={v} width="short" type="number" />
+      <Field name="no" label={t('community.no')} errors={errors} values={v} width="short" type="number" />
+      <Field name="other" label={t('community.other')} errors={errors} values={v} width="short" type="number" />
+      <button type="submit">{t('community.saveTally')}</button>
+    </form>
+  );
+}
+
+function CommuneActions({ d, errors, values }: { d: CommunityDecisionsTable; errors?: FieldErrors; values?: Record<string, string> }) {
+  const t = useT();
+  const needsRecognition = Number(d.passed) && recognitionBy(d.matter as Matter) !== 'none';
+  return (
+    <>
+      <h2>{t('community.communeActions')}</h2>
+      {needsRecognition ? (
+        <form method="post" action={`/community/decisions/${d.id}/recognition`} novalidate>
+          <Csrf />
+          <Select name="decision" label={t('community.recognition')} errors={errors} values={values} options={[['recognized', t('community.status.recognized')], ['refused', t('community.status.refused')]]} />
+          <Field name="receivedOn" label={t('community.receivedOn')} hint={t('community.dateHint')} errors={errors} values={values} width="short" />
+          <Field name="note" label={t('community.recognitionNote')} errors={errors} values={values} />
+          <button type="submit">{t('form.save')}</button>
+        </form>
+      ) : null}
+      <form method="post" action={`/community/decisions/${d.id}/annulment`} novalidate>
+        <Csrf />
+        <Select name="kind" label={t('community.annulKind')} errors={errors} values={values} options={[['unlawful', t('community.annul.unlawful')], ['procedure', t('community.annul.procedure')]]} />
+        <Field name="reason" label={t('community.annulReason')} errors={errors} values={values} />
+        <button type="submit" class="button warning">{t('community.annul')}</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { verifyChain } from '../../platform/audit/index.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
+import { docxParagraphs } from '../../platform/docx/read.ts';
+import { addDays } from '../../domain/disclosure/clock.ts';
+import { getUnitByKey } from '../units/index.ts';
+import { consultationStats } from './index.ts';
+
+type Json = Record<string, any>;
+
+forEachDialect('consultations', (dialect) => {
+  let t: TestApp;
+  let token: string;
+  let commune: string;
+  const today = todayLocal();
+  const call = async (method: string, path: string, body?: unknown, bearer: string | null = token) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    const r = await t.app.request(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: r.status, body: r.headers.get('content-type')?.includes('json') ? ((await r.json()) as Json) : {}, res: r };
+  };
+  const sections = [{ key: 'd1', title: 'Điều 1. Phạm vi', text: 'Quy chế này quy định…' }, { key: 'd2', title: 'Điều 2. Đóng góp', text: 'Mức đóng góp…' }];
+  const open = (extra: Json = {}) => call('POST', '/consultations', { unitId: commune, title: 'Dự thảo Quy chế thực hiện dân chủ phường Pleiku', matter: 'ldc25.7', opensOn: today, closesOn: addDays(today, 20), sections, ...extra });
+
+  before(async () => {
+    t = await createTestApp(dialect);
+    token = await t.token('demo.commune');
+    commune = (await getUnitByKey(t.db, 'commune:23575:2025-07-01'))!.id;
+  });
+  after(() => t.close());
+
+  test('Art. 28: a period shorter than 20 days is refused unless a specific law is cited', async () => {
+    const short = await open({ closesOn: addDays(today, 19) });
+    assert.equal(short.status, 400);
+    assert.match(short.body.error.fields.closesOn, /20 ngày.*Điều 28/);
+    assert.equal((await open({ closesOn: addDays(today, 10), specificLaw: 'Khoản 3 Điều 69 Luật Đất đai 31/2024/QH15' })).status, 201);
+    const ok = await open();
+    assert.equal(ok.status, 201);
+    assert.equal(ok.body.earliestClose, addDays(today, 20));
+    const bad = await open({ matter: 'ldc25.99', opensOn: '2026-02-30', sections: [{ key: 'a', title: '' }] });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.body.error.fields.matter && bad.body.error.fields.opensOn);
+  });
+
+  test('comments from citizens, staff and the Fatherland Front; dispositions; close refused until all answered', async () => {
+    const c = (await open()).body.id as string;
+    const pub = await call('POST', `/public/consultations/${c}/comments`, { text: 'Đề nghị giảm mức đóng góp cho hộ nghèo', sectionKey: 'd2' }, null);
+    assert.equal(pub.status, 201);
+    const named = await call('POST', `/public/consultations/${c}/comments`, { text: 'Đồng ý với phạm vi', sectionKey: 'd1', name: 'Nguyễn Thị Lan' }, null);
+    assert.equal(named.status, 201);
+    assert.equal((await call('POST', `/public/consultations/${c}/comments`, { text: 'x', sectionKey: 'zz' }, null)).status, 400);
+    assert.equal((await call('POST', `/public/consultations/${c}/comments`, { text: '' }, null)).status, 400);
+    const front = await call('POST', `/consultations/${c}/comments`, { text: 'Phản biện: cần quy định công khai quỹ', channel: 'organization', organization: 'Ủy ban MTTQ Việt Nam phường Pleiku' });
+    assert.equal(front.status, 201);
+    const box = await call('POST', `/consultations/${c}/comments`, { text: 'Ý kiến từ hòm thư', channel: 'box', receivedOn: today });
+    assert.equal(box.status, 201);
+    assert.equal((await call('POST', `/consultations/${c}/comments`, { text: 'x', channel: 'organization' })).status, 400);
+    const refused = await call('POST', `/consultations/${c}/close`, {});
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.code, 'undisposed_comments');
+    for (const [id, decision] of [[pub.body.id, 'partly'], [named.body.id, 'accepted'], [front.body.id, 'accepted'], [box.body.id, 'rejected']]) {
+      const d = await call('POST', `/consultations/${c}/comments/${id}/disposition`, { decision, explanation: `Giải trình cho ${decision}` });
+      assert.equal(d.status, 200, JSON.stringify(d.body));
+    }
+    assert.equal((await call('POST', `/consultations/${c}/comments/${box.body.id}/disposition`, { decision: 'maybe', explanation: '' })).status, 400);
+    const departs = await call('POST', `/consultations/${c}/close`, { departsFromMajority: true });
+    assert.equal(departs.status, 400);
+    assert.match(departs.body.error.fields.departureReason, /Điều 28/);
+    const closed = await call('POST', `/consultations/${c}/close`);
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    assert.equal((await call('POST', `/public/consultations/${c}/comments`, { text: 'muộn' }, null)).status, 409);
+    const docx = await call('GET', `/consultations/${c}/explanation-report.docx`);
+    assert.equal(docx.status, 200);
+    const lines = docxParagraphs(Buffer.from(await docx.res.arrayBuffer()));
+    const i1 = lines.findIndex((l) => l.startsWith('1. Điều 1. Phạm vi'));
+    const i2 = lines.findIndex((l) => l.startsWith('2. Điều 2. Đóng góp'));
+    const iGeneral = lines.findIndex((l) => /Ý kiến chung/.test(l));
+    assert.ok(i1 > 0 && i2 > i1 && iGeneral > i2, lines.join('\n'));
+    assert.ok(lines.slice(i1, i2).includes('Đồng ý với phạm vi'));
+    assert.ok(lines.slice(i2, iGeneral).includes('Đề nghị giảm mức đóng góp cho hộ nghèo'));
+    assert.ok(lines.slice(i2, iGeneral).includes('Tiếp thu một phần'));
+    assert.ok(lines.slice(iGeneral).some((l) => /MTTQ.*phản biện xã hội/.test(l)));
+    assert.ok(lines.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+    const page = await t.agent().get(`/consult/${c}/report`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /Báo cáo tiếp thu, giải trình/);
+    assert.match(html, /Người dân \(ẩn danh\)/);
+    assert.ok(html.indexOf('Điều 1. Phạm vi') < html.indexOf('Điều 2. Đóng góp'));
+    const stats = await consultationStats(t.db, [commune], '2000-01-01', '2100-01-01');
+    assert.ok(stats.commentsReceived >= 4 && stats.commentsAccepted >= 3 && stats.closed >= 1);
+    assert.deepEqual(await verifyChain(t.db), { ok: true, count: (await verifyChain(t.db)).count });
+  });
+
+  test('a comment after the last day is refused with 409', async () => {
+    const past = await open({ opensOn: '2026-01-05', closesOn: '2026-01-30' });
+    assert.equal(past.status, 201);
+    assert.equal((await call('POST', `/public/consultations/${past.body.id}/comments`, { text: 'muộn' }, null)).status, 409);
+  });
+
+  test('pages: a citizen comments without an account; the officer disposes and closes with forms', async () => {
+    const c = (await open({ title: 'Dự thảo phương án đặt tên đường' })).body.id as string;
+    const citizen = t.agent();
+    assert.equal((await citizen.get(`/consult/${c}`)).status, 200);
+    const empty = await citizen.post(`/public/consult/${c}/comments`, { text: '' });
+    assert.equal(empty.status, 400);
+    assert.match(await empty.text(), /bắt buộc/);
+    assert.equal((await citizen.post(`/public/consult/${c}/comments`, { text: 'Nên đặt tên theo danh nhân địa phương', sectionKey: 'd1' })).status, 303);
+    const officer = await t.as('demo.commune');
+    const detail = await (await officer.get(`/consultations/${c}`)).text();
+    const id = detail.match(/comments\/([0-9a-f-]{36})\/disposition/)![1];
+    assert.equal((await officer.post(`/consultations/${c}/close`, {})).status, 409);
+    assert.equal((await officer.post(`/consultations/${c}/comments/${id}/disposition`, { decision: 'accepted', explanation: 'Sẽ lấy tên danh nhân' })).status, 303);
+    assert.equal((await officer.post(`/consultations/${c}/close`, { decision: 'Thông qua phương án' })).status, 303);
+    assert.match(await (await citizen.get(`/consult/${c}/report`)).text(), /Sẽ lấy tên danh nhân/);
+    const newForm = await officer.post('/consultations/new', { unitId: commune, title: 'X', matter: 'ldc25.9', opensOn: '01/12/2026', closesOn: '05/12/2026', sections: 'Phần 1\nNội dung' });
+    assert.equal(newForm.status, 400);
+    assert.match(await newForm.text(), /ít nhất 20 ngày/);
+  });
+});

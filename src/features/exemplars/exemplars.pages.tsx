@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { allow, authorize, can, scopeOf } from '../../platform/authz/index.ts';
+import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { fieldErrors, formValues, queryValues, translateFields } from '../../platform/http/validate.ts';
+import { sendFile } from '../../platform/files/index.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
+import { ancestorIds, unitIdsInScope } from '../units/index.ts';
+import { findEntries, getEntry, listCampaigns } from './exemplars.repository.ts';
+import { communeOptions, unitOptions } from './exemplars.options.ts';
+import { draftInput, entryInput, formToEntry, listQuery } from './exemplars.schema.ts';
+import { findDuplicates, mayActOn, registerEntry, UploadRefused, type Duplicate } from './exemplars.service.ts';
+import { EntryForm } from './views/entry-form.tsx';
+import { EntryList } from './views/list.tsx';
+import { entryPage } from './exemplars.workflow.pages.tsx';
+import { reportPages } from './exemplars.reports.pages.tsx';
+import { showcasePages } from './showcase.pages.tsx';
+
+export const exemplarPages = new Hono<AppEnv>();
+const PAGE = 50;
+
+exemplarPages.get('/exemplars', allow('exemplars.view'), async (c) => {
+  const { db } = c.get('deps');
+  const values = queryValues(c);
+  const r = listQuery.safeParse(values);
+  if (!r.success) c.status(400);
+  const f = r.success ? r.data : {};
+  const page = f.page ?? 1;
+  const scope = await unitIdsInScope(db, scopeOf(c.get('user'), 'exemplars.view'));
+  const rows = await findEntries(db, scope, { q: f.q, year: f.year || undefined, status: f.status || undefined, field: f.field || undefined, communeCode: f.communeCode || undefined, limit: PAGE + 1, offset: (page - 1) * PAGE });
+  const canRegister = await can(c.get('user'), 'exemplars.register', c.get('user')?.grants[0]?.unitId);
+  return c.render(<EntryList entries={rows.slice(0, PAGE)} values={values} errors={r.success ? undefined : fieldErrors(r.error, c.get('t'))} communes={await communeOptions(c)} page={page} hasNext={rows.length > PAGE} canRegister={canRegister} currentYear={Number(todayLocal().slice(0, 4))} />, { title: c.get('t')('exemplars.title') });
+});
+
+async function renderForm(c: Ctx, values: Record<string, string>, extra: { errors?: Record<string, string>; duplicates?: Duplicate[] } = {}) {
+  const campaigns = (await listCampaigns(c.get('deps').db)).map((x): [string, string] => [x.id, x.name]);
+  return c.render(<EntryForm values={values} errors={extra.errors} duplicates={extra.duplicates} units={await unitOptions(c, 'exemplars.register')} communes={await communeOptions(c)} campaigns={campaigns} />, { title: c.get('t')('exemplars.new') });
+}
+
+exemplarPages.get('/exemplars/new', allow('exemplars.register'), async (c) => {
+  const latest = (await listCampaigns(c.get('deps').db))[0];
+  return renderForm(c, { kind: 'model', subject: 'collective', track: 'residential', campaignId: latest?.id ?? '' });
+});
+
+exemplarPages.post('/exemplars/new', allow('exemplars.register'), async (c) => {
+  const t = c.get('t');
+  const { db, config } = c.get('deps');
+  const values = await formValues(c);
+  const parsed = (values.draft === '1' ? draftInput : entryInput).safeParse(formToEntry(values));
+  if (!parsed.success) return (c.status(400), renderForm(c, values, { errors: fieldErrors(parsed.error, t) }));
+  await authorize(c.get('user'), 'exemplars.register', parsed.data.unitId, (id) => ancestorIds(db, id));
+  const body = await c.req.parseBody({ all: true });
+  const files = (k: string) => ([] as unknown[]).concat(body[k] ?? []).filter((f): f is File => f instanceof File);
+  try {
+    const r = await registerEntry(db, actorOf(c), parsed.data, { dataDir: config.dataDir, files: { evidence: files('evidence'), photos: files('photos') }, refuseDuplicates: true });
+    if (r.ok) return c.redirect(`/exemplars/${r.value.id}?saved=1`, 303);
+    const duplicates = r.error === 'duplicate' ? await findDuplicates(db, { name: parsed.data.name, communeCode: parsed.data.communeCode ?? null, unitId: parsed.data.unitId }) : undefined;
+    return (c.status(400), renderForm(c, values, { errors: translateFields(r.fields, t), duplicates }));
+  } catch (e) {
+    if (e instanceof UploadRefused) return (c.status(400), renderForm(c, values, { errors: { evidence: t(e.messageKey) } }));
+    throw e;
+  }
+});
+
+exemplarPages.get('/exemplars/:id/files/:fileId', allow('exemplars.view'), async (c) => {
+  const { db, config } = c.get('deps');
+  const e = await getEntry(db, c.req.param('id'));
+  if (!e) throw notFound();
+  if (!(await mayActOn(db, c.get('user'), 'exemplars.view', e))) throw forbidden();
+  const link = await db.selectFrom('exemplar_files').select('file_id').where('entry_id', '=', e.id).where('file_id', '=', c.req.param('fileId')).executeTakeFirst();
+  if (!link) throw notFound();
+  return sendFile(c, db, config.dataDir, link.file_id);
+});
+
+exemplarPages.route('/', reportPages);
+exemplarPages.route('/', entryPage);
+exemplarPages.route('/', showcasePages);

@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import { readFileSync } from 'node:fs';
+import { allow } from '../../platform/authz/index.ts';
+import type { AppEnv, Ctx } from '../../platform/http/context.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { sendFile } from '../../platform/files/index.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
+import { renderChoropleth, type Topology } from '../../platform/map/index.ts';
+import { FIELDS } from '../../domain/exemplars/forms.ts';
+import { PUBLIC_STATUSES } from '../../domain/exemplars/workflow.ts';
+import { filesOf, getEntry, outcomesOf, publicCount, publicCountsByCommune, publicEntries } from './exemplars.repository.ts';
+import { communeOptions } from './exemplars.options.ts';
+import { Gallery, Story } from './views/showcase.tsx';
+import { atomFeed } from './exemplars.atom.ts';
+
+const TOPO = JSON.parse(readFileSync(new URL('../../data/gia-lai-communes.topo.json', import.meta.url), 'utf8')) as Topology;
+export const showcasePages = new Hono<AppEnv>();
+const PAGE = 24;
+
+/** Public filters; anything malformed is ignored (a public page never fails on its query). */
+function filters(c: Ctx) {
+  const q = c.req.query();
+  const field = (FIELDS as readonly string[]).includes(q.field ?? '') ? q.field : undefined;
+  const communeCode = /^\d{5}$/.test(q.communeCode ?? '') ? q.communeCode : undefined;
+  const y = Number(q.year);
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : undefined;
+  const p = Number(q.page);
+  return { field, communeCode, year, page: Number.isInteger(p) && p > 0 && p < 10000 ? p : 1 };
+}
+
+const baseUrl = (c: Ctx) => c.get('deps').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+
+showcasePages.get('/showcase/exemplars', allow('public'), async (c) => {
+  const t = c.get('t');
+  const { db } = c.get('deps');
+  const f = filters(c);
+  const rows = await publicEntries(db, { ...f, limit: PAGE + 1, offset: (f.page - 1) * PAGE });
+  const items = rows.slice(0, PAGE);
+  const counts = await publicCountsByCommune(db, f);
+  const communes = await communeOptions(c);
+  const values = { field: f.field ?? '', communeCode: f.communeCode ?? '', year: f.year ? String(f.year) : '' };
+  const href = (code: string) => '/showcase/exemplars?' + new URLSearchParams(Object.fromEntries(Object.entries({ ...values, communeCode: code }).filter(([, v]) => v))).toString();
+  const svg = renderChoropleth({ topology: TOPO, object: 'communes', values: counts, href, selected: f.communeCode, title: t('exemplars.showcase.map'), label: (name, n) => t('exemplars.showcase.mapLabel', { name, n }) });
+  const total = await publicCount(db, f);
+  const { recognitions } = await outcomesOf(db, items.map((i) => i.id));
+  return c.render(<Gallery items={items} recognitions={recognitions} values={values} communes={communes} svg={svg} max={Math.max(0, ...counts.values())} total={total} page={f.page} hasNext={rows.length > PAGE} currentYear={Number(todayLocal().slice(0, 4))} communeName={communes.find(([code]) => code === f.communeCode)?.[1]} />, { title: t('exemplars.showcase.title') });
+});
+
+showcasePages.get('/showcase/exemplars/feed.atom', allow('public'), async (c) => {
+  const { db } = c.get('deps');
+  const items = await publicEntries(db, { limit: 50 });
+  const { recognitions } = await outcomesOf(db, items.map((i) => i.id));
+  const xml = atomFeed({ base: baseUrl(c), title: c.get('t')('exemplars.showcase.title'), items, recognitions, t: c.get('t') });
+  return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', });
+});
+
+/** A public entry, or 404 for anything not recognised (drafts, proposals, rejected, discontinued). */
+async function publicEntry(c: Ctx) {
+  const e = await getEntry(c.get('deps').db, c.req.param('id')!);
+  if (!e || !PUBLIC_STATUSES.includes(e.status)) throw notFound();
+  return e;
+}
+
+showcasePages.get('/showcase/exemplars/:id', allow('public'), async (c) => {
+  const { db } = c.get('deps');
+  const e = await publicEntry(c);
+  const o = await outcomesOf(db, [e.id]);
+  const photos = await filesOf(db, e.id, true);
+  return c.render(<Story e={e} recs={o.recognitions.get(e.id) ?? []} coms={o.commendations.get(e.id) ?? []} photos={photos} url={`${baseUrl(c)}/showcase/exemplars/${e.id}`} />, { title: e.name });
+});
+
+showcasePages.get('/showcase/exemplars/:id/photos/:fileId', allow('public'), async (c) => {
+  const { db, config } = c.get('deps');
+  const e = await publicEntry(c);
+  const photo = (await filesOf(db, e.id, true)).find((f) => f.id === c.req.param('fileId'));
+  if (!photo) throw notFound();
+  return sendFile(c, db, config.dataDir, photo.id);
+});

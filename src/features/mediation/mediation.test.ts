@@ -1,0 +1,55 @@
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+
+type Json = Record<string, any>;
+
+forEachDialect('grassroots mediation', (dialect) => {
+  let t: TestApp;
+  let token: string;
+  let village: string;
+  const call = async (method: string, path: string, body?: unknown, bearer = token) => {
+    const r = await t.app.request(`/api/v1${path}`, { method, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: r.status, body: (await r.json()) as Json };
+  };
+  before(async () => {
+    t = await createTestApp(dialect);
+    token = await t.token('demo.commune');
+    village = (await t.db.selectFrom('units').select('id').where('full_name', '=', 'Tổ dân phố 4').executeTakeFirstOrThrow()).id;
+  });
+  after(() => t.close());
+
+  test('a team without a woman or an ethnic-minority mediator is flagged (Art. 12(1))', async () => {
+    const r = await call('POST', '/mediation-teams', { villageId: village, name: 'Tổ hòa giải TDP 4', ethnicMinorityArea: true, mediators: [{ name: 'Rơ Châm A', gender: 'male' }, { name: 'Nguyễn B', gender: 'male' }] });
+    assert.equal(r.status, 201);
+    assert.deepEqual(r.body.gaps, ['size', 'woman', 'ethnicMinority']);
+    const bad = await call('POST', '/mediation-teams', { villageId: village, name: '', mediators: [{ name: 'X', gender: 'other' }] });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.fields['mediators.0.gender'], /không hợp lệ/);
+    const noName = await call('POST', '/mediation-teams', { villageId: village, name: ' ' });
+    assert.match(noName.body.error.fields.name, /bắt buộc/);
+  });
+
+  test('a case starts within 3 days of assignment; outcome with the settlement record; logbook page', async () => {
+    const team = await call('POST', '/mediation-teams', { villageId: village, name: 'Tổ hòa giải số 2', mediators: [{ name: 'Lê Thị C', gender: 'female' }, { name: 'A', gender: 'male' }, { name: 'B', gender: 'male', isLeader: true }] });
+    assert.deepEqual(team.body.gaps, []);
+    const c = await call('POST', '/mediation-cases', { teamId: team.body.id, assignedOn: '2026-11-20', parties: ['Hộ ông D', { name: 'Hộ bà E' }], summary: 'Tranh chấp lối đi chung' });
+    assert.equal(c.status, 201);
+    assert.equal(c.body.startDue, '2026-11-23');
+    assert.equal((await call('POST', `/mediation-cases/${c.body.id}/sessions`, { heldOn: '2026-11-22', note: 'Hai bên trình bày' })).status, 201);
+    const out = await call('POST', `/mediation-cases/${c.body.id}/outcome`, { result: 'settled', record: { agreement: 'Mở lối đi rộng 1,5 m', performance: 'Trước 31/12/2026' } });
+    assert.equal(out.status, 200);
+    assert.equal((await call('POST', `/mediation-cases/${c.body.id}/outcome`, { result: 'stopped' })).status, 400);
+    const wrong = await call('POST', '/mediation-cases', { teamId: team.body.id, assignedOn: '31/02/2026', parties: [], summary: 'x' });
+    assert.equal(wrong.status, 400);
+    assert.ok(wrong.body.error.fields.assignedOn && wrong.body.error.fields.parties);
+    const agent = await t.as('demo.commune');
+    const page = await (await agent.get(`/mediation/cases/${c.body.id}`)).text();
+    assert.match(page, /Mở lối đi rộng 1,5 m/);
+    assert.match(await (await agent.get('/mediation')).text(), /Sổ theo dõi hoạt động hòa giải ở cơ sở/);
+    const opened = await agent.post(`/mediation/teams/${team.body.id}/cases`, { parties: 'Ông F, Bà G', summary: 'Tiếng ồn', assignedOn: '24/11/2026' });
+    assert.equal(opened.status, 303);
+    assert.equal((await agent.post(`/mediation/teams/${team.body.id}/cases`, { parties: '', summary: '', assignedOn: 'x' })).status, 400);
+    assert.equal((await (await t.as('demo.department')).get(`/mediation/teams/${team.body.id}`)).status, 403);
+  });
+});

@@ -1,0 +1,40 @@
+import { Calendar } from '../../domain/calendar/index.ts';
+import { computeDeadline, findRule, type DeadlineOptions } from '../../domain/deadlines/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { loadLegalTime } from '../calendar/index.ts';
+
+export interface LegalTime { calendar: Calendar; options: DeadlineOptions }
+/** One clock of a case, as stored in `petitions.deadlines` (JSON). */
+export interface Clock { ruleId: string; start: string; due: string; variant: string | null; basis: string; title: string }
+export type Clocks = Record<string, Clock>;
+
+/** The province's calendar and deadline options (loaded outside transactions; bundled defaults if unavailable). */
+export async function legalTime(db: Db): Promise<LegalTime> {
+  const hit = cache.get(db);
+  if (hit && hit.until > Date.now()) return hit.lt;
+  let lt: LegalTime;
+  try {
+    lt = await loadLegalTime(db);
+  } catch {
+    lt = { calendar: new Calendar(), options: {} };
+  }
+  cache.set(db, { lt, until: Date.now() + CACHE_MS });
+  return lt;
+}
+/** Calendars are rebuilt at most every 30 s per database (an admin's correction shows up within that). */
+const CACHE_MS = 30_000;
+const cache = new WeakMap<Db, { lt: LegalTime; until: number }>();
+
+/** A clock from the legal time engine, with its legal basis as text. */
+export function clock(lt: LegalTime, ruleId: string, start: string, o: { variant?: string; remote?: boolean } = {}): Clock {
+  const r = computeDeadline(ruleId, { start, variant: o.variant, remote: o.remote }, lt.calendar, lt.options);
+  const b = r.legalBasis;
+  const rule = findRule(ruleId, start);
+  return { ruleId, start, due: r.due, variant: r.variant, title: rule?.title ?? ruleId, basis: `${b.law}, Điều ${b.article}${b.clause ? ` khoản ${b.clause}` : ''}` };
+}
+
+/** The earliest open due date of the clocks named. */
+export function earliest(clocks: Clocks, names: string[]): string | null {
+  const dues = names.map((n) => clocks[n]?.due).filter((d): d is string => !!d).sort();
+  return dues[0] ?? null;
+}

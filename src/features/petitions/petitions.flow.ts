@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Trx } from '../../platform/db/index.ts';
+import { nowIso } from '../../platform/db/index.ts';
+import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
+import { can, type CurrentUser } from '../../platform/authz/index.ts';
+import { sealer } from '../../platform/crypto/index.ts';
+import { fail, ok, type Result } from '../../platform/http/errors.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
+import { canStep, clockRules, forwardRefusal, resolveVariant, triageOutcome, type PetitionKind, type Status, type Step } from '../../domain/petitions/index.ts';
+import { ancestorIds } from '../units/index.ts';
+import { getPetition, holdersOf, type PetitionRow } from './petitions.repository.ts';
+import { addEvent, type Sender } from './petitions.service.ts';
+import { clock, earliest, legalTime, type Clocks, type LegalTime } from './petitions.clock.ts';
+import type { ClassifyInput } from './petitions.schema.ts';
+
+export type FlowError = 'not_found' | 'forbidden' | 'bad_state' | 'forward_loop' | 'forward_once' | 'same_unit' | 'unit_missing';
+type Change = (trx: Trx, p: PetitionRow, lt: LegalTime) => Promise<Result<{ set: Partial<PetitionRow>; event: string; publicEvent: boolean; note?: string | null; changes: unknown }, FlowError>>;
+
+/** May the user act on this case (handle action over its current unit)? */
+export const mayHandle = (db: Db | Trx, user: CurrentUser | null, unitId: string) => can(user, 'petitions.handle', unitId, (id) => ancestorIds(db, id));
+
+/** One step of the flow: load, check scope and state, change, history, audit — in one transaction. */
+async function step(db: Db, actor: Actor, user: CurrentUser | null, id: string, name: Step, change: Change): Promise<Result<string, FlowError>> {
+  const lt = await legalTime(db);
+  return inTransaction(db, async (trx) => {
+    const p = await getPetition(trx, id);
+    if (!p) return fail('not_found');
+    if (!(await mayHandle(trx, user, p.handling_unit_id))) return fail('forbidden');
+    if (!canStep(name, p.status as Status, p.kind as PetitionKind | null, p.extensions)) return fail('bad_state');
+    const r = await change(trx, p, lt);
+    if (!r.ok) return r;
+    await trx.updateTable('petitions').set({ ...r.value.set, updated_at: nowIso() }).where('id', '=', id).execute();
+    await addEvent(trx, id, { event: r.value.event, public: r.value.publicEvent, actorId: actor.userId, unitId: r.value.set.handling_unit_id ?? p.handling_unit_id, note: r.value.note });
+    await record(trx, actor, { action: `petitions.${name}`, subjectType: 'petition', subjectId: id, unitId: p.handling_unit_id, changes: r.value.changes });
+    return ok(id);
+  });
+}
+
+const clocksOf = (p: PetitionRow): Clocks => JSON.parse(p.deadlines) as Clocks;
+
+/** Classification: kind, field, areas, competence, eligibility; starts the kind's clocks from the day received. */
+export function classify(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: ClassifyInput) {
+  return step(db, actor, user, id, 'classify', async (_trx, p, lt) => {
+    const kind = i.kind;
+    const rules = clockRules(kind, i.instance);
+    const clocks: Clocks = { process: clocksOf(p).process };
+    const names: string[] = [];
+    for (const r of rules.beforeAccept) {
+      const name = r.endsWith('.forward') ? 'forward' : r.endsWith('.triage') ? 'triage' : r.endsWith('.accept') ? 'accept' : 'process';
+      clocks[name] = clock(lt, r, p.received_on, { remote: i.remote });
+      if (name !== 'forward') names.push(name);
+    }
+    const eligibility = { hasSenderIdentity: !!p.sender_sealed && !p.anonymous, hasAddress: !!p.sender_sealed, hasContent: p.content.length > 0, notDuplicate: !p.duplicate_of, notAlreadyGuided: true };
+    const outcome = triageOutcome(kind, eligibility, { anonymous: !!p.anonymous, clearEvidence: i.anonymousEvidence });
+    const other = i.competence !== 'this-unit' && i.competence !== 'other-unit';
+    const close = outcome === 'guide-split' || outcome === 'file-anonymous' || other;
+    return ok({
+      set: {
+        kind, field: i.field, areas: JSON.stringify(i.areas), remote: i.remote ? 1 : 0, complex: i.complex ? 1 : 0, instance: i.instance, competence: i.competence,
+        accused_unit_id: i.accusedUnitId, eligibility: JSON.stringify({ ...eligibility, outcome }), sealed: p.sealed || kind === 'denunciation' ? 1 : 0,
+        assigned_user_id: p.assigned_user_id ?? actor.userId, deadlines: JSON.stringify(clocks), due_on: close ? null : earliest(clocks, names),
+        status: close ? 'closed' : 'triaged', answer: close ? `guidance:${other ? 'other-branch' : outcome}` : p.answer,
+      },
+      event: close ? 'guided' : 'classified', publicEvent: true, note: close ? outcome : kind,
+      changes: { kind, field: i.field, remote: i.remote, complex: i.complex, competence: i.competence, outcome, areas: i.areas },
+    });
+  });
+}
+
+/** Forward to the competent unit; refuses loops (forward_loop) and a second forward of a denunciation (TT 05/2021 Art. 14). */
+export function forward(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { toUnitId: string; reason: string }) {
+  return step(db, actor, user, id, 'forward', async (trx, p, lt) => {
+    const target = await trx.selectFrom('units').select('id').where('id', '=', i.toUnitId).where('valid_to', 'is', null).executeTakeFirst();
+    if (!target) return fail('unit_missing', { toUnitId: 'petitions.error.unitMissing' });
+    const holders = await holdersOf(trx, p);
+    const count = holders.length - 1;
+    const refusal = forwardRefusal(p.kind as PetitionKind | null, holders, i.toUnitId, count);
+    if (refusal) return fail(refusal, { toUnitId: `petitions.error.${refusal}` });
+    const step = p.kind === 'denunciation' ? 'LTC 25/2018 Điều 24(2); TT 05/2021 Điều 14' : 'LTCD 42/2013 Điều 27; TT 05/2021';
+    await trx.insertInto('petition_forwards').values({ id: randomUUID(), petition_id: p.id, from_unit_id: p.handling_unit_id, to_unit_id: i.toUnitId, at: nowIso(), by_user_id: actor.userId, reason: i.reason, legal_step: step }).execute();
+    const clocks = clocksOf(p);
+    const today = todayLocal();
+    clocks.process = clock(lt, 'petition.process', today);
+    if (p.kind === 'complaint') clocks.accept = clock(lt, `complaint.${p.instance}.accept`, today, { remote: !!p.remote });
+    if (p.kind === 'denunciation') clocks.triage = clock(lt, 'denunciation.triage', today);
+    return ok({
+      set: { handling_unit_id: i.toUnitId, status: 'received', assigned_user_id: null, deadlines: JSON.stringify(clocks), due_on: earliest(clocks, p.kind === 'complaint' ? ['accept'] : p.kind === 'denunciation' ? ['triage'] : ['process']) },
+      event: 'forwarded', publicEvent: true, note: i.reason, changes: { fromUnitId: p.handling_unit_id, toUnitId: i.toUnitId, reason: i.reason, legalStep: step },
+    });
+  });
+}
+
+/** Acceptance (thụ lý): starts the resolution clock from today. */
+export function accept(db: Db, actor: Actor, user: CurrentUser | null, id: string) {
+  return step(db, actor, user, id, 'accept', async (_trx, p, lt) => {
+    const kind = p.kind as PetitionKind;
+    const rule = clockRules(kind, p.instance as 'first' | 'second').resolve!;
+    const today = todayLocal();
+    const clocks = clocksOf(p);
+    const start = kind === 'recommendation' || kind === 'feedback' ? p.received_on : today;
+    clocks.resolve = clock(lt, rule, start, { variant: resolveVariant(kind, { complex: !!p.complex, extensions: 0 }), remote: !!p.remote });
+    return ok({ set: { status: 'accepted', accepted_on: today, deadlines: JSON.stringify(clocks), due_on: clocks.resolve.due, assigned_user_id: p.assigned_user_id ?? actor.userId }, event: 'accepted', publicEvent: true, changes: { acceptedOn: today, due: clocks.resolve.due } });
+  });
+}
+
+/** A written extension: denunciation once or twice by 30 days (LTC Art. 30), complaint to its "complex" limit. */
+export function extend(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { reason: string; decisionNumber: string }) {
+  return step(db, actor, user, id, 'extend', async (_trx, p, lt) => {
+    const kind = p.kind as PetitionKind;
+    const n = p.extensions + 1;
+    const clocks = clocksOf(p);
+    clocks.resolve = clock(lt, clockRules(kind, p.instance as 'first' | 'second').resolve!, p.accepted_on!, { variant: resolveVariant(kind, { complex: true, extensions: n }), remote: !!p.remote });
+    return ok({ set: { extensions: n, complex: 1, deadlines: JSON.stringify(clocks), due_on: clocks.resolve.due }, event: 'extended', publicEvent: true, note: i.decisionNumber, changes: { extension: n, decisionNumber: i.decisionNumber, reason: i.reason, due: clocks.resolve.due } });
+  });
+}
+
+/** Resolution with the decision or conclusion document; the summary is the citizen's answer. */
+export function resolve(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { outcome: string; documentNumber: string; summary: string }) {
+  return step(db, actor, user, id, 'resolve', async () => {
+    const today = todayLocal();
+    return ok({ set: { status: 'resolved', outcome: i.outcome, document_number: i.documentNumber, answer: i.summary, resolved_on: today }, event: 'resolved', publicEvent: true, note: i.documentNumber, changes: { outcome: i.outcome, documentNumber: i.documentNumber, resolvedOn: today } });
+  });
+}
+
+/**
+ * Who may read a sealed identity: the assigned handler, or a head of the handling unit — never
+ * anyone holding a grant on the accused person's unit.
+ */
+export async function mayReveal(db: Db | Trx, user: CurrentUser | null, p: PetitionRow): Promise<boolean> {
+  if (!user) return false;
+  if (p.accused_unit_id) {
+    const accusedChain = [p.accused_unit_id, ...(await ancestorIds(db, p.accused_unit_id))];
+    if (user.grants.some((g) => g.unitId === p.accused_unit_id || (g.includeDescendants && accusedChain.includes(g.unitId)))) return false;
+  }
+  if (p.assigned_user_id === user.id && (await mayHandle(db, user, p.handling_unit_id))) return true;
+  const chain = [p.handling_unit_id, ...(await ancestorIds(db, p.handling_unit_id))];
+  return user.grants.some((g) => g.role === 'unit-head' && (g.unitId === p.handling_unit_id || (g.includeDescendants && chain.includes(g.unitId))));
+}
+
+/** The audited reveal: returns the identity; the reason (not the identity) goes to the audit log. */
+export async function reveal(db: Db, actor: Actor, user: CurrentUser | null, id: string, reason: string): Promise<Result<Sender | null, 'not_found' | 'forbidden'>> {
+  return inTransaction(db, async (trx) => {
+    const p = await getPetition(trx, id);
+    if (!p) return fail('not_found');
+    if (!(await mayReveal(trx, user, p))) return fail('forbidden');
+    await addEvent(trx, id, { event: 'revealed', public: false, actorId: actor.userId, unitId: p.handling_unit_id, note: reason });
+    await record(trx, actor, { action: 'petitions.reveal', subjectType: 'petition', subjectId: id, unitId: p.handling_unit_id, changes: { reason } });
+    return ok(p.sender_sealed ? (JSON.parse(sealer().open(p.sender_sealed)) as Sender) : null);
+  });
+}

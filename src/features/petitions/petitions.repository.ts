@@ -1,0 +1,65 @@
+import type { Db, Trx } from '../../platform/db/index.ts';
+import { searchWords } from '../../domain/text/normalize.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
+import type { PetitionsTable } from './petitions.tables.ts';
+import './petitions.tables.ts';
+
+export type PetitionRow = PetitionsTable;
+
+export function getPetition(db: Db | Trx, id: string) {
+  return db.selectFrom('petitions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function getByCode(db: Db | Trx, code: string) {
+  return db.selectFrom('petitions').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+}
+export function eventsOf(db: Db | Trx, id: string, onlyPublic = false) {
+  let q = db.selectFrom('petition_events').selectAll().where('petition_id', '=', id);
+  if (onlyPublic) q = q.where('public', '=', 1);
+  return q.orderBy('seq').execute();
+}
+export function forwardsOf(db: Db | Trx, id: string) {
+  return db.selectFrom('petition_forwards').selectAll().where('petition_id', '=', id).orderBy('at').execute();
+}
+/** Units that held the case, oldest first, the current one last. */
+export async function holdersOf(db: Db | Trx, p: { id: string; handling_unit_id: string }): Promise<string[]> {
+  const fw = await forwardsOf(db, p.id);
+  return fw.length ? [fw[0].from_unit_id, ...fw.map((f) => f.to_unit_id)] : [p.handling_unit_id];
+}
+
+export interface ListFilter extends Omit<import('./petitions.schema.ts').ListQuery, 'overdue'> { overdue?: boolean; units: 'all' | string[]; limit?: number }
+
+/** Cases in scope, newest first. Search reads the folded title/content/code only (never the sender). */
+export async function listPetitions(db: Db | Trx, f: ListFilter) {
+  let q = db.selectFrom('petitions').select(['id', 'tracking_code', 'kind', 'status', 'handling_unit_id', 'received_at', 'received_on', 'due_on', 'title', 'field', 'sealed', 'channel']);
+  if (f.units !== 'all') {
+    if (f.units.length === 0) return [];
+    q = q.where('handling_unit_id', 'in', f.units);
+  }
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.unitId) q = q.where('handling_unit_id', '=', f.unitId);
+  if (f.overdue) q = q.where('due_on', '<', todayLocal()).where('status', 'in', ['received', 'triaged', 'accepted']);
+  for (const w of searchWords(f.q ?? '')) q = q.where('search_text', 'like', `% ${w}%`);
+  return q.orderBy('received_at', 'desc').limit(f.limit ?? 200).execute();
+}
+
+/** Recent cases with the same sender hash or of the same unit, for duplicate detection. */
+export function duplicateCandidates(db: Db | Trx, senderHash: string | null, unitId: string) {
+  let q = db.selectFrom('petitions').select(['id', 'tracking_code', 'content', 'sender_hash']);
+  q = senderHash ? q.where((e) => e.or([e('sender_hash', '=', senderHash), e('handling_unit_id', '=', unitId)])) : q.where('handling_unit_id', '=', unitId);
+  return q.orderBy('received_at', 'desc').limit(100).execute();
+}
+
+/** Chains of three or more units (circular-forwarding risks), with the units in order. */
+export async function circularRisks(db: Db | Trx, units: 'all' | string[]) {
+  const rows = await db.selectFrom('petition_forwards').innerJoin('petitions', 'petitions.id', 'petition_forwards.petition_id')
+    .select(['petitions.id', 'petitions.tracking_code', 'petitions.handling_unit_id', 'petition_forwards.from_unit_id', 'petition_forwards.to_unit_id', 'petition_forwards.at'])
+    .orderBy('petition_forwards.at').execute();
+  const chains = new Map<string, { id: string; trackingCode: string; units: string[] }>();
+  for (const r of rows) {
+    const c = chains.get(r.id) ?? { id: r.id, trackingCode: r.tracking_code, units: [r.from_unit_id] };
+    c.units.push(r.to_unit_id);
+    chains.set(r.id, c);
+  }
+  return [...chains.values()].filter((c) => new Set(c.units).size >= 3 && (units === 'all' || c.units.some((u) => units.includes(u))));
+}

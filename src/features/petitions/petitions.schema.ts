@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { CHANNELS, COMPETENCE, PETITION_FIELDS, PETITION_KINDS } from '../../domain/petitions/index.ts';
+import { SUPERVISION_AREA_CODES } from '../../domain/supervision-areas.ts';
+import { dateField } from '../units/units.schema.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const opt = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : null));
+/** true/false from JSON, or "1"/"on"/"" from a form. */
+const flag = z.union([z.boolean(), z.enum(['1', '0', 'on', 'true', 'false', ''])]).optional().transform((v) => v === true || v === '1' || v === 'on' || v === 'true');
+
+const senderShape = {
+  senderName: opt(200),
+  senderIdNumber: z.string().trim().optional().transform((s) => (s ? s : null)).refine((s) => s === null || /^\d{9}$|^\d{12}$/.test(s), 'petitions.error.idNumber'),
+  senderPhone: z.string().trim().optional().transform((s) => (s ? s : null)).refine((s) => s === null || /^\+?[\d .-]{8,15}$/.test(s), 'petitions.error.phone'),
+  senderEmail: z.string().trim().optional().transform((s) => (s ? s : null)).refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'petitions.error.email'),
+  senderAddress: opt(500),
+  anonymous: flag,
+  addressedUnitId: opt(64),
+  title: text(300),
+  content: text(20000),
+  kindHint: z.union([z.enum(PETITION_KINDS), z.literal('')]).optional().transform((s) => (s ? s : null)),
+};
+
+/** A named sender needs a name and an address (TT 07/2014 Art. 6(2)(a)); an anonymous one needs neither. */
+function requireSender<T extends { anonymous: boolean; senderName: string | null; senderAddress: string | null }>(v: T, ctx: z.RefinementCtx) {
+  if (v.anonymous) return;
+  if (!v.senderName) ctx.addIssue({ code: 'custom', path: ['senderName'], message: 'petitions.error.nameRequired' });
+  if (!v.senderAddress) ctx.addIssue({ code: 'custom', path: ['senderAddress'], message: 'petitions.error.addressRequired' });
+}
+
+/** The public online form and `POST /api/v1/public/petitions`. */
+export const publicPetitionInput = z.object(senderShape).strict().superRefine(requireSender);
+export type PublicPetitionInput = z.infer<typeof publicPetitionInput>;
+
+/** Staff entry: a letter, a visit, a phone call or a petition forwarded by another body. */
+export const staffPetitionInput = z.object({
+  ...senderShape,
+  channel: z.enum(CHANNELS),
+  sourceBody: opt(300),
+  handlingUnitId: text(64),
+  receivedOn: dateField,
+}).superRefine(requireSender);
+export type StaffPetitionInput = z.infer<typeof staffPetitionInput>;
+
+const areas = z.union([z.array(z.enum(SUPERVISION_AREA_CODES)), z.enum(SUPERVISION_AREA_CODES), z.literal('')]).optional()
+  .transform((a) => (Array.isArray(a) ? a : a ? [a] : []));
+
+export const classifyInput = z.object({
+  kind: z.enum(PETITION_KINDS),
+  field: z.enum(PETITION_FIELDS),
+  remote: flag,
+  complex: flag,
+  instance: z.enum(['first', 'second']).optional().default('first'),
+  competence: z.union([z.enum(COMPETENCE), z.literal('')]).optional().transform((s) => (s ? s : 'this-unit')),
+  areas,
+  accusedUnitId: opt(64),
+  anonymousEvidence: flag,
+});
+export type ClassifyInput = z.infer<typeof classifyInput>;
+
+export const forwardInput = z.object({ toUnitId: text(64), reason: text(1000) });
+export const extendInput = z.object({ reason: text(1000), decisionNumber: text(100) });
+export const resolveInput = z.object({ outcome: z.enum(['upheld', 'partly-upheld', 'rejected', 'answered', 'concluded']), documentNumber: text(100), summary: text(5000) });
+export const revealInput = z.object({ reason: text(1000) });
+export const emptyInput = z.object({}).passthrough();
+
+export const listQuery = z.object({
+  status: z.union([z.enum(['received', 'triaged', 'accepted', 'resolved', 'closed']), z.literal('')]).optional(),
+  kind: z.union([z.enum(PETITION_KINDS), z.literal('')]).optional(),
+  unitId: z.string().max(64).optional(),
+  q: z.string().max(200).optional(),
+  overdue: z.enum(['true', 'false', '1', '']).optional(),
+});
+export type ListQuery = z.infer<typeof listQuery>;

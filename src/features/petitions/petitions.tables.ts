@@ -1,0 +1,31 @@
+/** Row types of the petitions feature (see migrations/20261125152000_petitions.ts). */
+export interface PetitionsTable {
+  id: string; tracking_code: string; access_key_hash: string; channel: string; status: string;
+  kind: string | null; kind_hint: string | null; field: string | null; areas: string; title: string; content: string; search_text: string;
+  anonymous: number; sealed: number; sender_sealed: string | null; sender_hash: string | null; source_body: string | null;
+  addressed_unit_id: string | null; handling_unit_id: string; accused_unit_id: string | null; assigned_user_id: string | null;
+  competence: string | null; eligibility: string | null; remote: number; complex: number; instance: string;
+  received_on: string; received_at: string; accepted_on: string | null; due_on: string | null; deadlines: string; extensions: number;
+  outcome: string | null; document_number: string | null; answer: string | null; resolved_on: string | null; duplicate_of: string | null;
+  files: string; created_by: string | null; updated_at: string;
+}
+export interface PetitionEventsTable { id: string; petition_id: string; seq: number; at: string; actor_id: string | null; unit_id: string | null; event: string; public: number; note: string | null }
+export interface PetitionForwardsTable { id: string; petition_id: string; from_unit_id: string; to_unit_id: string; at: string; by_user_id: string | null; reason: string; legal_step: string }
+export interface PetitionIntakeAttemptsTable { id: string; ip: string; at: string }
+export interface ReceptionDaysTable { id: string; unit_id: string; on_date: string; head_name: string; held: number; note: string | null; created_by: string | null; created_at: string }
+export interface ReceptionLogsTable {
+  id: string; unit_id: string; received_on: string; visitor_sealed: string; people_count: number; summary: string; kind: string;
+  refused: number; refusal_reason: string | null; handling: string | null; petition_id: string | null; reply_due: string | null; replied_on: string | null;
+  created_by: string | null; created_at: string;
+}
+
+declare module '../../platform/db/tables.ts' {
+  interface Database {
+    petitions: PetitionsTable;
+    petition_events: PetitionEventsTable;
+    petition_forwards: PetitionForwardsTable;
+    petition_intake_attempts: PetitionIntakeAttemptsTable;
+    reception_days: ReceptionDaysTable;
+    reception_logs: ReceptionLogsTable;
+  }
+}

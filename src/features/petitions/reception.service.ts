@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/index.ts';
+import { nowIso } from '../../platform/db/index.ts';
+import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
+import { sealer } from '../../platform/crypto/index.ts';
+import { receptionFrequency, type ReceptionUnitKind } from '../../domain/deadlines/index.ts';
+import { dateField } from '../units/units.schema.ts';
+import { clock, legalTime } from './petitions.clock.ts';
+import { createPetition } from './petitions.service.ts';
+
+/** LTCD Art. 9: cases where reception may be refused. */
+export const REFUSAL_REASONS = ['incapacity', 'disorderly', 'already-resolved', 'other-law'] as const;
+const text = (max: number) => z.string().trim().min(1).max(max);
+const opt = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : null));
+
+export const receptionDayInput = z.object({ unitId: text(64), onDate: dateField, headName: text(200), held: z.enum(['1', '0']).transform((v) => v === '1'), note: opt(1000) });
+/** The reception log entry (LTCD Art. 25(2)): date, person, address, ID, content, handling; refusals with the Art. 9 reason. */
+export const visitInput = z.object({
+  unitId: text(64), receivedOn: dateField, visitorName: text(200), visitorIdNumber: opt(12), visitorAddress: text(500),
+  peopleCount: z.coerce.number().int().min(1).max(1000), summary: text(5000), kind: z.enum(['complaint', 'denunciation', 'recommendation', 'feedback', 'mixed']),
+  refused: z.enum(['1', '']).optional().transform((v) => v === '1'), refusalReason: z.union([z.enum(REFUSAL_REASONS), z.literal('')]).optional().transform((v) => v || null),
+  handling: opt(2000),
+}).superRefine((v, ctx) => { if (v.refused && !v.refusalReason) ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: 'reception.error.reasonRequired' }); });
+
+/** Records a head's reception day (held or missed). */
+export async function addReceptionDay(db: Db, actor: Actor, i: z.infer<typeof receptionDayInput>) {
+  return inTransaction(db, async (trx) => {
+    const id = randomUUID();
+    await trx.insertInto('reception_days').values({ id, unit_id: i.unitId, on_date: i.onDate, head_name: i.headName, held: i.held ? 1 : 0, note: i.note, created_by: actor.userId, created_at: nowIso() }).execute();
+    await record(trx, actor, { action: 'reception.day', subjectType: 'reception_day', subjectId: id, unitId: i.unitId, changes: { onDate: i.onDate, held: i.held } });
+    return id;
+  });
+}
+
+/** Logs an in-person visit; unless refused it becomes a case, with the 10-working-day answer clock (LTCD Art. 28). */
+export async function logVisit(db: Db, actor: Actor, i: z.infer<typeof visitInput>, dataDir: string) {
+  const lt = await legalTime(db);
+  const reply = i.refused ? null : clock(lt, 'reception.reply', i.receivedOn);
+  return inTransaction(db, async (trx) => {
+    const id = randomUUID();
+    let petitionId: string | null = null;
+    if (!i.refused) {
+      const p = await createPetition(db, actor, {
+        senderName: i.visitorName, senderIdNumber: i.visitorIdNumber, senderAddress: i.visitorAddress, senderPhone: null, senderEmail: null, anonymous: false, addressedUnitId: i.unitId,
+        title: i.summary.slice(0, 120), content: i.summary, kindHint: i.kind, channel: 'in-person', handlingUnitId: i.unitId, receivedOn: i.receivedOn, dataDir, trx, lt,
+      });
+      petitionId = p.id;
+    }
+    await trx.insertInto('reception_logs').values({
+      id, unit_id: i.unitId, received_on: i.receivedOn, visitor_sealed: sealer().seal(JSON.stringify({ name: i.visitorName, idNumber: i.visitorIdNumber, address: i.visitorAddress })),
+      people_count: i.peopleCount, summary: i.summary, kind: i.kind, refused: i.refused ? 1 : 0, refusal_reason: i.refusalReason, handling: i.handling, petition_id: petitionId,
+      reply_due: reply?.due ?? null, replied_on: null, created_by: actor.userId, created_at: nowIso(),
+    }).execute();
+    await record(trx, actor, { action: 'reception.visit', subjectType: 'reception_log', subjectId: id, unitId: i.unitId, changes: { receivedOn: i.receivedOn, peopleCount: i.peopleCount, group: i.peopleCount >= 5, refused: i.refused, refusalReason: i.refusalReason, petitionId } });
+    return { id, petitionId };
+  });
+}
+
+/** The head's duty kind of a unit kind, or null when it has none. */
+export function dutyKind(unitKind: string): ReceptionUnitKind | null {
+  return unitKind === 'province-committee' ? 'province' : unitKind === 'province-body' ? 'department' : unitKind === 'commune-committee' ? 'commune' : null;
+}
+
+/** Days required in a month ('YYYY-MM'): per week = the weeks starting (Monday) in the month; per month = count. */
+export function requiredDays(kind: ReceptionUnitKind, month: string): { required: number; basis: string } {
+  const f = receptionFrequency(kind, `${month}-01`);
+  const b = `${f.legalBasis.law}, Điều ${f.legalBasis.article}`;
+  if (f.per === 'month') return { required: f.count, basis: b };
+  const [y, m] = month.split('-').map(Number);
+  let mondays = 0;
+  for (let d = new Date(Date.UTC(y, m - 1, 1)); d.getUTCMonth() === m - 1; d.setUTCDate(d.getUTCDate() + 1)) if (d.getUTCDay() === 1) mondays++;
+  return { required: mondays * f.count, basis: b };
+}
+
+/** Monthly compliance per unit: days held against the statutory minimum. */
+export async function compliance(db: Db, units: { id: string; kind: string; fullName: string }[], month: string) {
+  const days = await db.selectFrom('reception_days').select(['unit_id', 'held']).where('on_date', '>=', `${month}-01`).where('on_date', '<=', `${month}-31`).execute();
+  return units.flatMap((u) => {
+    const k = dutyKind(u.kind);
+    if (!k) return [];
+    const { required, basis } = requiredDays(k, month);
+    const held = days.filter((d) => d.unit_id === u.id && d.held).length;
+    const missed = days.filter((d) => d.unit_id === u.id && !d.held).length;
+    return [{ unitId: u.id, name: u.fullName, required, held, missed, ok: held >= required, basis }];
+  });
+}

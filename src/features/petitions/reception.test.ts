@@ -1,0 +1,109 @@
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
+import { getUnitByKey, reorganize } from '../units/index.ts';
+import { requiredDays } from './reception.service.ts';
+import { createSealer, DEV_SEAL_KEY, newSealKey, parseSealKeys, useSealer } from '../../platform/crypto/index.ts';
+import { resealAll } from './petitions.keys.ts';
+
+test('LTCD Art. 15(2)(d): "ít nhất 01 ngày trong 01 tuần" until 30/06/2026, then 2 days a month (Law 136/2025)', () => {
+  assert.equal(requiredDays('commune', '2026-06').required, 5, 'five Mondays in June 2026');
+  assert.equal(requiredDays('commune', '2026-07').required, 2);
+  assert.equal(requiredDays('province', '2026-07').required, 1);
+});
+
+forEachDialect('citizen reception and pages', (dialect) => {
+  let t: TestApp;
+  let commune: string;
+  before(async () => {
+    t = await createTestApp(dialect);
+    commune = (await getUnitByKey(t.db, 'commune:23575:2025-07-01'))!.id;
+  });
+  after(() => t.close());
+
+  test('the public form without JavaScript: errors in Vietnamese, check your answers, receipt with QR code, tracking', async () => {
+    const a = t.agent();
+    await a.get('/public/petitions/new');
+    const bad = await a.post('/public/petitions/check', { title: '', content: '' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /Nhập họ và tên, hoặc chọn gửi đơn nặc danh/);
+    const form = { senderName: 'Phạm Thị Dân', senderAddress: 'Thôn 2, Xã Ia Mơ', title: 'Nước sạch', content: 'Đề nghị kéo đường ống nước sạch về thôn 2.', addressedUnitId: commune, kindHint: 'recommendation' };
+    const check = await a.post('/public/petitions/check', form);
+    assert.equal(check.status, 200);
+    assert.match(await check.text(), /Kiểm tra lại thông tin/);
+    const sent = await a.post('/public/petitions', form);
+    assert.equal(sent.status, 303);
+    const receipt = await (await a.get(sent.headers.get('location')!)).text();
+    assert.match(receipt, /<svg/);
+    const code = /id="tracking-code">([^<]+)</.exec(receipt)![1];
+    const key = /id="access-key">([^<]+)</.exec(receipt)![1];
+    const track = await (await a.get(`/public/petitions/track?code=${code}&key=${key}`)).text();
+    assert.match(track, /Đã tiếp nhận/);
+    assert.match(track, /Phường Pleiku/);
+    assert.equal((await a.get(`/public/petitions/track?code=${code}&key=wrong`)).status, 404);
+  });
+
+  test('a reception officer logs an in-person group visit that becomes a case with the 10-working-day answer clock; a refusal needs the Art. 9 reason', async () => {
+    const officer = await t.as('demo.reception.commune');
+    const base = { unitId: commune, receivedOn: '25/11/2026', visitorName: 'Hồ Văn Đến', visitorIdNumber: '', visitorAddress: 'Tổ 4', peopleCount: '6', kind: 'complaint', summary: 'Khiếu nại việc cấp phép xây dựng sai quy hoạch ở tổ 4.', handling: '' };
+    const refusedNoReason = await officer.post('/reception/visits', { ...base, refused: '1', refusalReason: '' });
+    assert.equal(refusedNoReason.status, 400);
+    assert.match(await refusedNoReason.text(), /Điều 9/);
+    const r = await officer.post('/reception/visits', base);
+    assert.equal(r.status, 303);
+    const caseUrl = r.headers.get('location')!;
+    assert.match(caseUrl, /^\/petitions\//);
+    const log = await t.db.selectFrom('reception_logs').selectAll().where('petition_id', '=', caseUrl.split('/')[2]).executeTakeFirstOrThrow();
+    assert.equal(log.reply_due, '2026-12-09');
+    assert.ok(!log.visitor_sealed.includes('Hồ Văn Đến'));
+    const page = await (await officer.get('/reception?month=2026-11')).text();
+    assert.match(page, /đông người/);
+    assert.equal((await officer.post('/reception/days', { unitId: commune, onDate: '24/11/2026', headName: 'Chủ tịch', held: '1', note: '' })).status, 303);
+    const other = (await getUnitByKey(t.db, 'body:52:noi-vu'))!.id;
+    assert.equal((await officer.post('/reception/days', { unitId: other, onDate: '24/11/2026', headName: 'X', held: '1', note: '' })).status, 403);
+  });
+
+  test('staff entry of a letter with a scan; the dashboard and indicators count it', async () => {
+    const officer = await t.as('demo.reception.commune');
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ _csrf: await officer.csrf(), channel: 'forwarded', sourceBody: 'Đoàn đại biểu Quốc hội tỉnh', handlingUnitId: commune, receivedOn: '20/11/2026', senderName: 'Vũ Văn Thư', senderAddress: 'Tổ 2', title: 'Đơn chuyển đến', content: 'Đơn do Đoàn ĐBQH chuyển về việc cấp sổ đỏ.' })) body.set(k, v);
+    body.set('scans', new File([Buffer.from('%PDF-1.4 test')], 'don.pdf', { type: 'application/pdf' }));
+    const r = await officer.request('/petitions/new', { method: 'POST', body });
+    assert.equal(r.status, 303);
+    const id = r.headers.get('location')!.split('/')[2].split('?')[0];
+    const row = await t.db.selectFrom('petitions').select(['files', 'channel']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(JSON.parse(row.files).length, 1);
+    const dash = await (await (await t.as('demo.leader')).get('/petitions/dashboard')).text();
+    assert.match(dash, /Quá hạn/);
+    const { petitionIndicators } = await import('./index.ts');
+    const ind = await petitionIndicators(t.db, { from: '2026-09-01', to: '2026-11-30', units: 'all' });
+    assert.ok(ind.receptionDaysHeld >= 3 && ind.byKind.feedback.resolved >= 1);
+  });
+
+  test('restructuring moves open cases to the successor with their clocks and history', async () => {
+    const before = await t.db.selectFrom('petitions').select(['id', 'due_on']).where('handling_unit_id', '=', commune).where('status', '=', 'accepted').execute();
+    assert.ok(before.length > 0);
+    const r = await reorganize(t.db, SYSTEM_ACTOR, { kind: 'rename', effectiveDate: '2027-01-01', legalBasis: 'NQ thử nghiệm', predecessorIds: [commune], successorNames: ['Phường Pleiku Mới'], intoId: null, note: null });
+    assert.ok(r.ok);
+    const moved = await t.db.selectFrom('petitions').select(['id', 'due_on', 'handling_unit_id']).where('id', 'in', before.map((b) => b.id)).execute();
+    assert.ok(moved.every((m) => m.handling_unit_id === (r.ok && r.value.successorIds[0]) && m.due_on === before.find((b) => b.id === m.id)!.due_on));
+    const ev = await t.db.selectFrom('petition_events').select('event').where('petition_id', '=', before[0].id).where('event', '=', 'moved').execute();
+    assert.equal(ev.length, 1);
+  });
+
+  test('key rotation re-seals every identity with the new key; old values stay readable meanwhile', async () => {
+    const v2 = parseSealKeys(newSealKey('v2'));
+    const next = createSealer([...v2, DEV_SEAL_KEY]);
+    useSealer(next);
+    try {
+      const r = await resealAll(t.db);
+      assert.ok(r.petitions > 0 && r.receptionLogs > 0);
+      const rows = await t.db.selectFrom('petitions').select('sender_sealed').where('sender_sealed', 'is not', null).execute();
+      assert.ok(rows.every((x) => x.sender_sealed!.startsWith('seal:v2:')));
+      assert.equal((await resealAll(t.db)).petitions, 0);
+    } finally {
+      useSealer(createSealer([DEV_SEAL_KEY, ...v2]));
+    }
+  });
+});

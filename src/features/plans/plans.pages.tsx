@@ -1,0 +1,144 @@
+import { Hono } from 'hono';
+import { allow, authorize, can, scopeOf } from '../../platform/authz/index.ts';
+import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { readForm, translateFields } from '../../platform/http/validate.ts';
+import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { toCsv } from '../../platform/http/csv.ts';
+import { Csrf, ErrorSummary, Field, Notice, Select, Table } from '../../platform/views/components.tsx';
+import { ancestorIds, unitIdsInScope, unitNames } from '../units/index.ts';
+import { getPlan, listPlans, type PlanView } from './plans.repository.ts';
+import { computeCoverage } from './plans.coverage.ts';
+import { createUnitPlan, issuePlan, remindMissing } from './plans.service.ts';
+import { issueInput, unitPlanInput } from './plans.schema.ts';
+import { PlanDocumentView } from './views/document.tsx';
+import { CoverageMatrix, MissingList, PLANS_CSS } from './views/coverage.tsx';
+import { TaskListSection } from './tasks.pages.tsx';
+
+export const planPages = new Hono<AppEnv>();
+const Css = () => <link rel="stylesheet" href="/plans/plans.css" />;
+
+planPages.get('/plans/plans.css', allow('public'), (c) => c.body(PLANS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+
+planPages.get('/plans', allow('plans.view'), async (c) => {
+  const t = c.get('t');
+  const { db } = c.get('deps');
+  const rows = await listPlans(db, { unitIds: await unitIdsInScope(db, scopeOf(c.get('user'), 'plans.view')) });
+  const names = await unitNames(db, rows.map((r) => r.unit_id));
+  return c.render(<>
+    <h1>{t('plans.title')}</h1>
+    <Table head={[t('plans.col.number'), t('plans.col.title'), t('plans.col.unit'), t('plans.col.issuedOn')]} empty={t('plans.none')}
+      rows={rows.map((r) => [r.document_number ?? <span class="tag grey">{t('plans.status.draft')}</span>, <a href={`/plans/${r.id}`}>{r.title}</a>, names.get(r.unit_id)?.fullName ?? '', formatDate(r.issued_on)])} />
+  </>, { title: t('plans.title') });
+});
+
+/** Units the user may make a plan for (the units of their grants for plans.manage). */
+function manageableUnits(c: Ctx) {
+  const s = scopeOf(c.get('user'), 'plans.manage');
+  return s.all ? [] : s.unitIds;
+}
+
+async function planPage(c: Ctx, plan: PlanView, status = 200, issueErrors?: Record<string, string>, values: Record<string, string> = {}) {
+  const t = c.get('t');
+  const { db } = c.get('deps');
+  const user = c.get('user');
+  const names = await unitNames(db, [...plan.duties.flatMap((d) => (d.unitId ? [d.unitId] : [])), plan.unitId, ...manageableUnits(c)]);
+  const isProvincial = !plan.parentPlanId;
+  const myUnits = manageableUnits(c);
+  const mine = isProvincial ? await db.selectFrom('plans').select(['id', 'unit_id']).where('parent_plan_id', '=', plan.id).where('unit_id', 'in', myUnits.length ? myUnits : ['-']).execute() : [];
+  const free = myUnits.filter((u) => !mine.some((m) => m.unit_id === u));
+  const canIssue = !isProvincial && plan.status !== 'issued' && (await can(user, 'plans.issue', plan.unitId, (id) => ancestorIds(db, id)));
+  c.status(status as 200);
+  const actions = (
+    <div class="actions no-print">
+      {isProvincial && (await can(user, 'plans.coverage')) && <a class="button" href={`/plans/${plan.id}/coverage`}>{t('plans.coverage.open')}</a>}
+      {mine.map((m) => <a class="button secondary" href={`/plans/${m.id}`}>{t('plans.myPlan', { unit: names.get(m.unit_id)?.fullName ?? '' })}</a>)}
+      {isProvincial && free.length > 0 && (
+        <form method="post" action={`/plans/${plan.id}/unit-plans`}><Csrf />
+          <Select name="unitId" label={t('plans.createFor')} options={free.map((u) => [u, names.get(u)?.fullName ?? u])} />
+          <button type="submit">{t('plans.create')}</button>
+        </form>
+      )}
+      {plan.parentPlanId && <a href={`/plans/${plan.parentPlanId}`}>{t('plans.parent')}</a>}
+    </div>
+  );
+  return c.render(<>
+    <Css />
+    {c.req.query('created') && <Notice>{t('plans.created')}</Notice>}
+    {c.req.query('issued') && <Notice>{t('plans.issued')}</Notice>}
+    <PlanDocumentView plan={plan} dutyNames={names} actions={actions} />
+    {!isProvincial && <TaskListSection plan={plan} />}
+    {canIssue && (
+      <form method="post" action={`/plans/${plan.id}/issue`} class="no-print"><Csrf />
+        <h2>{t('plans.issue.title')}</h2>
+        <ErrorSummary errors={issueErrors} />
+        <Field name="documentNumber" label={t('plans.issue.number')} hint={t('plans.issue.numberHint')} values={values} errors={issueErrors} width="short" />
+        <Field name="issuedOn" label={t('plans.issue.date')} hint={t('plans.dateHint')} values={{ issuedOn: formatDate(todayLocal()), ...values }} errors={issueErrors} width="short" />
+        <button type="submit">{t('plans.issue.submit')}</button>
+      </form>
+    )}
+  </>, { title: plan.title });
+}
+
+async function loadPlan(c: Ctx) {
+  const { db } = c.get('deps');
+  const plan = await getPlan(db, c.req.param('id')!);
+  if (!plan) throw notFound();
+  if (plan.parentPlanId) await authorize(c.get('user'), 'plans.view', plan.unitId, (id) => ancestorIds(db, id));
+  return plan;
+}
+
+planPages.get('/plans/:id', allow('plans.view'), async (c) => planPage(c, await loadPlan(c)));
+
+planPages.post('/plans/:id/unit-plans', allow('plans.manage'), async (c) => {
+  const { db } = c.get('deps');
+  const plan = await loadPlan(c);
+  const form = await readForm(c, unitPlanInput);
+  if (!form.ok) return planPage(c, plan, 400);
+  await authorize(c.get('user'), 'plans.manage', form.data.unitId, (id) => ancestorIds(db, id));
+  const r = await createUnitPlan(db, actorOf(c), plan.id, form.data.unitId);
+  if (r.ok) return c.redirect(`/plans/${r.value}?created=1`, 303);
+  return planPage(c, plan, 400);
+});
+
+planPages.post('/plans/:id/issue', allow('plans.issue'), async (c) => {
+  const { db } = c.get('deps');
+  const plan = await loadPlan(c);
+  await authorize(c.get('user'), 'plans.issue', plan.unitId, (id) => ancestorIds(db, id));
+  const form = await readForm(c, issueInput);
+  const r = form.ok ? await issuePlan(db, actorOf(c), plan.id, form.data) : null;
+  if (r?.ok) return c.redirect(`/plans/${plan.id}?issued=1`, 303);
+  return planPage(c, plan, 400, form.ok ? translateFields(r?.ok === false ? r.fields : {}, c.get('t')) : form.errors, form.values);
+});
+
+planPages.get('/plans/:id/coverage', allow('plans.coverage'), async (c) => {
+  const t = c.get('t');
+  const plan = await loadPlan(c);
+  const cov = (await computeCoverage(c.get('deps').db, plan.id, todayLocal()))!;
+  const issued = cov.units.filter((u) => u.status === 'issued').length;
+  return c.render(<>
+    <Css />
+    <p><a href={`/plans/${plan.id}`}>← {plan.documentNumber} {plan.title}</a></p>
+    {c.req.query('reminded') && <Notice>{t('plans.reminded', { n: c.req.query('reminded')! })}</Notice>}
+    <h1>{t('plans.coverage.title')}</h1>
+    <p>{t('plans.coverage.summary', { issued, total: cov.units.length, due: formatDate(cov.dueOn) })} · <a href={`/plans/${plan.id}/coverage.csv`}>{t('plans.coverage.csv')}</a></p>
+    <p class="muted">✓ {t('plans.cell.planned')} · ! {t('plans.cell.overdue')} · · {t('plans.cell.none')}</p>
+    <MissingList cov={cov} canRemind={await can(c.get('user'), 'plans.remind')} />
+    <CoverageMatrix cov={cov} />
+  </>, { title: t('plans.coverage.title') });
+});
+
+planPages.get('/plans/:id/coverage.csv', allow('plans.coverage'), async (c) => {
+  const t = c.get('t');
+  const plan = await loadPlan(c);
+  const cov = (await computeCoverage(c.get('deps').db, plan.id, todayLocal()))!;
+  const csv = toCsv([t('plans.coverage.unit'), 'unitId', t('plans.coverage.plan'), t('plans.col.issuedOn'), ...cov.items.map((i) => i.number)],
+    cov.units.map((u) => [u.unitName, u.unitId, u.status ?? '', formatDate(u.issuedOn), ...u.cells.map((x) => t(`plans.cell.${x}`))]));
+  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="bao-phu-ke-hoach.csv"' });
+});
+
+planPages.post('/plans/:id/remind', allow('plans.remind'), async (c) => {
+  const plan = await loadPlan(c);
+  const r = await remindMissing(c.get('deps').db, actorOf(c), plan.id, todayLocal());
+  return c.redirect(`/plans/${plan.id}/coverage?reminded=${r.ok ? r.value : 0}`, 303);
+});

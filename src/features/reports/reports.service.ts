@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Trx } from '../../platform/db/index.ts';
+import { nowIso } from '../../platform/db/index.ts';
+import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
+import { fail, ok, type Result } from '../../platform/http/errors.ts';
+import { computeIndicators } from '../../platform/indicators/index.ts';
+import { notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
+import { isLate, localDate, reportRow, type Period, type Regime, type ReportStatus } from './reports.repository.ts';
+import type { DraftInput, ReturnInput } from './reports.schema.ts';
+
+export type ReportError = 'state' | 'invalid';
+
+const EDITABLE: ReportStatus[] = ['missing', 'draft', 'returned'];
+const str = (n: number | null | undefined) => (n == null ? null : String(n));
+
+async function snapshot(trx: Trx, reportId: string, version: number, event: string, actorId: string | null) {
+  const values = await trx.selectFrom('report_values').select(['code', 'value', 'computed', 'override_reason']).where('report_id', '=', reportId).orderBy('code').execute();
+  const sections = await trx.selectFrom('report_sections').select(['key', 'text', 'comment']).where('report_id', '=', reportId).orderBy('key').execute();
+  await trx.insertInto('report_versions').values({ id: randomUUID(), report_id: reportId, version, event, snapshot: JSON.stringify({ values, sections }), actor_id: actorId, at: nowIso() }).execute();
+}
+
+/**
+ * Saves a unit's draft: indicator values (computed ones prefilled; a value differing from the
+ * computed one needs a written reason, and both are kept) and narrative sections. Allowed while the
+ * report is missing, a draft, or returned for revision.
+ */
+export async function saveDraft(db: Db, actor: Actor, period: Period, regime: Regime, unitId: string, input: DraftInput): Promise<Result<string, ReportError>> {
+  const fields: Record<string, string> = {};
+  const known = new Set(regime.indicators);
+  const keys = new Set(regime.outline.map((s) => s.key));
+  for (const i of input.indicators) if (!known.has(i.code)) fields[`v.${i.code}`] = 'reports.error.unknownIndicator';
+  for (const s of input.sections) if (!keys.has(s.key)) fields[`s.${s.key}`] = 'reports.error.unknownSection';
+  if (Object.keys(fields).length) return fail('invalid', fields);
+  const computed = await computeIndicators(db, regime.indicators, { unitId, from: period.from, to: period.to });
+  const rows = input.indicators.map((i) => {
+    const c = computed.has(i.code) ? computed.get(i.code)! : null;
+    const value = i.value === undefined || i.value === null ? c : i.value;
+    const overridden = c !== null && value !== null && value !== c;
+    if (overridden && !i.overrideReason) fields[`r.${i.code}`] = 'reports.error.reasonRequired';
+    return { code: i.code, value: str(value), computed: str(c), override_reason: overridden ? i.overrideReason ?? null : null };
+  });
+  if (Object.keys(fields).length) return fail('invalid', fields);
+  return inTransaction(db, async (trx) => {
+    let r = await reportRow(trx, period.id, unitId);
+    if (r && !EDITABLE.includes(r.status as ReportStatus)) return fail('state');
+    const now = nowIso();
+    if (!r) {
+      const id = randomUUID();
+      await trx.insertInto('reports').values({ id, period_id: period.id, unit_id: unitId, status: 'draft', version: 0, first_submitted_at: null, submitted_at: null, late: 0, reviewed_at: null, reviewed_by: null, review_comment: null, updated_by: actor.userId, created_at: now, updated_at: now }).execute();
+      r = (await reportRow(trx, period.id, unitId))!;
+    } else {
+      await trx.updateTable('reports').set({ updated_by: actor.userId, updated_at: now }).where('id', '=', r.id).execute();
+    }
+    const reportId = r.id;
+    for (const v of rows) {
+      await trx.deleteFrom('report_values').where('report_id', '=', reportId).where('code', '=', v.code).execute();
+      await trx.insertInto('report_values').values({ report_id: reportId, ...v }).execute();
+    }
+    for (const s of input.sections) {
+      const upd = await trx.updateTable('report_sections').set({ text: s.text }).where('report_id', '=', reportId).where('key', '=', s.key).executeTakeFirst();
+      if (!Number(upd.numUpdatedRows)) await trx.insertInto('report_sections').values({ report_id: reportId, key: s.key, text: s.text, comment: null }).execute();
+    }
+    await record(trx, actor, { action: 'reports.save', subjectType: 'report', subjectId: reportId, unitId, changes: { periodId: period.id, indicators: rows, sections: input.sections.map((s) => ({ key: s.key, length: s.text.length })) }, visibility: 'unit' });
+    return ok(reportId);
+  });
+}
+
+/** The unit head sends the report (from draft or returned); a version is kept and lateness is fixed at the first sending. */
+export async function submitReport(db: Db, actor: Actor, period: Period, unitId: string): Promise<Result<string, ReportError>> {
+  return inTransaction(db, async (trx) => {
+    const r = await reportRow(trx, period.id, unitId);
+    if (!r || (r.status !== 'draft' && r.status !== 'returned')) return fail('state');
+    const now = nowIso();
+    const first = r.first_submitted_at ?? now;
+    const late = isLate(first, period.due) ? 1 : 0;
+    const version = Number(r.version) + 1;
+    await trx.updateTable('reports').set({ status: 'submitted', version, submitted_at: now, first_submitted_at: first, late, updated_by: actor.userId, updated_at: now }).where('id', '=', r.id).execute();
+    await snapshot(trx, r.id, version, 'submitted', actor.userId);
+    await record(trx, actor, { action: 'reports.submit', subjectType: 'report', subjectId: r.id, unitId, changes: { periodId: period.id, version, late: !!late, sentOn: localDate(now) }, visibility: 'unit' });
+    const reviewers = await trx.selectFrom('role_grants').select('user_id').where('role', '=', 'coordinator').execute();
+    const unit = await trx.selectFrom('units').select('full_name').where('id', '=', unitId).executeTakeFirst();
+    await notifyUsers(trx, reviewers.map((x) => x.user_id), { title: `Báo cáo mới: ${unit?.full_name ?? ''}`, body: `${period.title}: ${unit?.full_name ?? ''} đã gửi báo cáo (lần ${version})${late ? ', quá hạn' : ''}.`, link: `/reports/${period.id}/${unitId}` });
+    return ok(r.id);
+  });
+}
+
+async function review(db: Db, actor: Actor, period: Period, unitId: string, to: 'returned' | 'accepted', input?: ReturnInput): Promise<Result<string, ReportError>> {
+  return inTransaction(db, async (trx) => {
+    const r = await reportRow(trx, period.id, unitId);
+    if (!r || r.status !== 'submitted') return fail('state');
+    const now = nowIso();
+    await trx.updateTable('reports').set({ status: to, reviewed_at: now, reviewed_by: actor.userId, review_comment: input?.comment ?? null, updated_at: now }).where('id', '=', r.id).execute();
+    await trx.updateTable('report_sections').set({ comment: null }).where('report_id', '=', r.id).execute();
+    for (const [key, comment] of Object.entries(input?.sections ?? {})) {
+      if (!comment) continue;
+      const upd = await trx.updateTable('report_sections').set({ comment }).where('report_id', '=', r.id).where('key', '=', key).executeTakeFirst();
+      if (!Number(upd.numUpdatedRows)) await trx.insertInto('report_sections').values({ report_id: r.id, key, text: '', comment }).execute();
+    }
+    await snapshot(trx, r.id, Number(r.version), to, actor.userId);
+    await record(trx, actor, { action: to === 'accepted' ? 'reports.accept' : 'reports.return', subjectType: 'report', subjectId: r.id, unitId, changes: { periodId: period.id, version: Number(r.version), ...input }, visibility: 'unit' });
+    const users = await usersWithRole(trx, unitId, ['unit-head', 'unit-officer']);
+    await notifyUsers(trx, users, to === 'accepted'
+      ? { title: 'Báo cáo đã được chấp nhận', body: `${period.title}: Sở Nội vụ đã chấp nhận báo cáo.`, link: `/reports/${period.id}/${unitId}` }
+      : { title: 'Báo cáo bị trả lại để hoàn thiện', body: `${period.title}: ${input?.comment ?? ''}`, link: `/reports/${period.id}/${unitId}` });
+    return ok(r.id);
+  });
+}
+
+/** The coordinator returns a submitted report with a comment (and comments per section). */
+export const returnReport = (db: Db, actor: Actor, period: Period, unitId: string, input: ReturnInput) => review(db, actor, period, unitId, 'returned', input);
+/** The coordinator accepts a submitted report. */
+export const acceptReport = (db: Db, actor: Actor, period: Period, unitId: string) => review(db, actor, period, unitId, 'accepted');
+
+/** Creates a period of a regime and snapshots its reporting units (the regime's unit kinds valid on `unitsAt`). */
+export async function createPeriod(db: Db | Trx, actor: Actor, regime: Regime, p: Omit<Period, 'id' | 'regimeId'>, unitsAt = todayLocal()): Promise<string> {
+  const id = randomUUID();
+  const run = async (trx: Trx) => {
+    await trx.insertInto('report_periods').values({ id, regime_id: regime.id, title: p.title, kind: p.kind, from_date: p.from, to_date: p.to, due_date: p.due, created_at: nowIso() }).execute();
+    const units = await trx.selectFrom('units').select('id').where('kind', 'in', regime.unitKinds).where('valid_from', '<=', unitsAt).where((e) => e.or([e('valid_to', 'is', null), e('valid_to', '>=', unitsAt)])).execute();
+    for (let i = 0; i < units.length; i += 500) await trx.insertInto('report_period_units').values(units.slice(i, i + 500).map((u) => ({ period_id: id, unit_id: u.id }))).execute();
+    await record(trx, actor, { action: 'reports.period.create', subjectType: 'report-period', subjectId: id, changes: { ...p, regimeId: regime.id, units: units.length }, visibility: 'public' });
+  };
+  if ('isTransaction' in db && db.isTransaction) await run(db as Trx);
+  else await inTransaction(db as Db, run);
+  return id;
+}
+
+/** Changes a period's cut-off and due date (configurable; NĐ 09 defaults are only defaults); audited. */
+export async function updatePeriod(db: Db, actor: Actor, period: Period, p: { from: string; to: string; due: string }): Promise<Result<string, ReportError>> {
+  if (p.from > p.to) return fail('invalid', { to: 'reports.error.cutoffOrder' });
+  return inTransaction(db, async (trx) => {
+    await trx.updateTable('report_periods').set({ from_date: p.from, to_date: p.to, due_date: p.due }).where('id', '=', period.id).execute();
+    await record(trx, actor, { action: 'reports.period.update', subjectType: 'report-period', subjectId: period.id, changes: { before: { from: period.from, to: period.to, due: period.due }, after: p }, visibility: 'public' });
+    return ok(period.id);
+  });
+}

@@ -1,0 +1,67 @@
+/** Row types of the reports capability (snake_case as stored; JSON columns as text). */
+export interface ReportRegimesTable {
+  id: string;
+  code: string;
+  name: string;
+  /** Required content (nội dung yêu cầu báo cáo). */
+  content: string;
+  legal_basis: string;
+  /** JSON string[]: unit kinds that report (the reporting units of a period are snapshotted). */
+  unit_kinds: string;
+  recipient: string;
+  /** JSON string[]. */
+  copy_to: string;
+  sending_method: string;
+  /** JSON PeriodTemplate[]: kinds, cut-offs and due dates of the periods. */
+  frequency: string;
+  /** JSON OutlineSection[]. */
+  outline: string;
+  /** JSON string[]: indicator codes of the data form. */
+  indicators: string;
+  guidance: string;
+  reminder_days: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface ReportPeriodsTable {
+  id: string;
+  regime_id: string;
+  title: string;
+  kind: string;
+  from_date: string;
+  to_date: string;
+  due_date: string;
+  created_at: string;
+}
+export interface ReportPeriodUnitsTable { period_id: string; unit_id: string }
+export interface ReportsTable {
+  id: string;
+  period_id: string;
+  unit_id: string;
+  status: string;
+  version: number;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  late: number;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_comment: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface ReportValuesTable { report_id: string; code: string; value: string | null; computed: string | null; override_reason: string | null }
+export interface ReportSectionsTable { report_id: string; key: string; text: string; comment: string | null }
+export interface ReportVersionsTable { id: string; report_id: string; version: number; event: string; snapshot: string; actor_id: string | null; at: string }
+
+declare module '../../platform/db/tables.ts' {
+  interface Database {
+    report_regimes: ReportRegimesTable;
+    report_periods: ReportPeriodsTable;
+    report_period_units: ReportPeriodUnitsTable;
+    reports: ReportsTable;
+    report_values: ReportValuesTable;
+    report_sections: ReportSectionsTable;
+    report_versions: ReportVersionsTable;
+  }
+}

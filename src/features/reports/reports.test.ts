@@ -1,0 +1,200 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { docxParagraphs } from '../../platform/docx/read.ts';
+import { getUnitByKey } from '../units/index.ts';
+import { sendReportReminders } from './reports.jobs.ts';
+import { DEFAULT_CUTOFFS } from './reports.regime.ts';
+
+type Period = { id: string; regimeId: string; title: string; kind: string; from: string; to: string; due: string };
+type Report = { status: string; indicators: { code: string; value: number | null; computed: number | null; overrideReason: string | null }[]; sections: { key: string; title: string; text: string }[] };
+type Agg = { indicators: { code: string; label: string; total: number | null; byUnitKind: Record<string, number | null> }[]; submitted: number; accepted: number; missing: string[]; late: string[] };
+
+forEachDialect('periodic reports', (dialect) => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  let semi: Period;
+  let annual: Period;
+  let pleiku: string;
+  let tuPhap: string;
+  const api = async (user: string, p: string, init: { method?: string; body?: unknown } = {}) => {
+    const r = await t.app.request(`/api/v1${p}`, { method: init.method ?? 'GET', headers: { authorization: `Bearer ${tok[user]}`, 'content-type': 'application/json' }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const ct = r.headers.get('content-type') ?? '';
+    return { status: r.status, body: ct.includes('json') ? (await r.json()) as any : Buffer.from(await r.arrayBuffer()) };
+  };
+  before(async () => {
+    t = await createTestApp(dialect);
+    for (const u of ['demo.coordinator', 'demo.commune', 'demo.commune.head', 'demo.observer', 'demo.department', 'demo.leader']) tok[u] = await t.token(u);
+    const { body } = await api('demo.coordinator', '/report-periods');
+    semi = body.items.find((p: Period) => p.kind === 'semiannual');
+    annual = body.items.find((p: Period) => p.kind === 'annual');
+    pleiku = (await getUnitByKey(t.db, 'commune:23575:2025-07-01'))!.id;
+    tuPhap = (await getUnitByKey(t.db, 'body:52:tu-phap'))!.id;
+  });
+  after(() => t.close());
+
+  test('plan 188 regime: two 2025 periods, due 10/05 and 15/10, NĐ 09 default cut-offs, every current department and commune reports', async () => {
+    // Plan 188/KH-UBND III.5: "báo cáo định kỳ 06 tháng (trước ngày 10/5/2025) và 01 năm (trước ngày 15/10/2025)"
+    assert.deepEqual({ from: semi.from, to: semi.to, due: semi.due }, { ...DEFAULT_CUTOFFS.semiannual(2025), due: '2025-05-10' });
+    assert.deepEqual({ from: annual.from, to: annual.to, due: annual.due }, { from: '2024-12-15', to: '2025-12-14', due: '2025-10-15' });
+    const { body } = await api('demo.coordinator', `/report-periods/${annual.id}/reports`);
+    const kinds = await t.db.selectFrom('units').select(['id', 'kind']).where('id', 'in', body.items.map((i: { unitId: string }) => i.unitId)).execute();
+    assert.equal(kinds.filter((k) => k.kind === 'commune-committee').length, 135);
+    assert.ok(kinds.filter((k) => k.kind === 'department').length >= 10);
+    const statuses = new Set(body.items.map((i: { status: string }) => i.status));
+    for (const s of ['missing', 'draft', 'submitted', 'returned', 'accepted']) assert.ok(statuses.has(s), s);
+    assert.ok(body.items.some((i: { late: boolean; status: string }) => i.late && i.status !== 'missing'), 'some reports were sent late');
+    const own = await api('demo.commune', `/report-periods/${annual.id}/reports`);
+    assert.deepEqual(own.body.items.map((i: { unitId: string }) => i.unitId), [pleiku], 'a unit sees only its own row');
+    const page = await (await (await t.as('demo.coordinator')).get(`/report-regimes/${annual.regimeId}`)).text();
+    for (const s of ['Ban Dân vận Tỉnh ủy', 'Đề cương báo cáo', 'Hạn chế, khó khăn', 'Tỷ lệ đơn thuộc thẩm quyền đã giải quyết', 'Bình quân', 'Lớn nhất']) assert.ok(page.includes(s), s);
+  });
+
+  test('write, override only with a reason, head submits (late), coordinator returns per section, fix, accept; aggregate follows', async () => {
+    const url = `/reports/${annual.id}/${pleiku}`;
+    const fresh = await api('demo.commune', url);
+    assert.equal(fresh.status, 200);
+    assert.equal(fresh.body.status, 'missing');
+    const rec = fresh.body.indicators.find((i: { code: string }) => i.code === 'coso.records');
+    assert.equal(rec.computed, 0, 'computed from the audit log and prefilled');
+    assert.equal(rec.value, 0);
+    assert.equal(fresh.body.sections.length, 16);
+    const before = (await api('demo.coordinator', `/report-periods/${annual.id}/aggregate`)).body as Agg;
+    const noReason = await api('demo.commune', url, { method: 'PUT', body: { indicators: [{ code: 'coso.records', value: 7 }], sections: [] } });
+    assert.equal(noReason.status, 400);
+    assert.ok(noReason.body.error.fields['r.coso.records']);
+    const put = await api('demo.commune', url, { method: 'PUT', body: { indicators: [{ code: 'coso.records', value: 7, overrideReason: 'Thao tác nhập trên giấy trước khi dùng Coso' }, { code: 'dv.directives', value: 4 }], sections: [{ key: 'item-1', text: 'Ban hành 4 văn bản.' }] } });
+    assert.equal(put.status, 200);
+    assert.equal(put.body.status, 'draft');
+    const saved = (await api('demo.commune', url)).body as Report;
+    assert.deepEqual(saved.indicators.find((i) => i.code === 'coso.records'), { code: 'coso.records', value: 7, computed: 0, overrideReason: 'Thao tác nhập trên giấy trước khi dùng Coso' });
+    assert.equal((await api('demo.observer', url)).status, 403, 'observers do not read drafts');
+    assert.equal((await api('demo.department', url, { method: 'PUT', body: { indicators: [], sections: [] } })).status, 403, 'another unit cannot write');
+    assert.equal((await api('demo.commune', `${url}/submit`, { method: 'POST' })).status, 403, 'the officer does not send');
+    assert.equal((await api('demo.commune', `${url}/accept`, { method: 'POST' })).status, 403);
+    const sub = await api('demo.commune.head', `${url}/submit`, { method: 'POST' });
+    assert.equal(sub.status, 200);
+    assert.equal(sub.body.status, 'submitted');
+    assert.equal((await api('demo.commune.head', `${url}/submit`, { method: 'POST' })).status, 409);
+    assert.equal((await api('demo.commune', url, { method: 'PUT', body: { indicators: [], sections: [] } })).status, 409, 'a sent report is not edited');
+    const list = (await api('demo.coordinator', `/report-periods/${annual.id}/reports`)).body.items.find((i: { unitId: string }) => i.unitId === pleiku);
+    assert.equal(list.status, 'submitted');
+    assert.equal(list.late, true, 'sent after 15/10/2025');
+    const mid = (await api('demo.coordinator', `/report-periods/${annual.id}/aggregate`)).body as Agg;
+    const dir = (a: Agg) => a.indicators.find((i) => i.code === 'dv.directives')!;
+    assert.equal(dir(mid).total, dir(before).total! + 4);
+    assert.equal(mid.submitted, before.submitted + 1);
+    assert.ok(!mid.missing.includes(pleiku) && before.missing.includes(pleiku));
+    assert.equal((await api('demo.observer', url)).status, 200, 'observers read sent reports');
+    assert.equal((await api('demo.coordinator', `${url}/return`, { method: 'POST', body: {} })).status, 400);
+    const ret = await api('demo.coordinator', `${url}/return`, { method: 'POST', body: { comment: 'Bổ sung mục 5', sections: { 'item-5': 'Chưa có số ngày tiếp công dân' } } });
+    assert.equal(ret.status, 200);
+    assert.equal(ret.body.status, 'returned');
+    const afterReturn = (await api('demo.coordinator', `/report-periods/${annual.id}/aggregate`)).body as Agg;
+    assert.equal(dir(afterReturn).total, dir(before).total, 'a returned report is not counted');
+    // The officer fixes it through the plain form (no JavaScript) and the head resends through the page.
+    const officer = await t.as('demo.commune');
+    const pageHtml = await (await officer.get(url)).text();
+    assert.match(pageHtml, /Chưa có số ngày tiếp công dân/);
+    const form: Record<string, string> = { 'v.dv.directives': '5', 'v.tcd.days': '24', 'r.tcd.days': 'Theo sổ tiếp công dân bằng giấy', 'v.coso.records': '7', 'r.coso.records': 'Thao tác nhập trên giấy', 's.item-5': 'Tiếp công dân định kỳ 24 ngày.' };
+    const bad = await officer.post(url, { ...form, 'v.tcd.days': 'hai mươi' });
+    assert.equal(bad.status, 400);
+    const badHtml = await bad.text();
+    assert.match(badHtml, /Nhập một số không âm/);
+    assert.match(badHtml, /Tiếp công dân định kỳ 24 ngày/, 'values kept');
+    assert.equal((await officer.post(url, form)).status, 303);
+    const head = await t.as('demo.commune.head');
+    assert.equal((await head.post(`${url}/submit`, {})).status, 303);
+    const coord = await t.as('demo.coordinator');
+    assert.equal((await coord.post(`${url}/accept`, {})).status, 303);
+    const done = (await api('demo.coordinator', url)).body as Report;
+    assert.equal(done.status, 'accepted');
+    assert.equal(done.indicators.find((i) => i.code === 'tcd.days')!.value, 24);
+    const final = (await api('demo.coordinator', `/report-periods/${annual.id}/aggregate`)).body as Agg;
+    assert.equal(dir(final).total, dir(before).total! + 5);
+    assert.equal(final.accepted, before.accepted + 1);
+    const versions = await t.db.selectFrom('report_versions').innerJoin('reports', 'reports.id', 'report_versions.report_id').select(['report_versions.version', 'report_versions.event']).where('reports.unit_id', '=', pleiku).where('reports.period_id', '=', annual.id).orderBy('report_versions.at').execute();
+    assert.deepEqual(versions.map((v) => `${v.version}:${v.event}`), ['1:submitted', '1:returned', '2:submitted', '2:accepted']);
+    const audit = await t.db.selectFrom('audit_events').select('action').where('action', 'like', 'reports.%').where('unit_id', '=', pleiku).execute();
+    assert.deepEqual([...new Set(audit.map((a) => a.action))].sort(), ['reports.accept', 'reports.return', 'reports.save', 'reports.submit']);
+  });
+
+  test('the aggregate equals the sum (average, maximum) of the counted unit reports, in total and by unit kind', async () => {
+    for (const p of [semi, annual]) {
+      const agg = (await api('demo.leader', `/report-periods/${p.id}/aggregate`)).body as Agg;
+      const rows = await t.db.selectFrom('report_values as v').innerJoin('reports as r', 'r.id', 'v.report_id').innerJoin('units as u', 'u.id', 'r.unit_id')
+        .select(['v.code', 'v.value', 'u.kind']).where('r.period_id', '=', p.id).where('r.status', 'in', ['submitted', 'accepted']).execute();
+      for (const i of agg.indicators) {
+        const xs = rows.filter((r) => r.code === i.code && r.value !== null).map((r) => Number(r.value));
+        const how = i.code === 'don.resolved.rate' ? 'avg' : i.code === 'don.longest' ? 'max' : 'sum';
+        const expect = how === 'sum' ? xs.reduce((a, b) => a + b, 0) : how === 'max' ? Math.max(...xs) : Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10000) / 10000;
+        assert.equal(i.total, expect, `${p.kind} ${i.code}`);
+        const communes = rows.filter((r) => r.code === i.code && r.kind === 'commune-committee').map((r) => Number(r.value));
+        if (how === 'sum') assert.equal(i.byUnitKind['commune-committee'], communes.reduce((a, b) => a + b, 0));
+      }
+      const statuses = (await api('demo.coordinator', `/report-periods/${p.id}/reports`)).body.items as { status: string }[];
+      assert.equal(agg.submitted, statuses.filter((s) => s.status === 'submitted').length);
+      assert.equal(agg.accepted, statuses.filter((s) => s.status === 'accepted').length);
+      assert.equal(agg.missing.length, statuses.filter((s) => s.status === 'missing' || s.status === 'draft').length);
+    }
+    assert.equal((await api('demo.commune', `/report-periods/${annual.id}/aggregate`)).status, 403, 'a commune does not read the province aggregate');
+  });
+
+  test('DOCX in the Decree 30 layout for one report and the aggregate; XLSX of units × indicators', async () => {
+    const one = await api('demo.coordinator', `/reports/${semi.id}/${pleiku}.docx`);
+    assert.equal(one.status, 200);
+    const lines = docxParagraphs(one.body as Buffer);
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'ỦY BAN NHÂN DÂN PHƯỜNG PLEIKU', 'Số:       /BC-UBND', 'BÁO CÁO', 'I. KẾT QUẢ THỰC HIỆN', 'II. HẠN CHẾ, NGUYÊN NHÂN', 'Nơi nhận:', '- Ban Dân vận Tỉnh ủy (để theo dõi, tổng hợp)']) assert.ok(lines.some((l) => l.includes(s)), s);
+    assert.ok(lines.some((l) => /^Pleiku, ngày \d{2} tháng \d+ năm 2025$/.test(l)), 'place and date line');
+    const agg = await api('demo.observer', `/report-periods/${semi.id}/aggregate.docx`);
+    assert.equal(agg.status, 200);
+    const al = docxParagraphs(agg.body as Buffer);
+    for (const s of ['ỦY BAN NHÂN DÂN TỈNH GIA LAI', 'Số:       /BC-UBND', 'Phụ lục: Biểu tổng hợp số liệu toàn tỉnh'.toUpperCase(), 'Nơi nhận:']) assert.ok(al.some((l) => l.includes(s)), s);
+    assert.ok(al.some((l) => l.startsWith('Phường Pleiku: ')), 'unit text attributed');
+    const x = await api('demo.coordinator', `/report-periods/${semi.id}/aggregate.xlsx`);
+    assert.equal(x.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.body as never);
+    const ws = wb.getWorksheet('Đơn vị × chỉ tiêu')!;
+    const statuses = (await api('demo.coordinator', `/report-periods/${semi.id}/reports`)).body.items;
+    assert.equal(ws.rowCount, statuses.length + 2);
+    assert.equal((await api('demo.observer', `/reports/${annual.id}/${tuPhap}.docx`)).status, 403, 'a draft is not exported to observers');
+  });
+
+  test('pages: list, dashboard with counts and late flags, aggregate with drill-down; the coordinator changes a cut-off (audited)', async () => {
+    const coord = await t.as('demo.coordinator');
+    assert.match(await (await coord.get('/reports')).text(), /Báo cáo năm 2025/);
+    const dash = await (await coord.get(`/report-periods/${semi.id}`)).text();
+    assert.match(dash, /đơn vị báo cáo/);
+    assert.match(dash, /Trễ hạn/);
+    assert.match(dash, /hạn gửi \(10\/05\/2025\) đến trước ngày chốt số liệu/);
+    const agg = await (await coord.get(`/report-periods/${semi.id}/aggregate?indicator=tcd.days`)).text();
+    assert.match(agg, /Ngày tiếp công dân định kỳ của người đứng đầu/);
+    assert.match(agg, /Phường Pleiku/);
+    const csv = await coord.get(`/report-periods/${semi.id}/aggregate.csv`);
+    assert.match(await csv.text(), /dv\.directives/);
+    assert.equal((await coord.post(`/report-periods/${semi.id}`, { from: '15/12/2024', to: '31/13/2025', due: '10/05/2025' })).status, 400);
+    assert.equal((await coord.post(`/report-periods/${semi.id}`, { from: '15/12/2024', to: '30/04/2025', due: '10/05/2025' })).status, 303);
+    const p = (await api('demo.coordinator', '/report-periods')).body.items.find((x: Period) => x.id === semi.id);
+    assert.equal(p.to, '2025-04-30');
+    assert.equal((await (await t.as('demo.observer')).post(`/report-periods/${semi.id}`, { from: '15/12/2024', to: '30/04/2025', due: '10/05/2025' })).status, 403);
+    const officer = await t.as('demo.commune');
+    assert.equal((await officer.get(`/report-periods/${semi.id}/aggregate`)).status, 403);
+    assert.equal((await officer.get(`/reports/${annual.id}/${tuPhap}`)).status, 403);
+  });
+
+  test('reminders: N working days before the due date and once on overdue, to the units that have not sent, never twice', async () => {
+    const dept = await t.db.selectFrom('users').select('id').where('username', '=', 'demo.department').executeTakeFirstOrThrow();
+    // Due Wed 15/10/2025; from Thu 09/10 there are 4 working days (10, 13, 14, 15) ≤ 5.
+    const first = await sendReportReminders(t.db, '2025-10-09');
+    assert.ok(first.reminded > 0);
+    assert.equal((await sendReportReminders(t.db, '2025-10-09')).reminded, 0, 'deduplicated');
+    assert.equal((await sendReportReminders(t.db, '2025-09-30')).reminded, 0, 'too early: more than 5 working days');
+    const over = await sendReportReminders(t.db, '2025-10-20');
+    assert.ok(over.overdue > 0);
+    const n = await t.db.selectFrom('notifications').select(['user_id', 'dedupe_key']).where('dedupe_key', 'like', `report:${annual.id}:%`).execute();
+    // Sở Tư pháp still has only a draft of the annual report: its officer got both notices.
+    assert.deepEqual(n.filter((x) => x.user_id === dept.id).map((x) => x.dedupe_key!.split(':')[3]).sort(), ['due-5', 'overdue']);
+  });
+});

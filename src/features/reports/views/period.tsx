@@ -1,0 +1,121 @@
+import type { Child } from 'hono/jsx';
+import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/index.ts';
+import { Csrf, ErrorSummary, Field, Table, useT } from '../../../platform/views/components.tsx';
+import type { FieldErrors } from '../../../platform/http/validate.ts';
+import { getIndicator } from '../../../platform/indicators/index.ts';
+import type { Aggregation } from '../reports.aggregate.ts';
+import type { Period, Regime, UnitStatus } from '../reports.repository.ts';
+
+export const StatusTag = ({ status, late }: { status: string; late?: boolean }) => {
+  const t = useT();
+  const colour = status === 'accepted' ? 'green' : status === 'returned' ? 'red' : status === 'missing' || status === 'draft' ? 'grey' : '';
+  return <>
+    <span class={`tag ${colour}`}>{t(`reports.status.${status}`)}</span>
+    {late && <> <span class="tag red">{t('reports.status.late')}</span></>}
+  </>;
+};
+
+const num = (n: number | null | undefined) => (n == null ? '—' : formatNumber(n));
+const cutoff = (p: Period) => `${formatDate(p.from)} – ${formatDate(p.to)}`;
+
+export function PeriodList({ periods, regimes, mine }: { periods: Period[]; regimes: Regime[]; mine: { unitId: string; unitName: string }[] }) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('reports.title')}</h1>
+      {regimes.map((r) => <p><a href={`/report-regimes/${r.id}`}>{t('reports.regime')}: {r.name}</a></p>)}
+      <Table caption={t('reports.periods')} head={[t('reports.col.period'), t('reports.col.kind'), t('reports.col.cutoff'), t('reports.col.due'), '']}
+        rows={periods.map((p) => [
+          <a href={`/report-periods/${p.id}`}>{p.title}</a>, t(`reports.kind.${p.kind}`), cutoff(p), formatDate(p.due),
+          <>{mine.map((m) => <><a href={`/reports/${p.id}/${m.unitId}`}>{t('reports.myReport', { unit: m.unitName })}</a><br /></>)}</>,
+        ])} />
+    </>
+  );
+}
+
+export function RegimePage({ regime, periods, unitCount }: { regime: Regime; periods: Period[]; unitCount: number }) {
+  const t = useT();
+  const row = (label: string, value: Child) => <div class="field"><strong>{label}</strong><div>{value}</div></div>;
+  return (
+    <>
+      <p class="caption">{t('reports.regime')}</p>
+      <h1>{regime.name}</h1>
+      <div>
+        {row(t('reports.regime.legalBasis'), regime.legalBasis)}
+        {row(t('reports.regime.content'), regime.content)}
+        {row(t('reports.regime.units'), `${regime.unitKinds.map((k) => t(`reports.unitKind.${k}`)).join(', ')} (${unitCount})`)}
+        {row(t('reports.regime.recipient'), regime.recipient)}
+        {row(t('reports.regime.copyTo'), regime.copyTo.join('; '))}
+        {row(t('reports.regime.method'), regime.sendingMethod)}
+        {row(t('reports.regime.frequency'), <ul>{periods.map((p) => <li><a href={`/report-periods/${p.id}`}>{p.title}</a>: {cutoff(p)}; {t('reports.col.due')} {formatDate(p.due)}</li>)}</ul>)}
+        {row(t('reports.regime.guidance'), <>{regime.guidance} {t('reports.regime.reminder', { n: regime.reminderDays })}.</>)}
+      </div>
+      <h2>{t('reports.regime.outline')}</h2>
+      {regime.outline.map((s, i) => <>{(i === 0 || regime.outline[i - 1].part !== s.part) && <h3>{s.part}</h3>}{s.title !== s.part.replace(/^[IVX]+\.\s*/, '') && <p>{s.title}{s.hint && <span class="muted"> · {s.hint}</span>}</p>}</>)}
+      <h2>{t('reports.regime.form')}</h2>
+      <Table head={[t('reports.col.indicator'), t('reports.col.measure'), t('reports.col.aggregate'), t('reports.col.definition')]}
+        rows={regime.indicators.map((code) => { const d = getIndicator(code); return [<><strong>{d?.label ?? code}</strong><br /><code>{code}</code>{d?.compute && <> <span class="tag green">{t('reports.col.computed')}</span></>}</>, d?.unit ?? '', d ? t(`reports.agg.${d.aggregate}`) : '', d?.definition ?? '']; })} />
+    </>
+  );
+}
+
+export function Dashboard({ period, regime, statuses, canManage, canAggregate, values, errors, saved }: { period: Period; regime: Regime; statuses: UnitStatus[]; canManage: boolean; canAggregate: boolean; values: Record<string, string>; errors?: FieldErrors; saved: boolean }) {
+  const t = useT();
+  const count = (s: string) => statuses.filter((x) => x.status === s).length;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {saved && <div class="notice" role="status">{t('reports.periodSaved')}</div>}
+      <p class="caption"><a href={`/report-regimes/${regime.id}`}>{regime.name}</a></p>
+      <h1>{period.title}</h1>
+      <p>{t('reports.col.cutoff')}: {cutoff(period)} · {t('reports.col.due')}: <strong>{formatDate(period.due)}</strong></p>
+      {period.due < period.to && <p class="hint">{t('reports.dueBeforeCutoff', { due: formatDate(period.due), to: formatDate(period.to) })}</p>}
+      <p><strong>{t('reports.counts', { units: statuses.length, submitted: count('submitted'), returned: count('returned'), accepted: count('accepted'), missing: count('missing') + count('draft'), late: statuses.filter((s) => s.late).length })}</strong></p>
+      {canAggregate && <p><a href={`/report-periods/${period.id}/aggregate`}>{t('reports.openAggregate')}</a></p>}
+      <Table caption={t('reports.dashboard')} head={[t('reports.col.unit'), t('reports.col.status'), t('reports.col.submittedAt'), t('reports.col.version')]}
+        rows={statuses.map((s) => [<a href={`/reports/${period.id}/${s.unitId}`}>{s.unitName}</a>, <StatusTag status={s.status} late={s.late} />, formatDateTime(s.submittedAt), s.version ? String(s.version) : ''])} />
+      {canManage && (
+        <form method="post" action={`/report-periods/${period.id}`} novalidate>
+          <h2>{t('reports.editPeriod')}</h2>
+          <Csrf />
+          <Field name="from" label={t('reports.from')} hint="dd/mm/yyyy" values={values} errors={errors} width="short" />
+          <Field name="to" label={t('reports.to')} values={values} errors={errors} width="short" />
+          <Field name="due" label={t('reports.due')} values={values} errors={errors} width="short" />
+          <button type="submit" class="secondary">{t('form.save')}</button>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function AggregatePage({ period, agg, drill }: { period: Period; agg: Aggregation; drill?: string }) {
+  const t = useT();
+  const kinds = Object.keys(agg.indicators[0]?.byUnitKind ?? {});
+  const names = new Map(agg.statuses.map((s) => [s.unitId, s.unitName]));
+  const d = drill ? agg.indicators.find((i) => i.code === drill) : undefined;
+  const base = `/report-periods/${period.id}/aggregate`;
+  return (
+    <>
+      <p class="caption"><a href={`/report-periods/${period.id}`}>{period.title}</a></p>
+      <h1>{t('reports.aggregateTitle')}</h1>
+      <p>{t('reports.countedNote', { n: agg.submitted + agg.accepted })} <StatusTag status="submitted" /> {agg.submitted} · <StatusTag status="accepted" /> {agg.accepted}</p>
+      <p class="actions"><a href={`${base}.docx`}>{t('reports.download.docx')}</a> · <a href={`${base}.xlsx`}>{t('reports.download.xlsx')}</a> · <a href={`${base}.csv`}>{t('reports.download.csv')}</a></p>
+      <Table caption={t('reports.indicators')} head={[t('reports.col.indicator'), t('reports.col.measure'), t('reports.col.aggregate'), t('reports.col.total'), ...kinds.map((k) => t(`reports.unitKind.${k}`))]}
+        rows={agg.indicators.map((i) => [<a href={`${base}?indicator=${encodeURIComponent(i.code)}#drill`}>{i.label}</a>, i.unit, t(`reports.agg.${i.aggregate}`), <strong>{num(i.total)}</strong>, ...kinds.map((k) => num(i.byUnitKind[k]))])} />
+      <h2 id="drill">{t('reports.drill')}</h2>
+      {d ? <Table caption={d.label} head={[t('reports.col.unit'), `${t('reports.col.value')} (${d.unit})`]}
+        rows={agg.statuses.filter((s) => agg.byUnit.get(s.unitId)?.get(d.code) != null).map((s) => [<a href={`/reports/${period.id}/${s.unitId}`}>{s.unitName}</a>, num(agg.byUnit.get(s.unitId)!.get(d.code))])} />
+        : <p class="hint">{t('reports.drillHint')}</p>}
+      <details><summary>{t('reports.missingUnits', { n: agg.missing.length })}</summary><p>{agg.missing.map((u) => names.get(u)).join('; ')}</p></details>
+      <details><summary>{t('reports.lateUnits', { n: agg.late.length })}</summary><p>{agg.late.map((u) => names.get(u)).join('; ')}</p></details>
+      <h2>{t('reports.compiled')}</h2>
+      {agg.narrative.map((n, i) => (
+        <section>
+          {(i === 0 || agg.narrative[i - 1].part !== n.part) && <h3>{n.part}</h3>}
+          {n.title !== n.part.replace(/^[IVX]+\.\s*/, '') && <h4>{n.title}</h4>}
+          {n.entries.length === 0 ? <p class="muted">{t('reports.empty')}</p> : n.entries.map((e) => <p><strong>{e.unitName}:</strong> {e.text}</p>)}
+        </section>
+      ))}
+    </>
+  );
+}
