@@ -1,12 +1,21 @@
 /**
  * Public petition intake under load: 200 concurrent clients POST /api/v1/public/petitions against a
- * real server for a period, then every acknowledged tracking code is looked up in the database.
+ * real server for 60 s (the issue's figure), then every acknowledged tracking code is looked up in
+ * the database.
  *
- *   node --import tsx bench/petitions.bench.ts [--seconds 60] [--clients 200]       SQLite
- *   COSO_BENCH_PG_URL=postgres://… node --import tsx bench/petitions.bench.ts …     PostgreSQL (an empty database)
+ *   node --import tsx bench/petitions.bench.ts                      SQLite, 200 clients, 60 s
+ *   node --import tsx bench/petitions.bench.ts --pg                 PostgreSQL: a throwaway cluster is started
+ *   COSO_BENCH_PG_URL=postgres://… node --import tsx bench/petitions.bench.ts   PostgreSQL (an empty database)
+ *   … --quick                                                       development: 10 s (same 200 clients)
+ *   … --seconds N --clients N                                       anything else
  *
  * The per-IP intake limit is lifted for the run (PETITIONS_INTAKE_LIMIT), since every client shares one IP.
+ * The last line is the figures as JSON (for notes and CI).
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../src/platform/db/index.ts';
 import { startServer } from '../e2e/helpers/server.ts';
@@ -16,10 +25,40 @@ const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const SECONDS = arg('seconds', 60);
+const SECONDS = arg('seconds', process.argv.includes('--quick') ? 10 : 60);
 const CLIENTS = arg('clients', 200);
-const pgUrl = process.env.COSO_BENCH_PG_URL;
 const log = (s: string) => process.stdout.write(`${s}\n`);
+
+/** A throwaway PostgreSQL cluster (trust auth, loopback, durability off as in test/run.ts) for `--pg`. */
+async function startCluster(): Promise<{ url: string; stop(): void }> {
+  const base = '/usr/lib/postgresql';
+  const version = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))[0] : undefined;
+  if (!version) throw new Error('--pg: no PostgreSQL under /usr/lib/postgresql');
+  const bin = (name: string) => path.join(base, version, 'bin', name);
+  const isRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) => {
+    const r = isRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${path.basename(cmd)}: ${r.stderr || r.stdout}`);
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-bench-pg-'));
+  fs.chmodSync(dir, 0o755);
+  if (isRoot) {
+    const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+    fs.chownSync(dir, id('-u'), id('-g'));
+  }
+  const data = path.join(dir, 'data');
+  run(bin('initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  const port = await new Promise<number>((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); }); });
+  const opts = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, '-c fsync=off', '-c full_page_writes=off', '-c synchronous_commit=off', '-c max_connections=300'].join(' ');
+  run(bin('pg_ctl'), ['-D', data, '-l', path.join(dir, 'postgres.log'), '-w', '-t', '60', '-o', opts, 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => { try { run(bin('pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']); } finally { fs.rmSync(dir, { recursive: true, force: true }); } },
+  };
+}
+
+const cluster = !process.env.COSO_BENCH_PG_URL && process.argv.includes('--pg') ? await startCluster() : null;
+const pgUrl = process.env.COSO_BENCH_PG_URL ?? cluster?.url;
 
 const server = await startServer({ env: { PETITIONS_INTAKE_LIMIT: '100000000/60', ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) }, timeoutMs: 180_000 });
 log(`server ${server.url} on ${pgUrl ? 'PostgreSQL' : 'SQLite'}; ${CLIENTS} clients for ${SECONDS} s`);
@@ -51,7 +90,7 @@ await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
 const elapsed = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(0) ?? '—';
-log(`requests ${latencies.length} in ${elapsed.toFixed(1)} s = ${(latencies.length / elapsed).toFixed(1)} req/s; acknowledged ${codes.length}`);
+log(`requests ${latencies.length} in ${elapsed.toFixed(1)} s = ${(latencies.length / elapsed).toFixed(1)} req/s; acknowledged ${codes.length} = ${(codes.length / elapsed).toFixed(1)} submissions/s`);
 log(`latency ms p50 ${pct(50)} p95 ${pct(95)} p99 ${pct(99)} max ${pct(100)}; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
 
 const handle = openDb(pgUrl ? { databaseUrl: pgUrl, dataDir: server.dataDir } : { dataDir: server.dataDir, sqliteFile: path.join(server.dataDir, 'coso.sqlite') });
@@ -63,5 +102,8 @@ for (let i = 0; i < codes.length; i += 500) {
 }
 await handle.close();
 await server.stop();
+cluster?.stop();
 log(`check: ${codes.length - missing}/${codes.length} acknowledged tracking codes are in the database${missing ? ` — ${missing} MISSING` : ''}`);
-process.exit(missing ? 1 : 0);
+log(JSON.stringify({ db: pgUrl ? 'postgres' : 'sqlite', clients: CLIENTS, seconds: SECONDS, requests: latencies.length, acknowledged: codes.length, submissionsPerSecond: Number((codes.length / elapsed).toFixed(1)),
+  p50ms: Number(pct(50)), p99ms: Number(pct(99)), statuses: Object.fromEntries(statuses), missing }));
+process.exit(missing || codes.length === 0 ? 1 : 0);

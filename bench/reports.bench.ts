@@ -41,6 +41,7 @@ async function run(label: string, db: Db) {
   console.log(`[${label}] baseline read of counted values: ${baseline.toFixed(1)} ms`);
   console.log(`[${label}] aggregate (totals, by kind, by unit): ${aggMs.toFixed(1)} ms  (${(aggMs / baseline).toFixed(2)}× baseline)`);
   console.log(`[${label}] aggregate + narrative: ${narrMs.toFixed(1)} ms; XLSX ${xlsxMs.toFixed(0)} ms; DOCX ${docxMs.toFixed(0)} ms`);
+  console.log(`[${label}] request path: aggregate.xlsx ≈ ${(aggMs + xlsxMs).toFixed(0)} ms, aggregate.docx ≈ ${(narrMs + docxMs).toFixed(0)} ms (budget 2,000 ms per request)`);
   console.log(`[${label}] aggregate equals the sum of the unit reports in all ${agg.indicators.length} indicators ✓`);
 }
 

@@ -57,8 +57,12 @@ test('a village head opens a decision, enters the meeting tally and sees the res
   await page.fill('input[name="yes"]', '61');
   await page.fill('input[name="no"]', '17');
   await page.fill('input[name="other"]', '4');
+  await page.selectOption('select[name="secretBallot"]', '1');
+  await page.fill('textarea[name="team"]', 'Nguyễn Văn An\nTrần Thị Bình\nRơ Mah Blơi');
+  await page.fill('textarea[name="witnesses"]', 'Lê Văn Tâm\nKsor H\'Ngơm');
   await Promise.all([page.waitForURL(decisionUrl), page.getByRole('button', { name: 'Lưu kết quả' }).click()]);
   await page.getByTestId('tally').waitFor();
+  assert.equal(await page.getByTestId('count-team').innerText(), 'Nguyễn Văn An, Trần Thị Bình, Rơ Mah Blơi');
   await browser.shot(page, 'tally-entered');
   await Promise.all([page.waitForURL(decisionUrl), page.getByRole('button', { name: 'Kết thúc biểu quyết và tính kết quả' }).click()]);
   const result = await page.getByTestId('result').innerText();
@@ -84,6 +88,31 @@ test('the decision record prints with the content of Art. 20(2)', async () => {
   await page.setViewportSize(PHONE);
   await browser.shot(page, 'minutes-360');
   await page.setViewportSize(DESKTOP);
+});
+
+test('the vote-counting board signs the count minutes (NĐ 59 Mẫu 02)', async () => {
+  await page.goto(`${decisionUrl}/count-minutes`);
+  const text = await page.locator('article').innerText();
+  assert.match(text, /Mẫu số 02/);
+  assert.match(text, /BIÊN BẢN KIỂM PHIẾU/);
+  assert.match(text, /Rơ Mah Blơi/);
+  assert.match(text, /Số phiếu phát ra: 82/);
+  await browser.shot(page, 'count-minutes-desktop');
+});
+
+test('a commune-wide decision shows each village and the two-thirds of all villages (Art. 21(1))', async () => {
+  await signIn('demo.coordinator');
+  await page.goto(`${server.url}/community`);
+  await page.getByRole('link', { name: /Góp vốn đối ứng bê tông hóa đường liên thôn/ }).first().click();
+  assert.match(await page.getByTestId('villages-approving').innerText(), /^2\/3 thôn, tổ dân phố tán thành \(cần ít nhất 2\)/);
+  assert.match(await page.getByTestId('commune-result').innerText(), /Được thông qua: 2\/3 thôn, tổ dân phố tán thành/);
+  await browser.shot(page, 'commune-decision-desktop');
+  await page.setViewportSize(PHONE);
+  await browser.shot(page, 'commune-decision-360');
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${server.url}/community/numbers`);
+  await page.getByRole('cell', { name: 'Nội dung phạm vi cấp xã đã tổng hợp kết quả' }).waitFor();
+  await browser.shot(page, 'numbers-desktop');
 });
 
 test('a board member logs a recommendation with its 15-day answer clock', async () => {

@@ -60,37 +60,65 @@ test('a citizen files a petition on a 360-px phone without JavaScript, gets the 
   await ctx.close();
 });
 
-test('a reception officer logs an in-person visit that becomes a case; a handler classifies, forwards, accepts, extends and resolves', async () => {
+test('a reception officer logs an in-person visit that becomes a case; handlers classify, forward, accept, extend and resolve with all dates shown', async () => {
   const page = await signIn('demo.reception.commune');
   await page.goto(`${server.url}/reception`);
   const f = page.locator('#visit-form');
   await f.locator('#f-visitorName').fill('Trần Văn Đến');
   await f.locator('#f-visitorAddress').fill('Tổ 5, Phường Pleiku');
   await f.locator('#f-kind').selectOption('denunciation');
-  await f.locator('#f-summary').fill('Tố cáo cán bộ phường gây khó khăn khi chứng thực giấy tờ.');
+  await f.locator('#f-summary').fill('Tố cáo công chức Sở Tư pháp gây khó khăn khi cấp phiếu lý lịch tư pháp.');
   await shot(page, 'reception');
   await f.locator('button[type="submit"]').click();
   assert.match(page.url(), /\/petitions\//);
   assert.match((await page.textContent('#sender'))!, /niêm phong/);
+  const code = /PA-[A-Z0-9]{8}/.exec((await page.textContent('h1'))!)![0];
   await shot(page, 'visit-case');
-  const act = async (name: string, fill: Record<string, string> = {}, select: Record<string, string> = {}) => {
-    const form = page.locator(`form[action$="/${name}"]`);
+  const act = async (p: Page, name: string, fill: Record<string, string> = {}, select: Record<string, string> = {}) => {
+    const form = p.locator(`form[action$="/${name}"]`);
     for (const [k, v] of Object.entries(select)) await form.locator(`select[name="${k}"]`).selectOption(v);
-    for (const [k, v] of Object.entries(fill)) await form.locator(`input[name="${k}"]`).fill(v);
+    for (const [k, v] of Object.entries(fill)) await form.locator(`[name="${k}"]`).fill(v);
     await form.locator('button[type="submit"]').click();
   };
-  await act('classify', {}, { kind: 'denunciation', field: 'conduct' });
+  const dates = async (p: Page) => (await p.locator('.due').allTextContents()).map((s) => s.trim());
+  // The commune classifies: a denunciation, with the triage and forwarding clocks (LTC Art. 24).
+  await act(page, 'classify', {}, { kind: 'denunciation', field: 'conduct' });
   assert.match(await page.content(), /Vào sổ, phân loại/);
-  await act('accept');
-  assert.match((await page.textContent('#status'))!, /Đã thụ lý/);
-  await act('extend', { decisionNumber: '12/QĐ-UBND', reason: 'Vụ việc phức tạp' });
-  await shot(page, 'extended');
-  await act('resolve', { documentNumber: '20/KL-UBND', summary: 'Kết luận nội dung tố cáo.' }, { outcome: 'concluded' });
-  assert.match((await page.textContent('#status'))!, /Đã giải quyết/);
-  assert.ok((await page.locator('.due').count()) >= 3, 'all dates shown');
-  await shot(page, 'resolved');
+  assert.match(await page.content(), /Chuyển tố cáo không thuộc thẩm quyền/);
+  assert.ok((await dates(page)).every((d) => /^\d{2}\/\d{2}\/\d{4}$/.test(d)));
+  // It is not competent: forward to the Department of Justice (once, TT 05/2021 Art. 14).
+  const tuPhap = await page.locator('form[action$="/forward"] select[name="toUnitId"] option', { hasText: 'Sở Tư pháp' }).first().getAttribute('value');
+  await act(page, 'forward', { reason: 'Người bị tố cáo thuộc Sở Tư pháp' }, { toUnitId: tuPhap! });
+  assert.match(page.url(), /\/petitions\?sent=/);
+  assert.match(await page.content(), new RegExp(`Đã chuyển đơn ${code}`));
+  await shot(page, 'forwarded');
+  // The department's handler finds it, classifies again, accepts, extends and resolves.
+  const h = await signIn('demo.department');
+  await h.goto(`${server.url}/petitions`);
+  await h.click(`a:text("${code}")`);
+  assert.match(await h.content(), /Phường Pleiku → Sở Tư pháp/);
+  await act(h, 'classify', {}, { kind: 'denunciation', field: 'conduct' });
+  await act(h, 'accept');
+  assert.match((await h.textContent('#status'))!, /Đã thụ lý/);
+  assert.match((await h.textContent('#accepted-on'))!, /^\d{2}\/\d{2}\/\d{4}$/);
+  const dueBefore = (await h.textContent('#due-on'))!;
+  await act(h, 'extend', { decisionNumber: '12/QĐ-STP', reason: 'Cần xác minh ở nhiều địa điểm' });
+  await shot(h, 'extended');
+  const dueAfter = (await h.textContent('#due-on'))!;
+  assert.notEqual(dueAfter, dueBefore, 'the extension moves the due date');
+  await act(h, 'resolve', { documentNumber: '20/KL-STP', summary: 'Kết luận nội dung tố cáo: có cơ sở một phần.' }, { outcome: 'concluded' });
+  assert.match((await h.textContent('#status'))!, /Đã giải quyết/);
+  assert.match((await h.textContent('#resolved-on'))!, /^\d{2}\/\d{2}\/\d{4} · 20\/KL-STP$/);
+  const all = await dates(h);
+  assert.ok(all.length >= 4, `all clocks shown: ${all.join(', ')}`);
+  assert.ok(all.every((d) => /^\d{2}\/\d{2}\/\d{4}$/.test(d)), all.join(', '));
+  assert.match(await h.content(), /Giải quyết tố cáo/);
+  assert.match(await h.content(), /Luật Tố cáo|25\/2018/);
+  await shot(h, 'resolved');
   const coord = await signIn('demo.coordinator');
   await coord.goto(`${server.url}/petitions`);
   assert.match(await coord.content(), /id="risks"/);
   await shot(coord, 'list-risks');
+  await coord.goto(`${server.url}/petitions/dashboard`);
+  await shot(coord, 'dashboard');
 });

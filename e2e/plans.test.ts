@@ -74,6 +74,14 @@ test('the commune officer creates the commune plan, adds a task, uploads evidenc
   await page.setInputFiles('input[name="file"]', good);
   await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Lưu cập nhật' }).click()]);
   await page.getByText('bien-ban.pdf').waitFor();
+  // Status, due date and person in charge from the task page (no JavaScript needed).
+  await page.selectOption('select[name="status"]', 'in-progress');
+  await page.fill('input[name="dueOn"]', '15/12/2099');
+  await page.selectOption('select[name="assigneeId"]', { index: 1 });
+  await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Lưu thay đổi' }).click()]);
+  await page.getByText('15/12/2099').first().waitFor();
+  await page.fill('input[name="comment"]', 'Đề nghị Mặt trận phường cùng dự');
+  await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Gửi ý kiến' }).click()]);
   await browser.shot(page, 'task-1280');
   const phone = await browser.newPage({ width: 360, height: 740 });
   await phone.goto(taskUrl);
@@ -91,6 +99,9 @@ test('the coordinator sees the change', async () => {
   await page.goto(taskUrl);
   await page.getByText('60%').first().waitFor();
   await page.getByText('bien-ban.pdf').waitFor();
+  await page.getByText('Đề nghị Mặt trận phường cùng dự').waitFor();
+  await page.goto(`${server.url}/plans`);
+  await page.getByText(/nhiệm vụ quá hạn/).first().waitFor();
   const phone = await browser.newPage({ width: 360, height: 740 });
   await phone.goto(`${planUrl}/coverage`);
   await browser.shot(phone, 'coverage-360');

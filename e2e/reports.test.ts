@@ -1,6 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { docxParagraphs } from '../src/platform/docx/read.ts';
 import { startServer, TEST_PASSWORD, type RunningServer } from './helpers/server.ts';
 import { launchBrowser, type TestBrowser } from './helpers/browser.ts';
 
@@ -8,7 +13,9 @@ import { launchBrowser, type TestBrowser } from './helpers/browser.ts';
  * Periodic reports in a real browser against the real server (demo data): the ward officer fills
  * the annual report of plan 188 and the ward head sends it; the Department of Home Affairs returns
  * it with a comment on a section; the ward fixes it and resends; it is accepted, and the provincial
- * aggregate changes by the ward's figure. Screenshots at desktop width and 360 px.
+ * aggregate changes by the ward's figure; the draft autosaves in the background; the coordinator
+ * edits the provincial report compiled from the unit reports, and its DOCX (converted by LibreOffice
+ * when `soffice` is installed) shows the Decree 30 parts in place. Screenshots at desktop width and 360 px.
  */
 
 let server: RunningServer;
@@ -87,6 +94,12 @@ test('the ward officer fills the annual report (plain save, no JavaScript needed
   await page.locator('.tag', { hasText: 'Đang soạn' }).waitFor();
   await browser.shot(page, 'draft');
   assert.equal(await phoneShot(reportUrl, 'draft-360'), 0);
+  // With JavaScript on, typing is saved in the background (no button pressed).
+  await page.fill('textarea[name="s.item-4"]', 'Tổ chức 12 buổi tuyên truyền pháp luật ở các tổ dân phố (tự động lưu).');
+  await page.locator('[data-autosave-status]', { hasText: 'Đã tự động lưu' }).waitFor();
+  await browser.shot(page, 'autosaved');
+  await page.goto(reportUrl);
+  assert.equal(await page.inputValue('textarea[name="s.item-4"]'), 'Tổ chức 12 buổi tuyên truyền pháp luật ở các tổ dân phố (tự động lưu).');
   assert.equal(await page.locator('button', { hasText: 'Gửi báo cáo' }).count(), 0, 'only the head sends');
   await signOut();
 });
@@ -136,3 +149,46 @@ test('the ward fixes it, the head resends, the coordinator accepts, and the aggr
   await page.locator('#drill ~ .table-wrap tr', { hasText: 'Phường Pleiku' }).waitFor();
   await browser.shot(page, 'aggregate-after');
 });
+
+test('the coordinator edits the provincial report compiled from the unit reports; its DOCX has the Decree 30 parts in place', async () => {
+  await page.goto(aggregateUrl);
+  await page.locator('a', { hasText: 'Dự thảo báo cáo tổng hợp của tỉnh' }).click();
+  await page.locator('h1', { hasText: 'Báo cáo tổng hợp của tỉnh' }).waitFor();
+  const compiled = await page.inputValue('textarea[name="s.item-5"]');
+  assert.match(compiled, /Phường Pleiku: Tiếp công dân định kỳ 20 ngày; tổ chức 2 cuộc đối thoại với Nhân dân\./, 'the accepted ward text, attributed');
+  await page.fill('textarea[name="s.lessons"]', 'Người đứng đầu trực tiếp đối thoại với Nhân dân là yếu tố quyết định.');
+  await Promise.all([page.waitForURL(/done=saved/), page.click('button:has-text("Lưu dự thảo")')]);
+  await page.locator('.tag', { hasText: 'Dự thảo' }).waitFor();
+  await browser.shot(page, 'provincial-draft');
+  assert.equal(await phoneShot(page.url(), 'provincial-360'), 0);
+  const res = await page.context().request.get(`${aggregateUrl}.docx`);
+  assert.equal(res.status(), 200);
+  const docx = Buffer.from(await res.body());
+  let lines: string[];
+  if (spawnSync('sh', ['-c', 'command -v soffice']).status === 0) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-docx-'));
+    fs.writeFileSync(path.join(dir, 'tong-hop.docx'), docx);
+    execFileSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', dir, path.join(dir, 'tong-hop.docx')], { timeout: 180_000, env: { ...process.env, HOME: dir } });
+    lines = fs.readFileSync(path.join(dir, 'tong-hop.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    lines = docxParagraphs(docx);
+  }
+  const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+  const order = [/^ỦY BAN NHÂN DÂN TỈNH GIA LAI$/, /^Số: +\/BC-UBND$/, /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/, /^Độc lập - Tự do - Hạnh phúc$/, /^Gia Lai, ngày \d{2} tháng \d{1,2} năm \d{4}$/, /^BÁO CÁO$/,
+    /^I\. KẾT QUẢ THỰC HIỆN$/, /^Phường Pleiku: Tiếp công dân định kỳ 20 ngày/, /^III\. BÀI HỌC KINH NGHIỆM$/, /^Người đứng đầu trực tiếp đối thoại/, /^V\. ĐỀ XUẤT, KIẾN NGHỊ$/, /^Nơi nhận:$/, /^- Ban Dân vận Tỉnh ủy/, /^TM\. ỦY BAN NHÂN DÂN$/];
+  const idx = order.map(at);
+  idx.forEach((i, n) => assert.ok(i >= 0, `${order[n]} missing`));
+  for (let n = 1; n < idx.length; n++) assert.ok(idx[n] > idx[n - 1], `${order[n]} out of place`);
+
+  // A large province's export runs off the request: the progress page refreshes itself (no JavaScript needed) until the file is ready.
+  await page.goto(aggregateUrl);
+  await page.selectOption('select[name="format"]', 'xlsx');
+  await Promise.all([page.waitForURL(/\/exports\//), page.click('button:has-text("Bắt đầu xuất")')]);
+  await page.locator('a', { hasText: 'Tải tệp' }).waitFor({ timeout: 60_000 });
+  await browser.shot(page, 'export-done');
+  const file = await page.context().request.get(await page.locator('a', { hasText: 'Tải tệp' }).getAttribute('href').then((h) => `${server.url}${h}`));
+  assert.equal(file.status(), 200);
+  assert.equal((await file.body()).subarray(0, 2).toString(), 'PK', 'an XLSX (zip) file');
+});
+

@@ -8,6 +8,10 @@ import * as disclosuresConsultations from './20261125153000_disclosures_consulta
 import * as grassrootsDemocracy from './20261125154000_grassroots_democracy.ts';
 import * as exemplars from './20261125155000_exemplars.ts';
 import * as reports from './20261125160000_reports.ts';
+import * as petitionsMore from './20261126120000_petitions_more.ts';
+import * as grassrootsMore from './20261126140000_grassroots_more.ts';
+import * as reportsMore from './20261126110000_reports_more.ts';
+import * as plansMore from './20261126100000_plans_more.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +24,8 @@ export const migrations: Record<string, Migration> = {
   '20261125154000_grassroots_democracy': grassrootsDemocracy,
   '20261125155000_exemplars': exemplars,
   '20261125160000_reports': reports,
+  '20261126100000_plans_more': plansMore,
+  '20261126110000_reports_more': reportsMore,
+  '20261126120000_petitions_more': petitionsMore,
+  '20261126140000_grassroots_more': grassrootsMore,
 };

@@ -5,7 +5,8 @@
  *   npm test                       all tests
  *   npm test -- --only unit        only src/domain (fast loop, no database)
  *   npm test -- src/features/units  only files under these paths
- * With CI or COSO_REQUIRE_ALL=1 set, missing PostgreSQL, Chromium or espeak-ng is an error, not a skip.
+ * With CI or COSO_REQUIRE_ALL=1 set, missing PostgreSQL, Chromium, espeak-ng or LibreOffice is an error,
+ * not a skip; without it they are reported loudly as NOT TESTED.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -202,8 +203,13 @@ async function main(): Promise<number> {
         files = files.filter((f) => !f.startsWith('e2e/'));
       }
     }
-    if (spawnSync('sh', ['-c', 'command -v espeak-ng'], { stdio: 'ignore' }).status !== 0) {
-      const msg = 'espeak-ng is missing: the radio bulletin audio is tested only as "unavailable"; run `bash .ci/install-system-deps`.';
+    const tools: [string, string][] = [
+      ['espeak-ng', 'espeak-ng is missing: the radio bulletin audio is tested only as "unavailable"'],
+      ['soffice', 'LibreOffice (soffice) is missing: generated DOCX files are not opened in LibreOffice'],
+    ];
+    for (const [cmd, what] of tools) {
+      if (spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0) continue;
+      const msg = `${what}; run \`bash .ci/install-system-deps\`.`;
       if (strict) problems.push(msg);
       else skipped.push(msg);
     }

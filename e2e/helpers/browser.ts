@@ -43,7 +43,7 @@ export async function launchBrowser(suite: string, opts: { locale?: string } = {
     },
     async shot(page, name) {
       const file = path.join(SCREENSHOT_DIR, `${suite}-${String(++n).padStart(2, '0')}-${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: true, timeout: 60_000 });
       return file;
     },
     async close() {

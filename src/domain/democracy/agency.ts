@@ -10,7 +10,7 @@ export const CONFERENCE = {
   quorum: R('ldc.51.2.c', 'Điều 51 khoản 2 điểm c Luật 10/2022/QH15', 'Ít nhất 2/3 tổng số cán bộ, công chức, viên chức, người lao động tham dự'),
   resolution: R('ldc.50.2', 'Điều 50 khoản 2 Luật 10/2022/QH15', 'Nghị quyết được thông qua khi trên 50% người tham dự đồng ý'),
   timing: { ...R('ldc.50.1', 'Điều 50 khoản 1 Luật 10/2022/QH15', 'Tổ chức mỗi năm một lần, chậm nhất 03 tháng sau khi kết thúc năm công tác'), months: 3 },
-  extraordinary: R('ldc.51.1', 'Điều 51 khoản 1 Luật 10/2022/QH15', 'Hội nghị bất thường khi ít nhất 1/3 tổng số người lao động yêu cầu'),
+  extraordinary: R('ldc.51.1', 'Điều 51 khoản 1 Luật 10/2022/QH15', 'Hội nghị bất thường theo yêu cầu của Ban Chấp hành công đoàn, người đứng đầu hoặc ít nhất 1/3 tổng số người lao động'),
   followUp: { ...R('ldc.52.3', 'Điều 52 khoản 3 Luật 10/2022/QH15', 'Sơ kết thực hiện nghị quyết 06 tháng'), months: 6 },
 } as const;
 
@@ -43,8 +43,14 @@ export function dialogueValid(legalRepPresent: boolean, workerReps: number, pres
 export const MEDIATION = {
   team: R('lhg.12.1', 'Điều 12 khoản 1 Luật Hòa giải ở cơ sở 35/2013/QH13', 'Tổ hòa giải có từ 03 hòa giải viên trở lên, có hòa giải viên nữ; vùng đông đồng bào dân tộc thiểu số có hòa giải viên là người dân tộc thiểu số', '2014-01-01'),
   start: { ...R('lhg.20.2', 'Điều 20 khoản 2 Luật Hòa giải ở cơ sở 35/2013/QH13', 'Bắt đầu hòa giải trong 03 ngày kể từ ngày được phân công', '2014-01-01'), days: 3 },
+  election: R('lhg.8', 'Điều 8 Luật Hòa giải ở cơ sở 35/2013/QH13', 'Hòa giải viên được trên 50% tổng số đại diện hộ gia đình đồng ý; Chủ tịch UBND cấp xã quyết định công nhận', '2014-01-01'),
   record: R('lhg.24.2', 'Điều 24 khoản 2 Luật Hòa giải ở cơ sở 35/2013/QH13', 'Nội dung văn bản hòa giải thành', '2014-01-01'),
 } as const;
+
+/** A mediator is elected with more than half of ALL household representatives of the village (Art. 8). */
+export function mediatorElected(votes: number, households: number): boolean {
+  return households > 0 && votes * 2 > households;
+}
 
 export interface MediatorLike { gender: string; ethnicMinority: boolean }
 

@@ -74,3 +74,21 @@ export function byElectionAllowed(on: string, termEnd: string): boolean {
   const six = new Date(Date.UTC(y, m - 1 + TERMS.byElectionMonths.months, d)).toISOString().slice(0, 10);
   return six <= termEnd;
 }
+
+/** LDC Art. 39, NĐ 59 Art. 14: the People's Inspection Board plans its work per quarter and reports to the Front each quarter. */
+export const QUARTERLY = R('nd59.14', 'Điều 39 Luật 10/2022/QH15; Điều 14 Nghị định 59/2023/NĐ-CP', 'Ban Thanh tra nhân dân xây dựng kế hoạch và báo cáo Ủy ban MTTQ hằng quý', '2023-08-15');
+
+/** The quarter of a date: its number, first and last day (YYYY-MM-DD). */
+export function quarterOf(date: string): { year: number; quarter: number; from: string; to: string } {
+  const [y, m] = date.split('-').map(Number);
+  const q = Math.floor((m - 1) / 3) + 1;
+  const last = new Date(Date.UTC(y, q * 3, 0)).getUTCDate();
+  return { year: y, quarter: q, from: `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`, to: `${y}-${String(q * 3).padStart(2, '0')}-${last}` };
+}
+
+/** The quarter before the quarter of a date. */
+export function previousQuarter(date: string) {
+  const q = quarterOf(date);
+  const [y, m] = q.from.split('-').map(Number);
+  return quarterOf(new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10));
+}

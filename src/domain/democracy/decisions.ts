@@ -98,6 +98,7 @@ export function addMonths(date: string, months: number): string {
 export const NOTICES: readonly (LegalRule & { forms: readonly Form[]; matters?: readonly Matter[]; days: number })[] = [
   { id: 'nd59.3.3', article: 'Điều 3 khoản 3 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting'], days: 2, note: 'Thông báo họp ít nhất 02 ngày' },
   { id: 'nd59.4.4', article: 'Điều 4 khoản 4 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['ballot'], days: 2, note: 'Công khai thông tin ít nhất 02 ngày trước khi phát phiếu' },
+  { id: 'nd59.6.1', article: 'Điều 6 khoản 1 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting', 'ballot'], matters: ['village-head'], days: 7, note: 'Thông báo công khai việc bầu Trưởng thôn, Tổ trưởng tổ dân phố ít nhất 07 ngày' },
   { id: 'nd61.9', article: 'Điều 9 Nghị định 61/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting', 'ballot'], matters: ['convention'], days: 30, note: 'Dự thảo hương ước, quy ước niêm yết ít nhất 30 ngày' },
 ];
 
@@ -113,4 +114,90 @@ export function recognitionBy(matter: Matter): 'none' | 'commune-committee' | 'f
   if (matter === 'convention' || matter === 'village-head') return 'commune-committee';
   if (matter === 'boards') return 'fatherland-front';
   return 'none';
+}
+
+/**
+ * Commune-wide decisions (Art. 16(1): proposed by the commune chairman with the Front; Art. 19(1)(a):
+ * the chairman may choose household ballots). Art. 21(1) gives a commune-wide threshold only for
+ * items 1–2: at least two-thirds of all villages / residential groups of the commune approve, each
+ * village deciding by its own Art. 21(1) threshold. Items 1–2 then take effect on the date the
+ * commune UBND sets (Art. 21(2)).
+ */
+export const COMMUNE_THRESHOLD: ThresholdRule = {
+  id: 'ldc.21.1.a.xa', article: 'Điều 21 khoản 1 điểm a Luật 10/2022/QH15 (phạm vi cấp xã)', validFrom: '2023-07-01', validTo: null,
+  matters: ['contribution', 'funds'], num: 2, den: 3, strict: false, note: 'ít nhất 2/3 tổng số thôn, tổ dân phố trong xã tán thành',
+};
+export const COMMUNE_RULES = {
+  scope: { id: 'ldc.16.1.xa', article: 'Điều 16 khoản 1, Điều 21 khoản 1 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung quyết định trong phạm vi cấp xã chỉ gồm khoản 1, 2 Điều 15 (đóng góp; thu, chi, quỹ, tài sản)' },
+  form: { id: 'ldc.19.1.a', article: 'Điều 17, Điều 19 khoản 1 điểm a Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung phạm vi cấp xã: họp cộng đồng dân cư hoặc phát phiếu lấy ý kiến hộ gia đình (không biểu quyết trực tuyến)' },
+  effective: { id: 'ldc.21.2.xa', article: 'Điều 21 khoản 2 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung khoản 1, 2 Điều 15 phạm vi cấp xã có hiệu lực từ ngày UBND cấp xã quyết định' },
+} as const satisfies Record<string, LegalRule>;
+
+/** Whether a matter and form may be decided commune-wide; the broken rule or null. */
+export function communeViolation(matter: Matter, form: Form): LegalRule | null {
+  if (!COMMUNE_THRESHOLD.matters.includes(matter)) return COMMUNE_RULES.scope;
+  if (form === 'online') return COMMUNE_RULES.form;
+  return null;
+}
+
+/** The smallest number of approving villages (≥ 2/3 of all villages of the commune). */
+export function requiredVillages(totalVillages: number): number {
+  return Math.ceil((totalVillages * COMMUNE_THRESHOLD.num) / COMMUNE_THRESHOLD.den);
+}
+
+/** Commune-wide result by Art. 21(1): approving villages counted against ALL villages of the commune. */
+export function decideCommune(villagesApproving: number, totalVillages: number): { passed: boolean; rule: ThresholdRule; required: number } {
+  const required = requiredVillages(totalVillages);
+  return { passed: totalVillages > 0 && villagesApproving >= required, rule: COMMUNE_THRESHOLD, required };
+}
+
+/**
+ * The teams that count (NĐ 59/2023): a vote-counting board of 03–05 people when a meeting votes by
+ * secret ballot (Art. 3(5)(c)); a ballot team of 03–05 members (Art. 4(3)); an online voting team of
+ * 03–05 people (Art. 5(2)); the count witnessed by 02 household representatives (Art. 3(5)(c), 4(6)).
+ */
+export const COUNT_TEAM_RULES = {
+  meeting: { id: 'nd59.3.5.c', article: 'Điều 3 khoản 5 điểm c Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Ban kiểm phiếu từ 03 đến 05 người (biểu quyết bỏ phiếu kín); biên bản kiểm phiếu Mẫu số 02', min: 3, max: 5 },
+  ballot: { id: 'nd59.4.3', article: 'Điều 4 khoản 3 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Tổ phát phiếu từ 03 đến 05 thành viên, do đại diện Ban công tác Mặt trận làm Tổ trưởng; biên bản kiểm phiếu Mẫu số 04', min: 3, max: 5 },
+  online: { id: 'nd59.5.2.team', article: 'Điều 5 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Tổ biểu quyết trực tuyến từ 03 đến 05 người, có người có trình độ công nghệ thông tin', min: 3, max: 5 },
+  witnesses: { id: 'nd59.4.6', article: 'Điều 3 khoản 5 điểm c, Điều 4 khoản 6 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Việc kiểm phiếu có 02 đại diện hộ gia đình chứng kiến', count: 2 },
+} as const;
+
+/** The team rule of a form (for a meeting only when it voted by secret ballot; a show of hands needs none). */
+export function countTeamRule(form: Form, secretBallot: boolean) {
+  if (form === 'meeting') return secretBallot ? COUNT_TEAM_RULES.meeting : null;
+  return COUNT_TEAM_RULES[form];
+}
+
+/**
+ * Checks a recorded count team: its size for the form, and two witnesses for a paper count. Empty
+ * lists mean "not recorded" (the count sheet prints blank lines); a partial team is refused.
+ */
+export function countTeamErrors(form: Form, secretBallot: boolean, team: string[], witnesses: string[]): { team?: LegalRule; witnesses?: LegalRule } {
+  const out: { team?: LegalRule; witnesses?: LegalRule } = {};
+  const rule = countTeamRule(form, secretBallot);
+  if (team.length && (!rule || team.length < rule.min || team.length > rule.max)) out.team = rule ?? COUNT_TEAM_RULES.meeting;
+  const paper = form === 'ballot' || (form === 'meeting' && secretBallot);
+  if (witnesses.length && (!paper || witnesses.length !== COUNT_TEAM_RULES.witnesses.count)) out.witnesses = COUNT_TEAM_RULES.witnesses;
+  return out;
+}
+
+/**
+ * Village-head elections (NĐ 59 Art. 6): the commune chairman's plan at least 20 days before, the
+ * election team at least 10 days before, the candidate list (Mẫu 05) at the commune at least 15 days
+ * before the meeting. Each is the last day, counted back from the election day.
+ */
+export const VILLAGE_HEAD_ELECTION = [
+  { id: 'nd59.6.1.a', article: 'Điều 6 khoản 1 điểm a Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'plan', days: 20, note: 'Quyết định, kế hoạch tổ chức bầu ít nhất 20 ngày trước ngày bầu' },
+  { id: 'nd59.6.1.b', article: 'Điều 6 khoản 1 điểm b Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'team', days: 10, note: 'Thành lập Tổ bầu cử ít nhất 10 ngày trước ngày bầu; người ứng cử không là thành viên' },
+  { id: 'nd59.6.2', article: 'Điều 6 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'candidates', days: 15, note: 'Danh sách người ứng cử (ít nhất 01 người, Mẫu số 05) gửi UBND cấp xã ít nhất 15 ngày trước ngày bầu' },
+] as const;
+
+/** The last day of each step of a village-head election held on `electionOn`. */
+export function electionSteps(electionOn: string): { id: string; article: string; note: string; key: string; lastDay: string }[] {
+  return VILLAGE_HEAD_ELECTION.map((r) => {
+    const [y, m, d] = electionOn.split('-').map(Number);
+    const lastDay = new Date(Date.UTC(y, m - 1, d - r.days)).toISOString().slice(0, 10);
+    return { id: r.id, article: r.article, note: r.note, key: r.key, lastDay };
+  });
 }

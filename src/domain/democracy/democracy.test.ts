@@ -80,3 +80,50 @@ test('clocks come from the legal time engine: Art. 20(3) "05 ngày làm việc",
   assert.equal(inspectionNoticeOk(lt, '2026-10-02', '2026-10-09'), true);
   assert.equal(inspectionNoticeOk(lt, '2026-10-02', '2026-10-08'), false);
 });
+
+test('Art. 21(1) commune-wide "ít nhất 2/3 tổng số thôn, tổ dân phố": items 1–2 only, not online; 4 of 6 villages pass, 3 fail', async () => {
+  const { communeViolation, decideCommune, requiredVillages } = await import('./index.ts');
+  assert.equal(decideCommune(4, 6).passed, true);
+  assert.equal(decideCommune(3, 6).passed, false);
+  assert.equal(requiredVillages(7), 5);
+  assert.equal(decideCommune(0, 0).passed, false);
+  assert.equal(decideCommune(4, 6).rule.article, 'Điều 21 khoản 1 điểm a Luật 10/2022/QH15 (phạm vi cấp xã)');
+  assert.equal(communeViolation('convention', 'meeting')?.id, 'ldc.16.1.xa');
+  assert.equal(communeViolation('contribution', 'online')?.id, 'ldc.19.1.a');
+  assert.equal(communeViolation('funds', 'ballot'), null);
+});
+
+test('NĐ 59 Art. 3(5)(c), 4(3), 4(6) "từ 03 đến 05", "02 đại diện hộ gia đình": count teams and witnesses', async () => {
+  const { countTeamErrors, countTeamRule } = await import('./index.ts');
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `Người ${i + 1}`);
+  assert.deepEqual(countTeamErrors('ballot', false, names(3), names(2)), {});
+  assert.deepEqual(countTeamErrors('ballot', false, [], []), {}, 'not recorded yet');
+  assert.equal(countTeamErrors('ballot', false, names(2), [])?.team?.id, 'nd59.4.3');
+  assert.equal(countTeamErrors('ballot', false, names(6), [])?.team?.id, 'nd59.4.3');
+  assert.equal(countTeamErrors('meeting', true, names(5), names(1))?.witnesses?.id, 'nd59.4.6');
+  assert.equal(countTeamErrors('meeting', false, names(3), [])?.team?.id, 'nd59.3.5.c', 'a show of hands has no counting board');
+  assert.equal(countTeamRule('online', false)?.id, 'nd59.5.2.team');
+});
+
+test('Mediation Law Art. 8 "trên 50% tổng số đại diện hộ gia đình": 46 of 90 elect, 45 do not', async () => {
+  const { mediatorElected, RULES } = await import('./index.ts');
+  assert.equal(mediatorElected(46, 90), true);
+  assert.equal(mediatorElected(45, 90), false);
+  assert.equal(RULES.get('lhg.8')?.article, 'Điều 8 Luật Hòa giải ở cơ sở 35/2013/QH13');
+});
+
+test('NĐ 59 Art. 6 "ít nhất 07 ngày", "15 ngày", "20 ngày": village-head election notice and its steps', async () => {
+  const { electionSteps } = await import('./index.ts');
+  assert.equal(noticeDays('village-head', 'meeting').days, 7);
+  assert.equal(noticeDays('village-head', 'meeting').rule?.article, 'Điều 6 khoản 1 Nghị định 59/2023/NĐ-CP');
+  assert.equal(noticeDays('other', 'meeting').days, 2);
+  assert.deepEqual(electionSteps('2026-12-20').map((s) => [s.key, s.lastDay]), [['plan', '2026-11-30'], ['team', '2026-12-10'], ['candidates', '2026-12-05']]);
+});
+
+test('NĐ 59 Art. 14 "hằng quý": quarters for the inspection board\'s plans and reports', async () => {
+  const { quarterOf, previousQuarter, RULES } = await import('./index.ts');
+  assert.deepEqual(quarterOf('2026-11-25'), { year: 2026, quarter: 4, from: '2026-10-01', to: '2026-12-31' });
+  assert.deepEqual(quarterOf('2028-02-10'), { year: 2028, quarter: 1, from: '2028-01-01', to: '2028-03-31' });
+  assert.deepEqual(previousQuarter('2027-01-15'), { year: 2026, quarter: 4, from: '2026-10-01', to: '2026-12-31' });
+  assert.equal(RULES.get('nd59.14')?.article, 'Điều 39 Luật 10/2022/QH15; Điều 14 Nghị định 59/2023/NĐ-CP');
+});

@@ -17,7 +17,7 @@ export type Competence = (typeof COMPETENCE)[number];
 /** received → triaged → accepted → resolved; `closed` = answered with guidance (mixed, ineligible, other branch). */
 export const STATUSES = ['received', 'triaged', 'accepted', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
-export type Step = 'classify' | 'forward' | 'accept' | 'extend' | 'resolve' | 'guide';
+export type Step = 'classify' | 'forward' | 'accept' | 'extend' | 'resolve' | 'guide' | 'extend-triage';
 
 const OPEN: Status[] = ['received', 'triaged'];
 /** Whether a step is allowed from a status for a kind (null kind = not yet classified). */
@@ -33,6 +33,8 @@ export function canStep(step: Step, status: Status, kind: PetitionKind | null, e
       if (kind === 'complaint') return extensions < 1; // LKN Art. 28, 37: "phức tạp" once
       return false;
     case 'resolve': return status === 'accepted';
+    // LTC Art. 24(1): the 7-working-day triage of a denunciation may run to 10 (once, before acceptance).
+    case 'extend-triage': return OPEN.includes(status) && kind === 'denunciation';
   }
 }
 export const isOpen = (s: Status) => s !== 'resolved' && s !== 'closed';
@@ -98,8 +100,10 @@ export function shingles(text: string): Set<string> {
 }
 /** Jaccard similarity of two texts' word pairs, 0..1. */
 export function similarity(a: string, b: string): number {
-  const x = shingles(a);
-  const y = shingles(b);
+  return jaccard(shingles(a), shingles(b));
+}
+/** Jaccard similarity of two word-pair sets (callers may cache `shingles`). */
+export function jaccard(x: Set<string>, y: Set<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let common = 0;
   for (const s of x) if (y.has(s)) common++;
@@ -115,4 +119,14 @@ export function trackingCode(random: Uint8Array): string {
   let s = '';
   for (let i = 0; i < 8; i++) s += TRACKING_ALPHABET[random[i] % TRACKING_ALPHABET.length];
   return `PA-${s}`;
+}
+
+/** The states a unit keeps an answer template for (one text per state, editable by the unit). */
+export const TEMPLATE_STATUSES = ['received', 'triaged', 'accepted', 'resolved', 'closed'] as const;
+export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+/** Placeholders a template may use; anything else in braces is left as written. */
+export const TEMPLATE_PLACEHOLDERS = ['code', 'unit', 'kind', 'receivedOn', 'acceptedOn', 'due', 'basis', 'documentNumber'] as const;
+/** Fills `{placeholder}`s with the case's values (unknown or empty ones become "…", to be completed by hand). */
+export function fillTemplate(body: string, vars: Partial<Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string | null>>): string {
+  return body.replace(/\{([A-Za-z]+)\}/g, (m, k: string) => ((TEMPLATE_PLACEHOLDERS as readonly string[]).includes(k) ? (vars[k as keyof typeof vars] || '…') : m));
 }

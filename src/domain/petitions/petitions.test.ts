@@ -45,3 +45,14 @@ test('near-duplicates ignore diacritics and case', () => {
   assert.ok(similarity(a, 'Phản ánh đèn đường hỏng ở thôn 3') < 0.2);
   assert.match(trackingCode(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 31])), /^PA-[A-Z2-9]{8}$/);
 });
+
+test('answer templates: placeholders filled, missing values shown as "…", other braces kept', async () => {
+  const { fillTemplate } = await import('./index.ts');
+  assert.equal(fillTemplate('Đơn {code} của {unit}, hạn {due} {other}', { code: 'PA-1', unit: 'UBND phường', due: null }), 'Đơn PA-1 của UBND phường, hạn … {other}');
+});
+
+test('LTC Art. 24(1): "có thể kéo dài hơn nhưng không quá 10 ngày làm việc" — only a denunciation not yet accepted', () => {
+  assert.equal(canStep('extend-triage', 'triaged', 'denunciation'), true);
+  assert.equal(canStep('extend-triage', 'accepted', 'denunciation'), false);
+  assert.equal(canStep('extend-triage', 'triaged', 'complaint'), false);
+});

@@ -19,7 +19,7 @@ export const agencyApi = apiRouter();
 
 agencyApi.openapi(createRoute({
   method: 'post', path: '/staff-conferences', middleware: [allow('agency.manage')] as const,
-  request: body(z.object({ unitId: z.string(), year: z.number(), kind: z.enum(['annual', 'extraordinary']).optional(), heldOn: z.string(), staffTotal: z.number(), attendees: z.number(), resolutionYes: z.number() })),
+  request: body(z.object({ unitId: z.string(), year: z.number(), kind: z.enum(['annual', 'extraordinary']).optional(), heldOn: z.string(), staffTotal: z.number(), attendees: z.number(), resolutionYes: z.number(), requestedBy: z.enum(['union', 'head', 'staff']).optional(), requesting: z.number().optional() })),
   responses: { 201: json(z.object({ id: z.string(), quorum: z.boolean(), passed: z.boolean(), onTime: z.boolean(), dueBy: z.string(), followUpDue: z.string().nullable() }), 'Conference recorded (Art. 50–52)'), ...errors },
 }), async (c) => {
   const input = await readJson(c, conferenceInput);

@@ -10,6 +10,9 @@ export const conferenceInput = z.object({
   year: z.coerce.number({ message: 'validation.invalidType' }).int().min(2023).max(2100),
   kind: z.enum(['annual', 'extraordinary']).default('annual'),
   heldOn: dateField, staffTotal: n.refine((v) => v > 0, 'validation.required'), attendees: n, resolutionYes: n,
+  /** Extraordinary conference (Art. 51(1)): asked by the trade-union executive, the head, or staff (how many). */
+  requestedBy: z.union([z.enum(['union', 'head', 'staff']), z.literal('')]).optional().transform((s) => s || null),
+  requesting: z.union([z.literal(''), n]).optional().transform((v) => (v === '' || v === undefined ? null : v)),
 }).refine((c) => c.attendees <= c.staffTotal, { path: ['attendees'], message: 'agency.error.attendeesExceed' })
   .refine((c) => c.resolutionYes <= c.attendees, { path: ['resolutionYes'], message: 'agency.error.yesExceed' });
 export type ConferenceInput = z.infer<typeof conferenceInput>;

@@ -9,12 +9,12 @@ import vi from './i18n/vi.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import { agencyPages } from './agency.pages.tsx';
 import { agencyApi } from './agency.api.ts';
-import { remindRegulationReviews } from './agency.service.ts';
+import { remindConferenceFollowUps, remindRegulationReviews } from './agency.service.ts';
 
 const pages = new Hono<AppEnv>();
 pages.route('/', agencyPages);
 
-registerJob({ name: 'agency-democracy.regulation-review', everyMs: 6 * 3600_000, run: async ({ db }) => `${await remindRegulationReviews(db, todayLocal())} reminders` });
+registerJob({ name: 'agency-democracy.regulation-review', everyMs: 6 * 3600_000, run: async ({ db }) => `${await remindRegulationReviews(db, todayLocal())} reminders, ${await remindConferenceFollowUps(db, todayLocal())} follow-ups` });
 
 /** Democracy inside agencies: staff conferences, workplace dialogues and the regulation registry (LDC Art. 46–63; plan II.6). */
 export const agencyDemocracyFeature: Feature = {

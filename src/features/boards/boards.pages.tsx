@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { z } from 'zod';
 import { allow, can, mayEnter, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
-import type { Result } from '../../platform/http/errors.ts';
+import { notFound, type Result } from '../../platform/http/errors.ts';
+import { sendFile } from '../../platform/files/index.ts';
 import { formValues, readForm, type FieldErrors } from '../../platform/http/validate.ts';
 import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
 import { Table } from '../../platform/views/components.tsx';
@@ -10,10 +11,10 @@ import { foldVietnamese } from '../../domain/text/normalize.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { explain, scopeFor } from '../community/index.ts';
 import { boardFor, onUnit, recommendationFor } from './boards.access.ts';
-import { activities, boardMembers, listBoards, recommendations, villagesOf } from './boards.repository.ts';
+import { activities, activityPhotos, boardMembers, listBoards, recommendations, villagesOf } from './boards.repository.ts';
 import { activityInput, answerInput, boardInput, dissolveInput, recommendationInput } from './boards.schema.ts';
 import { addActivity, addRecommendation, answerRecommendation, createBoard, dissolveBoard } from './boards.service.ts';
-import { BoardForm, BoardPage, RecommendationTable } from './views/board.tsx';
+import { BoardForm, BoardPage, QuarterTags, RecommendationTable } from './views/board.tsx';
 
 export const boardPages = new Hono<AppEnv>();
 
@@ -24,12 +25,14 @@ boardPages.get('/boards', allow('boards.view'), async (c) => {
   const titles = new Map(boards.map((b) => [b.id, b]));
   const open = (await recommendations(db, boards.map((b) => b.id))).filter((r) => !r.answered_on);
   const canManage = mayEnter(c.get('user'), 'boards.manage');
+  const acts = boards.length ? await db.selectFrom('board_activities').select(['board_id', 'kind', 'held_on']).where('board_id', 'in', boards.map((b) => b.id)).where('kind', 'in', ['plan', 'report']).execute() : [];
   return c.render(<>
     <h1>{t('boards.title')}</h1>
     <p>{t('boards.intro')}</p>
     {canManage && <p class="actions"><a class="button" href="/boards/new">{t('boards.new')}</a></p>}
     <Table caption={t('boards.list')} empty={t('boards.none')} head={[t('boards.kindLabel'), t('boards.unit'), t('boards.term'), t('boards.statusLabel')]}
-      rows={boards.map((b) => [<a href={`/boards/${b.id}`}>{t(`boards.kind.${b.kind}`)}{b.project_title ? `: ${b.project_title}` : ''}</a>, b.unitName, `${formatDate(b.term_start)}${b.term_end ? ` – ${formatDate(b.term_end)}` : ''}`, t(`boards.status.${b.status}`)])} />
+      rows={boards.map((b) => [<a href={`/boards/${b.id}`}>{t(`boards.kind.${b.kind}`)}{b.project_title ? `: ${b.project_title}` : ''}</a>, b.unitName, `${formatDate(b.term_start)}${b.term_end ? ` – ${formatDate(b.term_end)}` : ''}`,
+        <>{t(`boards.status.${b.status}`)} <QuarterTags kind={b.kind} status={b.status} acts={acts.filter((a) => a.board_id === b.id)} today={todayLocal()} /></>])} />
     <RecommendationTable recs={open.map((r) => ({ ...r, to_authority: `${r.to_authority} · ${t(`boards.kind.${titles.get(r.board_id)!.kind}`)}` }))} today={todayLocal()} />
   </>, { title: t('boards.title') });
 });
@@ -77,7 +80,7 @@ async function renderBoard(c: Ctx, id: string, form?: { errors?: FieldErrors; va
   const unit = await db.selectFrom('units').select('full_name').where('id', '=', b.unit_id).executeTakeFirstOrThrow();
   const may = (a: string) => can(c.get('user'), a, b.unit_id, (x) => ancestorIds(db, x));
   if (form?.errors) c.status(400);
-  return c.render(<BoardPage b={b} unitName={unit.full_name} members={await boardMembers(db, b.id)} recs={await recommendations(db, [b.id])} acts={await activities(db, b.id)} today={todayLocal()}
+  return c.render(<BoardPage b={b} unitName={unit.full_name} members={await boardMembers(db, b.id)} recs={await recommendations(db, [b.id])} acts={await activities(db, b.id)} photos={await activityPhotos(db, b.id)} today={todayLocal()}
     canRecord={await may('boards.record')} canAnswer={await may('boards.answer')} canManage={await may('boards.manage')} errors={form?.errors} values={form?.values} />, { title: c.get('t')(`boards.kind.${b.kind}`) });
 }
 
@@ -86,7 +89,6 @@ boardPages.get('/boards/:id', allow('boards.view'), (c) => renderBoard(c, c.req.
 type Step = { path: string; action: string; schema: z.ZodType; run: (c: Ctx, boardId: string, data: any) => Promise<Result<unknown>> };
 const steps: Step[] = [
   { path: 'recommendations', action: 'boards.record', schema: recommendationInput, run: (c, id, d) => addRecommendation(c.get('deps').db, actorOf(c), id, d) },
-  { path: 'activities', action: 'boards.record', schema: activityInput, run: (c, id, d) => addActivity(c.get('deps').db, actorOf(c), id, d) },
   { path: 'dissolution', action: 'boards.manage', schema: dissolveInput, run: (c, id, d) => dissolveBoard(c.get('deps').db, actorOf(c), id, d.on) },
 ];
 for (const s of steps) {
@@ -99,6 +101,28 @@ for (const s of steps) {
     return c.redirect(`/boards/${b.id}`, 303);
   });
 }
+
+/** An activity with its photos (multipart form; JPG/PNG, checked by content). */
+boardPages.post('/boards/:id/activities', allow('boards.record'), async (c) => {
+  const b = await boardFor(c, 'boards.record', c.req.param('id'));
+  const { db, config } = c.get('deps');
+  const form = await readForm(c, activityInput);
+  if (!form.ok) return renderBoard(c, b.id, form);
+  const body = await c.req.parseBody({ all: true });
+  const photos = ([] as unknown[]).concat(body.photos ?? []).filter((f): f is File => f instanceof File);
+  const r = await addActivity(db, actorOf(c), b.id, form.data, { dataDir: config.dataDir, photos });
+  if (!r.ok) return renderBoard(c, b.id, { errors: explain(r.fields ?? { _: 'validation.invalid' }, c.get('t')), values: form.values });
+  return c.redirect(`/boards/${b.id}`, 303);
+});
+
+/** A photo of an activity of the board (download; the board's readers only). */
+boardPages.get('/boards/:id/photos/:fileId', allow('boards.view'), async (c) => {
+  const b = await boardFor(c, 'boards.view', c.req.param('id'));
+  const { db, config } = c.get('deps');
+  const link = await db.selectFrom('board_activity_files').select('file_id').where('board_id', '=', b.id).where('file_id', '=', c.req.param('fileId')).executeTakeFirst();
+  if (!link) throw notFound();
+  return sendFile(c, db, config.dataDir, link.file_id);
+});
 
 boardPages.post('/board-recommendations/:id/answer', allow('boards.answer'), async (c) => {
   const rec = await recommendationFor(c, 'boards.answer', c.req.param('id'));

@@ -58,3 +58,11 @@ export async function boardStats(db: Db, opts: { from: string; to: string; unitI
     recommendationsOverdue: recs.filter((r) => !r.answered_on && r.answer_due < opts.to).length,
   };
 }
+
+/** Photos of a board's activities, by activity id. */
+export async function activityPhotos(db: Q, boardId: string): Promise<Map<string, string[]>> {
+  const rows = await db.selectFrom('board_activity_files').select(['activity_id', 'file_id']).where('board_id', '=', boardId).orderBy('created_at').execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.activity_id, [...(out.get(r.activity_id) ?? []), r.file_id]);
+  return out;
+}

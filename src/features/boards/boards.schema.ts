@@ -35,6 +35,13 @@ export type RecommendationInput = z.infer<typeof recommendationInput>;
 
 export const answerInput = z.object({ answeredOn: dateField, answer: z.string().trim().min(1).max(4000) });
 export const ACTIVITY_KINDS = ['plan', 'inspection', 'visit', 'finding', 'report', 'election', 'by-election'] as const;
-export const activityInput = z.object({ kind: z.enum(ACTIVITY_KINDS), heldOn: dateField, noticeOn: optDate, text: z.string().trim().min(1).max(4000) });
+/** An activity; a by-election names the member elected (and the member whose seat fell vacant). */
+export const activityInput = z.object({
+  kind: z.enum(ACTIVITY_KINDS), heldOn: dateField, noticeOn: optDate, text: z.string().trim().min(1).max(4000),
+  memberName: z.string().trim().max(200).optional().transform((s) => s || null),
+  memberRole: z.union([z.enum(['head', 'deputy', 'member']), z.literal('')]).optional().transform((s) => s || 'member'),
+  memberVillageId: z.string().trim().max(64).optional().transform((s) => s || null),
+  replacesMemberId: z.string().trim().max(64).optional().transform((s) => s || null),
+}).refine((a) => a.kind !== 'by-election' || !!a.memberName, { path: ['memberName'], message: 'boards.error.memberName' });
 export type ActivityInput = z.infer<typeof activityInput>;
 export const dissolveInput = z.object({ on: dateField });

@@ -4,12 +4,13 @@ import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
+import { storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
 import { addMonths, compositionErrors, inspectionNoticeOk, investorNoticeOk, replyDue, TERMS } from '../../domain/democracy/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
 import { getBoard, getRecommendation, villagesOf } from './boards.repository.ts';
 import type { ActivityInput, BoardInput, RecommendationInput } from './boards.schema.ts';
 
-type E = 'not_found' | 'rule' | 'state';
+type E = 'not_found' | 'rule' | 'state' | 'invalid';
 const audit = (trx: Parameters<typeof record>[0], actor: Actor, action: string, boardId: string, unitId: string, changes: unknown) =>
   record(trx, actor, { action: `boards.${action}`, subjectType: 'board', subjectId: boardId, unitId, changes, visibility: 'unit' });
 
@@ -74,8 +75,15 @@ export async function answerRecommendation(db: Db, actor: Actor, recId: string, 
   });
 }
 
-/** Logs a plan, inspection (notice ≥5 working days, NĐ 59 Art. 14(1)(b)), supervision visit (investor notified ≥45 days, Art. 45(1)(b)), finding or report. */
-export async function addActivity(db: Db, actor: Actor, boardId: string, input: ActivityInput): Promise<Result<string, E>> {
+class PhotoRefused extends Error { constructor(readonly key: string) { super(key); } }
+
+/**
+ * Logs a plan, inspection (notice ≥5 working days, NĐ 59 Art. 14(1)(b)), supervision visit (investor
+ * notified ≥45 days, Art. 45(1)(b)) with its photos (JPG/PNG), finding, report, or a by-election
+ * (≥6 months of term left, Art. 36(2)) that seats the member elected and ends the vacant seat.
+ */
+export async function addActivity(db: Db, actor: Actor, boardId: string, raw: Omit<ActivityInput, 'memberName' | 'memberRole' | 'memberVillageId' | 'replacesMemberId'> & Partial<ActivityInput>, upload?: { dataDir: string; photos: File[] }): Promise<Result<string, E>> {
+  const input = { memberName: null, memberRole: 'member' as const, memberVillageId: null, replacesMemberId: null, ...raw };
   return inTransaction(db, async (trx) => {
     const b = await getBoard(trx, boardId);
     if (!b) return fail('not_found');
@@ -84,10 +92,27 @@ export async function addActivity(db: Db, actor: Actor, boardId: string, input: 
     if (input.kind === 'inspection' && (!input.noticeOn || !inspectionNoticeOk(lt, input.noticeOn, input.heldOn))) return fail('rule', { noticeOn: `rule:${TERMS.inspectionNoticeWorkingDays.id}` });
     if (input.kind === 'visit' && (!b.investor_notified_on || !investorNoticeOk(lt, b.investor_notified_on, input.heldOn))) return fail('rule', { heldOn: `rule:${TERMS.investorNoticeDays.id}` });
     if (input.kind === 'by-election' && b.term_end && addMonths(input.heldOn, TERMS.byElectionMonths.months) > b.term_end) return fail('rule', { heldOn: `rule:${TERMS.byElectionMonths.id}` });
+    const replaced = input.replacesMemberId ? await trx.selectFrom('board_members').selectAll().where('id', '=', input.replacesMemberId).where('board_id', '=', b.id).executeTakeFirst() : undefined;
+    if (input.replacesMemberId && (!replaced || replaced.to_on)) return fail('invalid', { replacesMemberId: 'boards.error.memberMissing' });
     const id = randomUUID();
     await trx.insertInto('board_activities').values({ id, board_id: b.id, kind: input.kind, held_on: input.heldOn, notice_on: input.noticeOn, text: input.text, created_at: nowIso() }).execute();
-    await audit(trx, actor, 'activity', b.id, b.unit_id, { activityId: id, ...input });
+    if ((input.kind === 'by-election' || input.kind === 'election') && input.memberName) {
+      if (replaced) await trx.updateTable('board_members').set({ to_on: input.heldOn }).where('id', '=', replaced.id).execute();
+      await trx.insertInto('board_members').values({ id: randomUUID(), board_id: b.id, name: input.memberName, role: input.memberRole, village_id: input.memberVillageId ?? replaced?.village_id ?? null, is_unit_official: 0, from_on: input.heldOn, to_on: null, created_at: nowIso() }).execute();
+    }
+    const photos: string[] = [];
+    for (const file of upload?.photos ?? []) {
+      if (!file || file.size === 0) continue;
+      const f = await storeUpload(trx, { dataDir: upload!.dataDir, userId: actor.userId, file, allowed: ['jpg', 'png'] });
+      if (!f.ok) throw new PhotoRefused(UPLOAD_ERROR_KEYS[f.error]);
+      await trx.insertInto('board_activity_files').values({ id: randomUUID(), board_id: b.id, activity_id: id, file_id: f.value.id, created_at: nowIso() }).execute();
+      photos.push(f.value.id);
+    }
+    await audit(trx, actor, 'activity', b.id, b.unit_id, { activityId: id, ...input, photos });
     return ok(id);
+  }).catch((e) => {
+    if (e instanceof PhotoRefused) return fail('invalid', { photos: e.key });
+    throw e;
   });
 }
 

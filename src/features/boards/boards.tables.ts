@@ -7,6 +7,9 @@ export interface BoardMembersTable { id: string; board_id: string; name: string;
 export interface BoardRecommendationsTable { id: string; board_id: string; to_authority: string; text: string; kind: string; sent_on: string; answer_due: string; answered_on: string | null; answer: string | null; created_at: string }
 export interface BoardActivitiesTable { id: string; board_id: string; kind: string; held_on: string; notice_on: string | null; text: string; created_at: string }
 
+/** Photos of a supervision visit (or any activity), stored with platform/files. */
+export interface BoardActivityFilesTable { id: string; board_id: string; activity_id: string; file_id: string; created_at: string }
+
 declare module '../../platform/db/tables.ts' {
-  interface Database { boards: BoardsTable; board_members: BoardMembersTable; board_recommendations: BoardRecommendationsTable; board_activities: BoardActivitiesTable }
+  interface Database { boards: BoardsTable; board_members: BoardMembersTable; board_recommendations: BoardRecommendationsTable; board_activities: BoardActivitiesTable; board_activity_files: BoardActivityFilesTable }
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers/app.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { createUser, grantRole } from '../admin/users.service.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
 
 type Json = Record<string, any>;
 
@@ -79,5 +80,50 @@ forEachDialect('inspection and supervision boards', (dialect) => {
     const form = await agent.post('/boards/new', { kind: 'inspection', unitId: pleiku, termStart: '01/01/2026', projectTitle: '', investorNotifiedOn: '', members: 'Nguyễn A; trưởng ban; Tổ dân phố 1\nTrần B; phó; Tổ dân phố 2' });
     assert.equal(form.status, 400);
     assert.match(await form.text(), /Điều 36 khoản 1/);
+  });
+
+  test('a supervision visit carries photos (JPG/PNG by content); a by-election seats the member elected in the vacant seat (Art. 36(2))', async () => {
+    const b = await call('POST', '/boards', { kind: 'investment-supervision', unitId: pleiku, projectTitle: 'Mương thoát nước tổ 5', termStart: '2026-01-01', investorNotifiedOn: '2026-09-01', members: members() });
+    assert.equal(b.status, 201);
+    const agent = await t.as('demo.commune');
+    const csrf = await agent.csrf();
+    const form = (photo: File) => {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries({ _csrf: csrf, kind: 'visit', heldOn: '20/11/2026', noticeOn: '', text: 'Giám sát đổ bê tông mương' })) fd.append(k, v);
+      fd.append('photos', photo);
+      return fd;
+    };
+    const png = new File([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], 'hien-truong.png', { type: 'image/png' });
+    const fake = new File([Buffer.from('not an image')], 'anh.jpg', { type: 'image/jpeg' });
+    const bad = await agent.request(`/boards/${b.body.id}/activities`, { method: 'POST', body: form(fake) });
+    assert.equal(bad.status, 400);
+    assert.equal((await t.db.selectFrom('board_activities').select('id').where('board_id', '=', b.body.id).execute()).length, 0, 'nothing kept when a photo is refused');
+    const res = await agent.request(`/boards/${b.body.id}/activities`, { method: 'POST', body: form(png) });
+    assert.equal(res.status, 303, (await res.clone().text()).slice(0, 300));
+    const page = await (await agent.get(`/boards/${b.body.id}`)).text();
+    const link = /href="(\/boards\/[^"]+\/photos\/[^"]+)"/.exec(page);
+    assert.ok(link, 'the photo is linked from the activity');
+    const photo = await agent.get(link![1]);
+    assert.equal(photo.status, 200);
+    assert.equal(photo.headers.get('content-type'), 'image/png');
+    assert.equal((await (await t.as('demo.department')).get(link![1])).status, 403);
+
+    const board = await call('POST', '/boards', { kind: 'inspection', unitId: pleiku, termStart: '2026-01-01', members: members() });
+    const leaving = await t.db.selectFrom('board_members').select(['id', 'village_id']).where('board_id', '=', board.body.id).where('role', '=', 'member').orderBy('name').executeTakeFirstOrThrow();
+    const noName = await call('POST', `/boards/${board.body.id}/activities`, { kind: 'by-election', heldOn: '2026-11-20', text: 'Bầu bổ sung' });
+    assert.equal(noName.status, 400);
+    assert.ok(noName.body.error.fields.memberName);
+    const late = await call('POST', `/boards/${board.body.id}/activities`, { kind: 'by-election', heldOn: '2030-08-01', text: 'Bầu bổ sung', memberName: 'Ksor H\'Bia', replacesMemberId: leaving.id });
+    assert.match(late.body.error.fields.heldOn, /ít nhất 06 tháng/);
+    const ok = await call('POST', `/boards/${board.body.id}/activities`, { kind: 'by-election', heldOn: '2026-11-20', text: 'Bầu bổ sung', memberName: 'Ksor H\'Bia', replacesMemberId: leaving.id });
+    assert.equal(ok.status, 201);
+    const before = await (await agent.get(`/boards/${board.body.id}`)).text();
+    assert.match(before, /Chưa có kế hoạch quý/);
+    assert.equal((await call('POST', `/boards/${board.body.id}/activities`, { kind: 'plan', heldOn: todayLocal(), text: 'Kế hoạch kiểm tra quý này' })).status, 201);
+    assert.match(await (await agent.get(`/boards/${board.body.id}`)).text(), /Có kế hoạch quý/);
+    const seats = await t.db.selectFrom('board_members').selectAll().where('board_id', '=', board.body.id).execute();
+    assert.equal(seats.find((m) => m.id === leaving.id)?.to_on, '2026-11-20');
+    const seated = seats.find((m) => m.name === 'Ksor H\'Bia');
+    assert.deepEqual([seated?.from_on, seated?.village_id], ['2026-11-20', leaving.village_id]);
   });
 });

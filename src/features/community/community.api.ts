@@ -9,10 +9,14 @@ import { FORMS, MATTERS } from '../../domain/democracy/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { authorizeUnit, failure, villageFor } from './community.access.ts';
 import { getDecision, householdCount } from './community.repository.ts';
-import { annulInput, decisionInput, householdList, onlineVoteInput, recognizeInput, tallyInput } from './community.schema.ts';
+import { annulInput, communeCloseInput, communeDecisionInput, decisionInput, householdList, onlineVoteInput, recognizeInput, tallyInput } from './community.schema.ts';
+import { closeCommuneDecision, createCommuneDecision, villageResults } from './commune.service.ts';
+import { getCommune, getCommuneDecision } from './community.repository.ts';
+import { democracyNumbers } from './community.stats.ts';
+import { scopeFor } from './community.access.ts';
 import { castOnlineVote } from './online.service.ts';
 import { addHouseholds, parseHouseholdCsv } from './households.service.ts';
-import { annul, closeDecision, createDecision, enterTally, recognize } from './decisions.service.ts';
+import { annul, closeDecision, createDecision, enterTally, recognize, recordReceived } from './decisions.service.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 400: json(ErrorSchema, 'Invalid input or a rule of law broken (named)'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown') };
@@ -68,7 +72,7 @@ communityApi.openapi(createRoute({
 
 communityApi.openapi(createRoute({
   method: 'post', path: '/community-decisions/{id}/tally', middleware: [allow('community.manage')] as const,
-  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ householdsPresent: z.number().int().optional(), yes: z.number().int(), no: z.number().int(), other: z.number().int() }) } }, required: true } },
+  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ householdsPresent: z.number().int().optional(), yes: z.number().int(), no: z.number().int(), other: z.number().int(), secretBallot: z.boolean().optional(), team: z.array(z.string()).optional(), witnesses: z.array(z.string()).optional() }) } }, required: true } },
   responses: { 200: json(Decision, 'Tally entered'), ...errors },
 }), async (c) => {
   const d = await decisionFor(c, 'community.manage', c.req.param('id'));
@@ -101,6 +105,20 @@ communityApi.openapi(createRoute({
 });
 
 communityApi.openapi(createRoute({
+  method: 'post', path: '/community-decisions/{id}/received', middleware: [allow('community.recognize')] as const,
+  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ receivedOn: isoDate.optional() }) } }, required: true } },
+  responses: { 200: json(Decision.extend({ recognizeDue: z.string().nullable() }), 'The commune received the record: recognition due within 5 working days (Art. 21(2))'), ...errors },
+}), async (c) => {
+  const d = await decisionFor(c, 'community.view', c.req.param('id'));
+  await authorizeUnit(c, 'community.recognize', d.commune_id);
+  const input = await readJson(c, z.object({ receivedOn: z.union([isoDate, z.literal('')]).optional().transform((s) => s || null) }));
+  const r = await recordReceived(c.get('deps').db, actorOf(c), d.id, input.receivedOn);
+  if (!r.ok) throw failure(r, c.get('t'));
+  const after = (await getDecision(c.get('deps').db, d.id))!;
+  return c.json({ ...present(after), recognizeDue: after.recognize_due }, 200);
+});
+
+communityApi.openapi(createRoute({
   method: 'post', path: '/community-decisions/{id}/annulment', middleware: [allow('community.recognize')] as const,
   request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string(), kind: z.enum(['unlawful', 'procedure']).optional() }) } }, required: true } },
   responses: { 200: json(Decision, 'Annulled by the commune (Art. 22)'), ...errors },
@@ -121,4 +139,79 @@ communityApi.openapi(createRoute({
   const r = await castOnlineVote(c.get('deps').db, actorOf(c), d.id, await readJson(c, onlineVoteInput));
   if (!r.ok) throw failure(r, c.get('t'));
   return c.json(r.value, 201);
+});
+
+/** The commune of the path, after checking the user may act on it. */
+async function communeFor(c: Ctx, action: string, id: string) {
+  const commune = await getCommune(c.get('deps').db, id);
+  if (!commune) throw notFound();
+  await authorizeUnit(c, action, commune.id);
+  return commune;
+}
+
+const CommuneResult = z.object({ id: z.string(), communeId: z.string(), matter: z.string(), form: z.string(), question: z.string(), status: z.string(), passed: z.boolean().nullable(), villagesTotal: z.number().nullable(), villagesPassed: z.number().nullable(), rule: z.string().nullable(), effectiveOn: z.string().nullable(),
+  villages: z.array(z.object({ villageId: z.string(), villageName: z.string(), decisionId: z.string().nullable(), status: z.string().nullable(), state: z.enum(['approved', 'rejected', 'pending']) })) }).openapi('CommuneDecision');
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/commune-decisions', middleware: [allow('community.manage')] as const,
+  request: { body: { content: { 'application/json': { schema: z.object({ communeId: z.string(), matter: z.enum(MATTERS), form: z.enum(FORMS), question: z.string(), noticeOn: isoDate.optional(), voteOn: isoDate.optional() }) } }, required: true } },
+  responses: { 201: json(z.object({ id: z.string(), parts: z.array(z.object({ villageId: z.string(), decisionId: z.string() })) }), 'Commune-wide decision opened with one part per village (Art. 16(1), 19(1)(a))'), ...errors },
+}), async (c) => {
+  const input = await readJson(c, communeDecisionInput);
+  await communeFor(c, 'community.manage', input.communeId);
+  const r = await createCommuneDecision(c.get('deps').db, actorOf(c), input);
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(r.value, 201);
+});
+
+async function presentCommune(c: Ctx, id: string) {
+  const { db } = c.get('deps');
+  const d = (await getCommuneDecision(db, id))!;
+  const villages = (await villageResults(db, id)).map((v) => ({ villageId: v.villageId, villageName: v.villageName, decisionId: v.decisionId, status: v.status, state: v.state }));
+  return { id: d.id, communeId: d.commune_id, matter: d.matter, form: d.form, question: d.question, status: d.status, passed: d.passed === null ? null : !!Number(d.passed), villagesTotal: d.villages_total, villagesPassed: d.villages_passed, rule: d.rule, effectiveOn: d.effective_on, villages };
+}
+
+communityApi.openapi(createRoute({
+  method: 'get', path: '/commune-decisions/{id}', middleware: [allow('community.view')] as const, request: { params: idParam },
+  responses: { 200: json(CommuneResult, 'A commune-wide decision with each village\'s standing'), ...errors },
+}), async (c) => {
+  const d = await getCommuneDecision(c.get('deps').db, c.req.valid('param').id);
+  if (!d) throw notFound();
+  await communeFor(c, 'community.view', d.commune_id);
+  return c.json(await presentCommune(c, d.id), 200);
+});
+
+communityApi.openapi(createRoute({
+  method: 'post', path: '/commune-decisions/{id}/close', middleware: [allow('community.manage')] as const,
+  request: { params: idParam },
+  description: 'Optional JSON body {"effectiveOn":"YYYY-MM-DD"}: the date of effect set by the commune People\'s Committee (Art. 21(2)).',
+  responses: { 200: json(z.object({ passed: z.boolean(), villagesApproving: z.number(), totalVillages: z.number(), required: z.number(), rule: z.string(), article: z.string(), effectiveOn: z.string().nullable() }), 'Result by Art. 21(1): two-thirds of all villages'), ...errors },
+}), async (c) => {
+  const d = await getCommuneDecision(c.get('deps').db, c.req.param('id'));
+  if (!d) throw notFound();
+  await communeFor(c, 'community.manage', d.commune_id);
+  const text = (await c.req.text()).trim();
+  let body: unknown = {};
+  try { body = text ? JSON.parse(text) : {}; } catch { throw failure({ fields: { _: 'error.invalidJson' } }, c.get('t')); }
+  const parsed = communeCloseInput.safeParse(body);
+  if (!parsed.success) throw failure({ fields: { effectiveOn: 'validation.date' } }, c.get('t'));
+  const input = parsed.data;
+  const r = await closeCommuneDecision(c.get('deps').db, actorOf(c), d.id, input);
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(r.value, 200);
+});
+
+const Numbers = z.object({ from: z.string(), to: z.string() }).catchall(z.number().nullable()).openapi('DemocracyNumbers');
+
+communityApi.openapi(createRoute({
+  method: 'get', path: '/grassroots-democracy/numbers', middleware: [allow('community.view')] as const,
+  request: { query: z.object({ from: isoDate.optional(), to: isoDate.optional() }) },
+  responses: { 200: json(Numbers, 'Numbers for reports: decisions taken and recognised, boards, recommendations answered on time, mediation, conferences (in the caller\'s scope)'), ...errors },
+}), async (c) => {
+  const q = c.req.valid('query');
+  const to = q.to ?? todayLocal();
+  const from = q.from ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) throw failure({ fields: { from: 'community.error.fromAfterTo' } }, c.get('t'));
+  const scope = await scopeFor(c, 'community.view');
+  return c.json({ from, to, ...(await democracyNumbers(c.get('deps').db, { from, to, unitIds: scope === 'all' ? undefined : scope })) }, 200);
 });

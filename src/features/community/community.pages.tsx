@@ -7,7 +7,8 @@ import { formatDate, formatNumber, todayLocal } from '../../platform/i18n/index.
 import { Table } from '../../platform/views/components.tsx';
 import { ancestorIds } from '../units/index.ts';
 import { explain, scopeFor, villageFor } from './community.access.ts';
-import { getHousehold, householdCount, listDecisions, listHouseholds, listVillages, optedInCount } from './community.repository.ts';
+import { getHousehold, householdCount, listCommuneDecisions, listDecisions, listHouseholds, listVillages, optedInCount } from './community.repository.ts';
+import { CommuneDecisionTable } from './views/commune.tsx';
 import { countQuery, householdInput, optInInput } from './community.schema.ts';
 import { addHouseholds, optIn, parseHouseholdCsv, removeHousehold } from './households.service.ts';
 import { DecisionTable, VillagePage } from './views/village.tsx';
@@ -30,7 +31,9 @@ communityPages.get('/community', allow('community.view'), async (c) => {
     <h1>{t('community.title')}</h1>
     <p>{t('community.intro')}</p>
     <Table caption={t('community.villages')} head={[t('community.village'), t('community.commune'), t('community.householdsToday')]} empty={t('community.noVillages')}
-      rows={villages.map((v, i) => [<a href={`/community/villages/${v.id}`}>{v.name}</a>, v.communeName ?? '', formatNumber(counts[i], c.get('lang'))])} />
+      rows={villages.map((v, i) => [<a href={`/community/villages/${v.id}`}>{v.name}</a>, v.communeId ? <a href={`/community/communes/${v.communeId}`}>{v.communeName ?? ''}</a> : '', formatNumber(counts[i], c.get('lang'))])} />
+    <p class="actions"><a href="/community/numbers">{t('community.numbersTitle')}</a></p>
+    <CommuneDecisionTable rows={await listCommuneDecisions(db, [...new Set(villages.map((v) => v.communeId).filter((x): x is string => !!x))])} />
     <DecisionTable rows={decisions.slice(0, 50)} showVillage />
   </>, { title: t('community.title') });
 });
@@ -40,7 +43,7 @@ async function renderVillage(c: Ctx, villageId: string, form?: { errors?: Record
   const { db } = c.get('deps');
   const v = await villageFor(c, 'community.view', villageId);
   const q = countQuery.safeParse({ at: c.req.query('at') ?? '' });
-  const errors = { ...(q.success ? {} : fieldErrors(q.error, c.get('t'))), ...(form?.errors ?? {}) };
+  const errors = { ...(q.success ? {} : fieldErrors(q.error, c.get('t'))), ...form?.errors };
   const at = (q.success && q.data.at) || todayLocal();
   if (Object.keys(errors).length) c.status(400);
   const canManage = await can(c.get('user'), 'community.manage', v.id, (id) => ancestorIds(db, id));

@@ -54,3 +54,32 @@ export async function listDecisions(db: Q, scope: 'all' | string[], villageId?: 
   if (scope !== 'all') q = scope.length ? q.where('d.village_id', 'in', scope) : q.where('d.id', '=', '-');
   return q.orderBy('d.created_at', 'desc').limit(200).execute();
 }
+
+/** Current villages of a commune on a date (what a commune-wide decision counts against, Art. 21(1)). */
+export async function communeVillages(db: Q, communeId: string, at: string) {
+  return db.selectFrom('units').select(['id', 'full_name as name']).where('parent_id', '=', communeId).where('kind', '=', 'village')
+    .where('valid_from', '<=', at).where((e) => e.or([e('valid_to', 'is', null), e('valid_to', '>=', at)])).orderBy('full_name').execute();
+}
+
+/** A commune unit (kind commune-committee) or undefined. */
+export async function getCommune(db: Q, id: string) {
+  const u = await db.selectFrom('units').select(['id', 'full_name', 'kind']).where('id', '=', id).executeTakeFirst();
+  return u && u.kind === 'commune-committee' ? { id: u.id, name: u.full_name } : undefined;
+}
+
+export async function getCommuneDecision(db: Q, id: string) {
+  return db.selectFrom('commune_decisions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Commune-wide decisions of some communes (newest first). */
+export async function listCommuneDecisions(db: Q, communeIds: 'all' | string[]) {
+  let q = db.selectFrom('commune_decisions as d').innerJoin('units as c', 'c.id', 'd.commune_id').selectAll('d').select('c.full_name as communeName');
+  if (communeIds !== 'all') q = communeIds.length ? q.where('d.commune_id', 'in', communeIds) : q.where('d.id', '=', '-');
+  return q.orderBy('d.created_at', 'desc').limit(100).execute();
+}
+
+/** The village parts of a commune-wide decision (with ballots that followed a short meeting), oldest first. */
+export async function communeParts(db: Q, parentId: string) {
+  return db.selectFrom('community_decisions as d').innerJoin('units as v', 'v.id', 'd.village_id').selectAll('d').select('v.full_name as villageName')
+    .where('d.parent_id', '=', parentId).orderBy('d.created_at').execute();
+}

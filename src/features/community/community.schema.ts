@@ -30,7 +30,13 @@ export const decisionInput = z.object({
 });
 export type DecisionInput = z.infer<typeof decisionInput>;
 
-export const tallyInput = z.object({ householdsPresent: optCount, yes: count, no: count, other: count });
+/** Names as a JSON list or typed one per line (forms); empty = not recorded. */
+const names = z.union([z.array(z.string().trim().min(1).max(200)).max(10), z.string().max(2000).transform((s) => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolean))])
+  .optional().transform((v) => v ?? []).pipe(z.array(z.string().max(200)).max(10));
+const flag = z.union([z.boolean(), z.literal('1'), z.literal('on'), z.literal('')]).optional().transform((v) => v === true || v === '1' || v === 'on');
+
+/** The tally of the counting team (paper first): yes / no / other, households present at a meeting, the team and its 2 witnesses. */
+export const tallyInput = z.object({ householdsPresent: optCount, yes: count, no: count, other: count, secretBallot: flag, team: names, witnesses: names });
 export type TallyInput = z.infer<typeof tallyInput>;
 
 export const recognizeInput = z.object({
@@ -42,3 +48,14 @@ export const annulInput = z.object({ reason: z.string().trim().min(1).max(2000),
 export const optInInput = z.object({ on: optDate });
 
 export const onlineVoteInput = z.object({ householdId: z.string().trim().min(1).max(64), choice: z.enum(['yes', 'no', 'other']) });
+
+export const communeDecisionInput = z.object({
+  communeId: z.string().trim().min(1).max(64),
+  matter: z.enum(MATTERS),
+  form: z.enum(FORMS),
+  question: z.string().trim().min(1).max(2000),
+  noticeOn: optDate,
+  voteOn: optDate,
+});
+export type CommuneDecisionInput = z.infer<typeof communeDecisionInput>;
+export const communeCloseInput = z.object({ effectiveOn: optDate });

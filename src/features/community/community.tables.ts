@@ -13,11 +13,23 @@ export interface CommunityDecisionsTable {
   total_households: number | null; passed: number | null; rule: string | null; record_due: string | null; record_sent_on: string | null;
   recognize_due: string | null; recognition: string | null; recognition_on: string | null; recognition_note: string | null;
   annulled_on: string | null; annulment_reason: string | null; follows_id: string | null; created_by: string | null; created_at: string; updated_at: string;
+  /** The commune-wide decision this village part belongs to (Art. 21(1), commune scope). */
+  parent_id: string | null;
+  /** JSON lists of names: the counting / ballot / online team and the 2 household witnesses (NĐ 59 Art. 3(5)(c), 4(3), 4(6), 5(2)). */
+  count_team: string | null; count_witnesses: string | null; secret_ballot: number | null;
 }
 
 /** One online vote per household and decision (NĐ 59 Art. 5): agree, disagree or other. */
 export interface OnlineVotesTable { id: string; decision_id: string; household_id: string; choice: string; cast_at: string }
 
+/** A commune-wide decision on items 1–2 (Art. 16(1), 21(1)): one village part per village, passed by 2/3 of all villages. */
+export interface CommuneDecisionsTable {
+  id: string; commune_id: string; matter: string; form: string; question: string; vote_on: string | null;
+  /** open | closed | annulled */
+  status: string; villages_total: number | null; villages_passed: number | null; passed: number | null; rule: string | null; effective_on: string | null;
+  created_by: string | null; created_at: string; updated_at: string;
+}
+
 declare module '../../platform/db/tables.ts' {
-  interface Database { households: HouseholdsTable; community_decisions: CommunityDecisionsTable; online_votes: OnlineVotesTable }
+  interface Database { households: HouseholdsTable; community_decisions: CommunityDecisionsTable; online_votes: OnlineVotesTable; commune_decisions: CommuneDecisionsTable }
 }

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { SYSTEM_ACTOR, verifyChain } from '../../platform/audit/index.ts';
 import { createUnit } from '../units/units.service.ts';
+import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { addDays } from '../../domain/democracy/index.ts';
 
 type Json = Record<string, any>;
 
@@ -127,7 +129,13 @@ forEachDialect('community decisions', (dialect) => {
     const v = villages[1].id;
     assert.equal((await agent.post(`/community/villages/${v}/import`, { csv: 'representative\nA\nB\nC\n' })).status, 303);
     assert.equal((await agent.post(`/community/villages/${v}/households`, { representative: '', address: '', addedOn: '' })).status, 400);
-    const created = await agent.post(`/community/villages/${v}/decisions/new`, { question: 'Hương ước tổ dân phố', matter: 'convention', form: 'meeting', proposer: 'village-head', initiativeSupporters: '', initiativeAgreedOn: '', noticeOn: '', voteOn: '' });
+    const conv = { question: 'Hương ước tổ dân phố', matter: 'convention', form: 'meeting', proposer: 'village-head', initiativeSupporters: '', initiativeAgreedOn: '', noticeOn: '', voteOn: '' };
+    const daysAgo = (n: number) => formatDate(addDays(todayLocal(), -n));
+    const unposted = await agent.post(`/community/villages/${v}/decisions/new`, conv);
+    assert.equal(unposted.status, 400, 'a draft convention is posted first (NĐ 61 Art. 9)');
+    assert.match(await unposted.text(), /niêm yết ít nhất 30 ngày/);
+    assert.equal((await agent.post(`/community/villages/${v}/decisions/new`, { ...conv, noticeOn: daysAgo(29) })).status, 400, '29 days of posting');
+    const created = await agent.post(`/community/villages/${v}/decisions/new`, { ...conv, noticeOn: daysAgo(30) });
     assert.equal(created.status, 303);
     const id = created.headers.get('location')!.split('/').pop()!;
     assert.equal((await agent.post(`/community/decisions/${id}/tally`, { householdsPresent: '3', yes: '5', no: '0', other: '0' })).status, 400);
@@ -162,5 +170,123 @@ forEachDialect('community decisions', (dialect) => {
     assert.match(notIn.body.error.fields.householdId, /chưa đăng ký/);
     const c = await call('POST', `/community-decisions/${d.body.id}/close`);
     assert.deepEqual([c.body.passed, c.body.yes, c.body.totalHouseholds], [true, 3, 4]);
+  });
+
+  test('commune-wide items 1–2 pass with two-thirds of ALL villages (Art. 21(1)); a short meeting blocks the count until its ballot', async () => {
+    const admin = await t.token('demo.admin');
+    const province = (await t.db.selectFrom('units').select('parent_id').where('id', '=', (await t.db.selectFrom('units').select('parent_id').where('id', '=', villages[0].id).executeTakeFirstOrThrow()).parent_id!).executeTakeFirstOrThrow()).parent_id;
+    const commune = await createUnit(t.db, SYSTEM_ACTOR, { name: 'Thử Nghiệm', fullName: 'Xã Thử Nghiệm', kind: 'commune-committee', communeType: 'xa', code: null, parentId: province, validFrom: '2025-07-01' });
+    assert.ok(commune.ok);
+    const vs: string[] = [];
+    for (const [name, n] of [['Thôn Một', 9], ['Thôn Hai', 6], ['Thôn Ba', 3]] as const) {
+      const r = await createUnit(t.db, SYSTEM_ACTOR, { name, fullName: name, kind: 'village', communeType: null, code: null, parentId: commune.value, validFrom: '2025-07-01' });
+      assert.ok(r.ok);
+      vs.push(r.value);
+      assert.equal((await call('POST', `/villages/${r.value}/households`, households(n), admin)).status, 201);
+    }
+    const other = await call('POST', '/commune-decisions', { communeId: commune.value, matter: 'other', form: 'meeting', question: 'Giờ tắt loa' }, admin);
+    assert.equal(other.status, 400);
+    assert.match(other.body.error.fields.matter, /khoản 1, 2 Điều 15.*Điều 16 khoản 1/);
+    const online = await call('POST', '/commune-decisions', { communeId: commune.value, matter: 'funds', form: 'online', question: 'Quỹ' }, admin);
+    assert.match(online.body.error.fields.form, /Điều 19 khoản 1 điểm a/);
+    assert.equal((await call('POST', '/commune-decisions', { communeId: commune.value, matter: 'contribution', form: 'meeting', question: 'x' })).status, 403, 'a ward officer has no grant on this commune');
+
+    const open = async () => {
+      const r = await call('POST', '/commune-decisions', { communeId: commune.value, matter: 'contribution', form: 'meeting', question: 'Đóng góp bê tông hóa đường liên thôn' }, admin);
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.equal(r.body.parts.length, 3);
+      return { id: r.body.id as string, part: (v: string) => r.body.parts.find((p: Json) => p.villageId === v).decisionId as string };
+    };
+    const vote = async (id: string, present: number, yes: number) => {
+      assert.equal((await call('POST', `/community-decisions/${id}/tally`, { householdsPresent: present, yes, no: present - yes, other: 0 }, admin)).status, 200);
+      return (await call('POST', `/community-decisions/${id}/close`, undefined, admin)).body;
+    };
+    const a = await open();
+    assert.equal((await vote(a.part(vs[0]), 9, 6)).passed, true, '6 of 9 households = 2/3');
+    assert.equal((await vote(a.part(vs[1]), 6, 3)).passed, false);
+    assert.equal((await vote(a.part(vs[2]), 3, 2)).passed, true);
+    const failed = await call('POST', `/commune-decisions/${a.id}/close`, undefined, admin);
+    assert.equal(failed.status, 200);
+    assert.deepEqual([failed.body.passed, failed.body.villagesApproving, failed.body.totalVillages, failed.body.required, failed.body.rule], [true, 2, 3, 2, 'ldc.21.1.a.xa']);
+
+    const b = await open();
+    assert.equal((await vote(b.part(vs[0]), 9, 5)).passed, false, '5 of 9 < 2/3');
+    assert.equal((await vote(b.part(vs[1]), 6, 4)).passed, true);
+    const short = await vote(b.part(vs[2]), 1, 1);
+    assert.equal(short.ballotOffered, true);
+    const pending = await call('POST', `/commune-decisions/${b.id}/close`, {}, admin);
+    assert.equal(pending.status, 400);
+    assert.match(JSON.stringify(pending.body.error.fields), /chưa kết thúc biểu quyết/);
+    const agent = await t.as('demo.admin');
+    assert.equal((await agent.post(`/community/decisions/${b.part(vs[2])}/ballot`, { voteOn: '' })).status, 303);
+    const ballot = await t.db.selectFrom('community_decisions').selectAll().where('follows_id', '=', b.part(vs[2])).executeTakeFirstOrThrow();
+    assert.equal(ballot.parent_id, b.id);
+    assert.equal((await call('POST', `/community-decisions/${ballot.id}/tally`, { yes: 2, no: 1, other: 0 }, admin)).status, 200);
+    assert.equal((await call('POST', `/community-decisions/${ballot.id}/close`, undefined, admin)).body.passed, true);
+    const page = await (await agent.get(`/community/commune-decisions/${b.id}`)).text();
+    assert.match(page, /2\/3 thôn, tổ dân phố tán thành \(cần ít nhất 2\)/);
+    assert.equal((await agent.post(`/community/commune-decisions/${b.id}/close`, { effectiveOn: '31/02/2026' })).status, 400);
+    assert.equal((await agent.post(`/community/commune-decisions/${b.id}/close`, { effectiveOn: '' })).status, 303);
+    const detail = await call('GET', `/commune-decisions/${b.id}`, undefined, admin);
+    assert.deepEqual([detail.body.passed, detail.body.villagesPassed, detail.body.villagesTotal], [true, 2, 3]);
+    assert.match(await (await agent.get(`/community/communes/${commune.value}`)).text(), /Đóng góp bê tông hóa đường liên thôn/);
+    assert.match(await (await agent.get(`/community/decisions/${ballot.id}/ballot-sheet`)).text(), /ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM/);
+    const numbers = await call('GET', '/grassroots-democracy/numbers?from=2020-01-01&to=2099-12-31', undefined, admin);
+    assert.equal(numbers.status, 200);
+    assert.ok(numbers.body.communeDecisionsTaken >= 2 && numbers.body.communeDecisionsPassed >= 2, JSON.stringify(numbers.body));
+    assert.equal((await call('GET', '/grassroots-democracy/numbers?from=2027-01-01&to=2026-01-01', undefined, admin)).status, 400);
+    assert.match(await (await agent.get('/community/numbers?from=01/01/2020&to=31/12/2099')).text(), /Nội dung phạm vi cấp xã đã tổng hợp kết quả/);
+    assert.equal((await agent.get('/community/numbers?from=99/99/2020')).status, 400);
+  });
+
+  test('the ballot team (03–05) and its 2 household witnesses are recorded with the tally and printed on the count minutes (NĐ 59 Art. 4(3), 4(6))', async () => {
+    const v = villages[0].id;
+    const d = await decision(v, 'contribution', 'ballot');
+    const two = await call('POST', `/community-decisions/${d.body.id}/tally`, { yes: 60, no: 20, other: 0, team: ['Lê A', 'Trần B'] });
+    assert.equal(two.status, 400);
+    assert.match(two.body.error.fields.team, /từ 03 đến 05.*Điều 4 khoản 3 Nghị định 59\/2023/);
+    const oneWitness = await call('POST', `/community-decisions/${d.body.id}/tally`, { yes: 60, no: 20, other: 0, team: ['Lê A', 'Trần B', 'Rơ Mah C'], witnesses: ['Hộ D'] });
+    assert.match(oneWitness.body.error.fields.witnesses, /02 đại diện hộ gia đình/);
+    const ok = await call('POST', `/community-decisions/${d.body.id}/tally`, { yes: 60, no: 20, other: 0, team: ['Lê A', 'Trần B', 'Rơ Mah C'], witnesses: ['Hộ D', 'Hộ E'] });
+    assert.equal(ok.status, 200);
+    const agent = await t.as('demo.commune');
+    const minutes = await (await agent.get(`/community/decisions/${d.body.id}/count-minutes`)).text();
+    assert.match(minutes, /Mẫu số 04/);
+    assert.match(minutes, /Rơ Mah C/);
+    assert.match(minutes, /Số phiếu thu về: 80/);
+    const meeting = await decision(v, 'other', 'meeting');
+    const form = await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '', team: 'A\nB\nC', witnesses: '' });
+    assert.equal(form.status, 400, 'a show of hands has no vote-counting board');
+    assert.match(await form.text(), /A\nB\nC<\/textarea>/);
+    assert.equal((await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '1', team: 'A\nB\nC', witnesses: 'D\nE' })).status, 303);
+    assert.match(await (await agent.get(`/community/decisions/${meeting.body.id}`)).text(), /Ban kiểm phiếu/);
+    assert.match(await (await agent.get(`/community/decisions/${meeting.body.id}/invitation`)).text(), /GIẤY MỜI HỌP CỘNG ĐỒNG DÂN CƯ/);
+  });
+
+  test('the commune records receipt of a village-head election record and sees the 5-working-day recognition clock (Art. 21(2))', async () => {
+    const d = await decision(villages[0].id, 'village-head', 'meeting', { voteOn: '2026-11-20' });
+    assert.equal(d.status, 201, JSON.stringify(d.body));
+    await call('POST', `/community-decisions/${d.body.id}/tally`, { householdsPresent: 80, yes: 50, no: 30, other: 0 });
+    const closed = await call('POST', `/community-decisions/${d.body.id}/close`);
+    assert.equal(closed.body.recordDue, '2026-11-30', '24/11 is a day off from 2026');
+    const village = await call('POST', `/community-decisions/${d.body.id}/received`, { receivedOn: '2026-11-23' }, await t.token('demo.village.head'));
+    assert.equal(village.status, 403);
+    const r = await call('POST', `/community-decisions/${d.body.id}/received`, { receivedOn: '2026-11-23' }, await t.token('demo.commune.head'));
+    assert.equal(r.status, 200);
+    assert.equal(r.body.recognizeDue, '2026-12-01', 'Mon 23/11 + 5 working days, skipping 24/11');
+    const head = await t.as('demo.commune.head');
+    const candidates = await (await head.get(`/community/decisions/${d.body.id}/candidates`)).text();
+    assert.match(candidates, /Mẫu số 05/);
+    assert.match(candidates, /chậm nhất ngày 05\/11\/2026 \(ít nhất 15 ngày trước ngày bầu/);
+    const early = await decision(villages[0].id, 'village-head', 'meeting', { noticeOn: '2026-12-14', voteOn: '2026-12-20' });
+    assert.equal(early.status, 400);
+    assert.match(early.body.error.fields.voteOn, /ít nhất 07 ngày/);
+    const notice = await decision(villages[0].id, 'village-head', 'meeting', { noticeOn: '2026-12-13', voteOn: '2026-12-20' });
+    assert.equal(notice.status, 201);
+    assert.match(await (await head.get(`/community/decisions/${notice.body.id}`)).text(), /Danh sách người ứng cử.*chậm nhất ngày 05\/12\/2026/);
+    const other = await decision(villages[0].id, 'other', 'meeting');
+    assert.equal((await head.get(`/community/decisions/${other.body.id}/candidates`)).status, 404);
+    const page = await (await head.get(`/community/decisions/${d.body.id}`)).text();
+    assert.match(page, /chậm nhất ngày 01\/12\/2026 \(05 ngày làm việc, Điều 21 khoản 2\)/);
   });
 });

@@ -9,10 +9,10 @@ import { ancestorIds } from '../units/index.ts';
 import { authorizeUnit, explain, villageFor } from './community.access.ts';
 import { getDecision, householdCount } from './community.repository.ts';
 import { annulInput, decisionInput, optInInput, recognizeInput, tallyInput } from './community.schema.ts';
-import { annul, closeDecision, createDecision, enterTally, offerBallot, recognize } from './decisions.service.ts';
+import { annul, closeDecision, createDecision, enterTally, offerBallot, recognize, recordReceived } from './decisions.service.ts';
 import { DecisionForm } from './views/village.tsx';
 import { DecisionPage } from './views/decision.tsx';
-import { BallotSheet, Minutes } from './views/print.tsx';
+import { BallotSheet, Candidates, CountMinutes, Invitation, Minutes } from './views/print.tsx';
 
 export const decisionPages = new Hono<AppEnv>();
 
@@ -44,11 +44,12 @@ async function renderDecision(c: Ctx, id: string, form?: { errors?: Record<strin
 
 decisionPages.get('/community/decisions/:id', allow('community.view'), (c) => renderDecision(c, c.req.param('id')));
 
-for (const [path, view] of [['minutes', Minutes], ['ballot-sheet', BallotSheet]] as const) {
+for (const [path, view] of [['minutes', Minutes], ['ballot-sheet', BallotSheet], ['invitation', Invitation], ['count-minutes', CountMinutes], ['candidates', Candidates]] as const) {
   decisionPages.get(`/community/decisions/:id/${path}`, allow('community.view'), async (c) => {
     const { db } = c.get('deps');
     const d = await getDecision(db, c.req.param('id'));
     if (!d) throw notFound();
+    if (path === 'candidates' && d.matter !== 'village-head') throw notFound();
     const v = await villageFor(c, 'community.view', d.village_id);
     const View = view;
     return c.render(<><link rel="stylesheet" href="/community/print.css" /><p class="no-print"><a href={`/community/decisions/${d.id}`}>← {d.question}</a></p>
@@ -61,6 +62,7 @@ const steps: Step[] = [
   { path: 'tally', action: 'community.manage', schema: tallyInput, run: (c, id, data) => enterTally(c.get('deps').db, actorOf(c), id, data) },
   { path: 'close', action: 'community.manage', schema: optInInput, run: (c, id) => closeDecision(c.get('deps').db, actorOf(c), id) },
   { path: 'ballot', action: 'community.manage', schema: optInInput.extend({ voteOn: optInInput.shape.on }), run: (c, id, data) => offerBallot(c.get('deps').db, actorOf(c), id, data.voteOn) },
+  { path: 'received', action: 'community.recognize', schema: optInInput, run: (c, id, data) => recordReceived(c.get('deps').db, actorOf(c), id, data.on) },
   { path: 'recognition', action: 'community.recognize', schema: recognizeInput, run: (c, id, data) => recognize(c.get('deps').db, actorOf(c), id, data) },
   { path: 'annulment', action: 'community.recognize', schema: annulInput, run: (c, id, data) => annul(c.get('deps').db, actorOf(c), id, data) },
 ];

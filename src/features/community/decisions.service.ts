@@ -4,7 +4,7 @@ import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { todayLocal } from '../../platform/i18n/index.ts';
-import { addDays, decide, formViolation, INITIATIVE, initiativeBacked, initiativeExpires, meetingShort, noticeDays, recognitionBy, recognitionDue, recordDue, type Form, type Matter } from '../../domain/democracy/index.ts';
+import { addDays, countTeamErrors, decide, formViolation, INITIATIVE, initiativeBacked, initiativeExpires, meetingShort, noticeDays, recognitionBy, recognitionDue, recordDue, type Form, type Matter } from '../../domain/democracy/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
 import { getDecision, getVillage, householdCount, optedInCount } from './community.repository.ts';
 import type { CommunityDecisionsTable } from './community.tables.ts';
@@ -25,35 +25,41 @@ async function check(trx: Trx, input: DecisionInput, on: string, afterShortMeeti
     if (on > initiativeExpires(await loadLegalTime(trx), input.initiativeAgreedOn)) return { initiativeAgreedOn: `rule:${INITIATIVE.id}` };
   }
   const notice = noticeDays(input.matter, input.form);
-  if (input.noticeOn && input.voteOn && notice.rule && addDays(input.noticeOn, notice.days) > input.voteOn) return { voteOn: `rule:${notice.rule.id}` };
+  if (input.matter === 'convention' && !input.noticeOn && notice.rule) return { noticeOn: `rule:${notice.rule.id}` };
+  if (input.noticeOn && notice.rule && addDays(input.noticeOn, notice.days) > on) return { [input.voteOn ? 'voteOn' : 'noticeOn']: `rule:${notice.rule.id}` };
   return null;
 }
 
 /** Opens a community decision on a village matter (Art. 15–17), refusing a form the law does not allow. */
 export async function createDecision(db: Db, actor: Actor, input: DecisionInput, follows?: CommunityDecisionsTable): Promise<Result<string, E>> {
-  return inTransaction(db, async (trx) => {
-    const village = await getVillage(trx, input.villageId);
-    if (!village) return fail('not_found', { villageId: 'community.error.villageMissing' });
-    const on = input.voteOn ?? todayLocal();
-    const broken = await check(trx, input, on, !!follows);
-    if (broken) return fail('rule', broken);
-    const id = randomUUID();
-    const now = nowIso();
-    const expires = input.proposer === 'citizen-initiative' && input.initiativeAgreedOn ? initiativeExpires(await loadLegalTime(trx), input.initiativeAgreedOn) : null;
-    await trx.insertInto('community_decisions').values({
-      id, village_id: village.id, commune_id: village.communeId, matter: input.matter, form: input.form, question: input.question, proposer: input.proposer,
-      initiative_supporters: input.initiativeSupporters, initiative_expires: expires, notice_on: input.noticeOn, vote_on: input.voteOn, status: 'open',
-      households_present: null, yes: null, no: null, other: null, total_households: null, passed: null, rule: null, record_due: null, record_sent_on: null,
-      recognize_due: null, recognition: null, recognition_on: null, recognition_note: null, annulled_on: null, annulment_reason: null, follows_id: follows?.id ?? null,
-      created_by: actor.userId, created_at: now, updated_at: now,
-    }).execute();
-    await audit(trx, actor, 'create', { id, village_id: village.id }, { ...input, follows: follows?.id });
-    return ok(id);
-  });
+  return inTransaction(db, (trx) => openDecision(trx, actor, input, { follows, parentId: follows?.parent_id ?? null }));
+}
+
+/** Inside a transaction: checks and inserts a decision (a village part of a commune-wide decision when parentId is set). */
+export async function openDecision(trx: Trx, actor: Actor, input: DecisionInput, opts: { follows?: CommunityDecisionsTable; parentId?: string | null } = {}): Promise<Result<string, E>> {
+  const { follows } = opts;
+  const village = await getVillage(trx, input.villageId);
+  if (!village) return fail('not_found', { villageId: 'community.error.villageMissing' });
+  const on = input.voteOn ?? todayLocal();
+  const broken = await check(trx, input, on, !!follows);
+  if (broken) return fail('rule', broken);
+  const id = randomUUID();
+  const now = nowIso();
+  const expires = input.proposer === 'citizen-initiative' && input.initiativeAgreedOn ? initiativeExpires(await loadLegalTime(trx), input.initiativeAgreedOn) : null;
+  await trx.insertInto('community_decisions').values({
+    id, village_id: village.id, commune_id: village.communeId, matter: input.matter, form: input.form, question: input.question, proposer: input.proposer,
+    initiative_supporters: input.initiativeSupporters, initiative_expires: expires, notice_on: input.noticeOn, vote_on: input.voteOn, status: 'open',
+    households_present: null, yes: null, no: null, other: null, total_households: null, passed: null, rule: null, record_due: null, record_sent_on: null,
+    recognize_due: null, recognition: null, recognition_on: null, recognition_note: null, annulled_on: null, annulment_reason: null, follows_id: follows?.id ?? null,
+    created_by: actor.userId, created_at: now, updated_at: now, parent_id: opts.parentId ?? null, count_team: null, count_witnesses: null, secret_ballot: null,
+  }).execute();
+  await audit(trx, actor, 'create', { id, village_id: village.id }, { ...input, follows: follows?.id, parentId: opts.parentId ?? undefined });
+  return ok(id);
 }
 
 /** Enters the count of the vote-counting or ballot team (paper first). Counts cannot exceed the households. */
-export async function enterTally(db: Db, actor: Actor, id: string, input: TallyInput): Promise<Result<string, E>> {
+export async function enterTally(db: Db, actor: Actor, id: string, raw: Omit<TallyInput, 'secretBallot' | 'team' | 'witnesses'> & Partial<Pick<TallyInput, 'secretBallot' | 'team' | 'witnesses'>>): Promise<Result<string, E>> {
+  const input = { ...raw, secretBallot: raw.secretBallot ?? false, team: raw.team ?? [], witnesses: raw.witnesses ?? [] };
   return inTransaction(db, async (trx) => {
     const d = await getDecision(trx, id);
     if (!d) return fail('not_found');
@@ -63,7 +69,13 @@ export async function enterTally(db: Db, actor: Actor, id: string, input: TallyI
     if (d.form === 'meeting' && present === null) return fail('invalid', { householdsPresent: 'validation.required' });
     if (present !== null && present > total) return fail('invalid', { householdsPresent: 'community.error.moreThanHouseholds' });
     if (input.yes + input.no + input.other > (present ?? total)) return fail('invalid', { yes: 'community.error.votesExceed' });
-    await trx.updateTable('community_decisions').set({ households_present: present, yes: input.yes, no: input.no, other: input.other, total_households: total, updated_at: nowIso() }).where('id', '=', id).execute();
+    const secret = d.form === 'meeting' && input.secretBallot;
+    const teamBroken = countTeamErrors(d.form as Form, secret, input.team, input.witnesses);
+    if (teamBroken.team || teamBroken.witnesses) return fail('rule', { ...(teamBroken.team ? { team: `rule:${teamBroken.team.id}` } : {}), ...(teamBroken.witnesses ? { witnesses: `rule:${teamBroken.witnesses.id}` } : {}) });
+    await trx.updateTable('community_decisions').set({
+      households_present: present, yes: input.yes, no: input.no, other: input.other, total_households: total, updated_at: nowIso(),
+      count_team: input.team.length ? JSON.stringify(input.team) : d.count_team, count_witnesses: input.witnesses.length ? JSON.stringify(input.witnesses) : d.count_witnesses, secret_ballot: d.form === 'meeting' ? (secret ? 1 : 0) : null,
+    }).where('id', '=', id).execute();
     await audit(trx, actor, 'tally', d, input);
     return ok(id);
   });

@@ -7,6 +7,7 @@ import vi from './i18n/vi.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import { communityPages } from './community.pages.tsx';
 import { decisionPages } from './decisions.pages.tsx';
+import { communePages } from './commune.pages.tsx';
 import { communityApi } from './community.api.ts';
 import { seedCommunity } from './community.seed.ts';
 import { handOverCommunity } from './community.stats.ts';
@@ -14,6 +15,7 @@ import { handOverCommunity } from './community.stats.ts';
 const pages = new Hono<AppEnv>();
 pages.route('/', communityPages);
 pages.route('/', decisionPages);
+pages.route('/', communePages);
 
 subscribe('unit.succeeded', handOverCommunity);
 
@@ -31,6 +33,6 @@ export const communityFeature: Feature = {
   api: communityApi,
   seedDemo: seedCommunity,
 };
-export { communityStats } from './community.stats.ts';
+export { communityStats, democracyNumbers } from './community.stats.ts';
 export { explain, failure, scopeFor } from './community.access.ts';
 export { householdCount, getVillage } from './community.repository.ts';

@@ -18,6 +18,10 @@ forEachDialect('grassroots democracy: numbers for reports and restructuring', (d
     const period = { from: '2025-01-01', to: '2027-12-31' };
     const c = await communityStats(t.db, period);
     assert.ok(c.decisionsTaken >= 4 && c.decisionsPassed >= 2 && c.decisionsPassed < c.decisionsTaken, JSON.stringify(c));
+    assert.equal(c.decisionsRecognised, 1, 'the convention of Làng Bồ, recognised by the commune');
+    assert.deepEqual([c.communeDecisionsTaken, c.communeDecisionsPassed], [1, 1], 'the rural xã: 2 of 3 villages approve the commune-wide contribution');
+    const xa = await t.db.selectFrom('commune_decisions').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual([xa.villages_passed, xa.villages_total, xa.rule], [2, 3, 'ldc.21.1.a.xa']);
     const b = await boardStats(t.db, period);
     assert.equal(b.inspectionBoards, 1);
     assert.equal(b.supervisionBoards, 1);

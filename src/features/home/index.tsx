@@ -4,6 +4,8 @@ import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import { unitNames } from '../units/index.ts';
+import { navByArea, type NavItem } from '../../platform/views/layout.tsx';
+import type { T as Translate } from '../../platform/i18n/index.ts';
 
 const css = readFileSync(new URL('../../platform/views/static/app.css', import.meta.url), 'utf8');
 const pages = new Hono<AppEnv>();
@@ -19,6 +21,18 @@ pages.get('/static/app.css', allow('public'), (c) => {
   return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' });
 });
 
+/** One work area: its title, what it is for, and the pages in it the user may enter. */
+function Area({ t, area, level }: { t: Translate; area: { key: string; items: NavItem[] }; level: 'h1' | 'h2' }) {
+  const title = t(`area.${area.key}`);
+  return (
+    <section class="area" aria-labelledby={`area-${area.key}`}>
+      {level === 'h1' ? <h1 id={`area-${area.key}`}>{title}</h1> : <h2 id={`area-${area.key}`}><a href={`/areas/${area.key}`}>{title}</a></h2>}
+      <p class="hint">{t(`area.${area.key}.desc`)}</p>
+      <ul class="area-links">{area.items.map((n) => <li><a href={n.href}>{t(n.labelKey)}</a></li>)}</ul>
+    </section>
+  );
+}
+
 pages.get('/', allow('public'), async (c) => {
   const t = c.get('t');
   const user = c.get('user');
@@ -33,9 +47,18 @@ pages.get('/', allow('public'), async (c) => {
           <ul>{user.grants.map((g) => <li>{t(`role.${g.role}`)}: <a href={`/units/${g.unitId}`}>{names.get(g.unitId)?.fullName ?? g.unitId}</a>{g.includeDescendants && <span class="muted"> {t('home.andDescendants')}</span>}</li>)}</ul>
         </>
       )}
+      <div class="areas">{navByArea(user).map((a) => <Area t={t} area={a} level="h2" />)}</div>
     </>,
     { title: t('home.title') },
   );
+});
+
+/** A work area's page: the pages in it the user may enter (404 when there are none). */
+pages.get('/areas/:key', allow('public'), (c) => {
+  const t = c.get('t');
+  const area = navByArea(c.get('user')).find((a) => a.key === c.req.param('key'));
+  if (!area) return c.notFound();
+  return c.render(<Area t={t} area={area} level="h1" />, { title: t(`area.${area.key}`) });
 });
 
 /** Home page, health check and the stylesheet. */

@@ -13,7 +13,8 @@ import { caseFor, onVillage, teamFor } from './mediation.access.ts';
 import { casesOf, listTeams, mediatorsOf, sessionsOf } from './mediation.repository.ts';
 import { mediatorInput, sessionInput, teamInput } from './mediation.schema.ts';
 import { addMediator, addSession, createCase, createTeam, recordOutcome, reviewTeam, teamGaps } from './mediation.service.ts';
-import { CasePage, Gaps, Logbook, TeamPage } from './views/mediation.tsx';
+import { CasePage, Gaps, Logbook, SettlementRecord, TeamPage } from './views/mediation.tsx';
+import { notFound } from '../../platform/http/errors.ts';
 
 export const mediationPages = new Hono<AppEnv>();
 
@@ -95,8 +96,22 @@ async function renderCase(c: Ctx, id: string, form?: { errors?: FieldErrors; val
 
 mediationPages.get('/mediation/cases/:id', allow('mediation.view'), (c) => renderCase(c, c.req.param('id')));
 
-const outcomeForm = z.object({ result: z.enum(['settled', 'not-settled', 'stopped']), agreement: z.string().trim().max(4000).optional(), performance: z.string().trim().max(2000).optional() })
-  .transform((f) => ({ result: f.result, closedOn: null, record: f.result === 'settled' && f.agreement ? { agreement: f.agreement, performance: f.performance || undefined } : undefined }));
+/** The settlement record to print (Art. 24(2)); only for a settled case with a record. */
+mediationPages.get('/mediation/cases/:id/record', allow('mediation.view'), async (c) => {
+  const { db } = c.get('deps');
+  const { m, team } = await caseFor(c, 'mediation.view', c.req.param('id'));
+  if (m.result !== 'settled' || !m.record) throw notFound();
+  const village = await db.selectFrom('units').select('full_name').where('id', '=', team.village_id).executeTakeFirstOrThrow();
+  const mediators = (await mediatorsOf(db, team.id)).filter((x) => Number(x.is_leader)).map((x) => x.name);
+  return c.render(<><link rel="stylesheet" href="/community/print.css" /><p class="no-print"><a href={`/mediation/cases/${m.id}`}>← {team.name}</a></p>
+    <SettlementRecord m={m} teamName={team.name} villageName={village.full_name} mediators={mediators} /></>, { title: team.name });
+});
+
+const opt = (max: number) => z.string().trim().max(max).optional().transform((s) => s || undefined);
+const outcomeForm = z.object({ result: z.enum(['settled', 'not-settled', 'stopped']), basis: opt(2000), facts: opt(4000), course: opt(4000), agreement: opt(4000), obligations: opt(4000), performance: opt(2000) })
+  .refine((f) => f.result === 'settled' || !(f.basis || f.facts || f.course || f.agreement || f.obligations || f.performance), { path: ['agreement'], message: 'mediation.error.recordOnlySettled' })
+  .refine((f) => !(f.basis || f.facts || f.course || f.obligations || f.performance) || !!f.agreement, { path: ['agreement'], message: 'mediation.error.agreementNeeded' })
+  .transform((f) => ({ result: f.result, closedOn: null, record: f.result === 'settled' && f.agreement ? { basis: f.basis, facts: f.facts, course: f.course, agreement: f.agreement, obligations: f.obligations, performance: f.performance } : undefined }));
 const caseSteps: { path: string; schema: z.ZodType; run: (c: Ctx, id: string, d: any) => Promise<Result<unknown>> }[] = [
   { path: 'sessions', schema: sessionInput, run: (c, id, d) => addSession(c.get('deps').db, actorOf(c), id, d) },
   { path: 'outcome', schema: outcomeForm, run: (c, id, d) => recordOutcome(c.get('deps').db, actorOf(c), id, d) },

@@ -5,7 +5,11 @@ const optDate = z.union([z.literal(''), dateField]).optional().transform((s) => 
 const flag = z.union([z.boolean(), z.literal('1'), z.literal('on'), z.literal('')]).optional().transform((v) => v === true || v === '1' || v === 'on');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const mediatorInput = z.object({ name: text(200), gender: z.enum(['female', 'male']), ethnicMinority: flag, isLeader: flag, recognizedOn: optDate });
+const optCount = z.union([z.literal(''), z.coerce.number({ message: 'validation.invalidType' }).int().min(0).max(100000)]).optional().transform((v) => (v === '' || v === undefined ? null : v));
+/** A mediator; the election result (votes of household representatives out of all households, Art. 8) when known. */
+export const mediatorInput = z.object({ name: text(200), gender: z.enum(['female', 'male']), ethnicMinority: flag, isLeader: flag, recognizedOn: optDate, electionVotes: optCount, electionHouseholds: optCount })
+  .refine((m) => (m.electionVotes === null) === (m.electionHouseholds === null), { path: ['electionHouseholds'], message: 'mediation.error.electionBoth' })
+  .refine((m) => m.electionVotes === null || m.electionHouseholds === null || m.electionVotes <= m.electionHouseholds, { path: ['electionVotes'], message: 'mediation.error.votesExceed' });
 export const teamInput = z.object({ villageId: text(64), name: text(200), ethnicMinorityArea: flag, mediators: z.array(mediatorInput).max(30).default([]) });
 export type TeamInput = z.infer<typeof teamInput>;
 

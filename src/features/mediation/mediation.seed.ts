@@ -10,9 +10,9 @@ export async function seedMediation(db: Db, ctx: { provinceCode: string; today: 
   const bo = await find('Làng Bồ');
   if (tdp1) {
     const team = await createTeam(db, SYSTEM_ACTOR, { villageId: tdp1.id, name: 'Tổ hòa giải Tổ dân phố 1', ethnicMinorityArea: false, mediators: [
-      { name: 'Trần Thị Mai', gender: 'female', ethnicMinority: false, isLeader: true, recognizedOn: '2025-08-01' },
-      { name: 'Nguyễn Văn Hùng', gender: 'male', ethnicMinority: false, isLeader: false, recognizedOn: '2025-08-01' },
-      { name: 'Lê Văn Tâm', gender: 'male', ethnicMinority: false, isLeader: false, recognizedOn: '2025-08-01' }] });
+      { name: 'Trần Thị Mai', gender: 'female', ethnicMinority: false, isLeader: true, recognizedOn: '2025-08-01', electionVotes: 61, electionHouseholds: 90 },
+      { name: 'Nguyễn Văn Hùng', gender: 'male', ethnicMinority: false, isLeader: false, recognizedOn: '2025-08-01', electionVotes: 55, electionHouseholds: 90 },
+      { name: 'Lê Văn Tâm', gender: 'male', ethnicMinority: false, isLeader: false, recognizedOn: '2025-08-01', electionVotes: 52, electionHouseholds: 90 }] });
     if (team.ok) {
       const cases: [string[], string, number, 'settled' | 'not-settled' | null][] = [
         [['Hộ ông Phạm Văn K', 'Hộ bà Lê Thị N'], 'Tranh chấp ranh giới tường rào', 40, 'settled'],
@@ -26,5 +26,5 @@ export async function seedMediation(db: Db, ctx: { provinceCode: string; today: 
       }
     }
   }
-  if (bo) await createTeam(db, SYSTEM_ACTOR, { villageId: bo.id, name: 'Tổ hòa giải làng Bồ', ethnicMinorityArea: true, mediators: [{ name: 'Rơ Mah Hyưr', gender: 'male', ethnicMinority: true, isLeader: true, recognizedOn: '2025-08-15' }, { name: 'Nguyễn Văn Dũng', gender: 'male', ethnicMinority: false, isLeader: false, recognizedOn: '2025-08-15' }] });
+  if (bo) await createTeam(db, SYSTEM_ACTOR, { villageId: bo.id, name: 'Tổ hòa giải làng Bồ', ethnicMinorityArea: true, mediators: [{ name: 'Rơ Mah Hyưr', gender: 'male', ethnicMinority: true, isLeader: true, recognizedOn: '2025-08-15', electionVotes: 30, electionHouseholds: 45 }, { name: 'Nguyễn Văn Dũng', gender: 'male', ethnicMinority: false, isLeader: false, recognizedOn: '2025-08-15', electionVotes: 25, electionHouseholds: 45 }] });
 }

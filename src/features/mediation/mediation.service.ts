@@ -4,7 +4,7 @@ import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { todayLocal } from '../../platform/i18n/index.ts';
-import { mediationGaps, mediationStartDue } from '../../domain/democracy/index.ts';
+import { MEDIATION, mediationGaps, mediationStartDue, mediatorElected } from '../../domain/democracy/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
 import { getCase, getTeam, mediatorsOf } from './mediation.repository.ts';
 import type { CaseInput, OutcomeInput, TeamInput } from './mediation.schema.ts';
@@ -28,14 +28,30 @@ export async function createTeam(db: Db, actor: Actor, input: TeamInput): Promis
     const id = randomUUID();
     const now = nowIso();
     await trx.insertInto('mediation_teams').values({ id, village_id: v.id, name: input.name, ethnic_minority_area: input.ethnicMinorityArea ? 1 : 0, reviewed_on: null, created_at: now }).execute();
-    for (const m of input.mediators) await insertMediator(trx, id, m);
+    for (const [i, m] of input.mediators.entries()) {
+      const broken = electionBroken(m);
+      if (broken) throw new Refused({ [`mediators.${i}.electionVotes`]: broken });
+      await insertMediator(trx, id, m);
+    }
     await audit(trx, actor, 'team.create', 'mediation_team', id, v.id, input);
     return ok({ id, gaps: await teamGaps(trx, id) });
+  }).catch((e) => {
+    if (e instanceof Refused) return fail('invalid', e.fields);
+    throw e;
   });
 }
 
+class Refused extends Error { constructor(readonly fields: Record<string, string>) { super('refused'); } }
+
+/** Art. 8: an elected mediator has more than half of all household representatives (only checked when the result is given). */
+function electionBroken(m: TeamInput['mediators'][number]): string | null {
+  if (m.electionVotes === null || m.electionVotes === undefined || m.electionHouseholds === null || m.electionHouseholds === undefined) return null;
+  return mediatorElected(m.electionVotes, m.electionHouseholds) ? null : `rule:${MEDIATION.election.id}`;
+}
+
 async function insertMediator(trx: Trx, teamId: string, m: TeamInput['mediators'][number]) {
-  await trx.insertInto('mediators').values({ id: randomUUID(), team_id: teamId, name: m.name, gender: m.gender, ethnic_minority: m.ethnicMinority ? 1 : 0, is_leader: m.isLeader ? 1 : 0, recognized_on: m.recognizedOn, created_at: nowIso() }).execute();
+  await trx.insertInto('mediators').values({ id: randomUUID(), team_id: teamId, name: m.name, gender: m.gender, ethnic_minority: m.ethnicMinority ? 1 : 0, is_leader: m.isLeader ? 1 : 0, recognized_on: m.recognizedOn,
+    election_votes: m.electionVotes ?? null, election_households: m.electionHouseholds ?? null, created_at: nowIso() }).execute();
 }
 
 /** Adds a mediator elected by the households and recognised by the commune chairman (Art. 8). */
@@ -43,6 +59,8 @@ export async function addMediator(db: Db, actor: Actor, teamId: string, m: TeamI
   return inTransaction(db, async (trx) => {
     const team = await getTeam(trx, teamId);
     if (!team) return fail('not_found');
+    const broken = electionBroken(m);
+    if (broken) return fail('invalid', { electionVotes: broken });
     await insertMediator(trx, teamId, m);
     await audit(trx, actor, 'mediator.add', 'mediation_team', teamId, team.village_id, m);
     return ok(teamId);

@@ -52,4 +52,28 @@ forEachDialect('grassroots mediation', (dialect) => {
     assert.equal((await agent.post(`/mediation/teams/${team.body.id}/cases`, { parties: '', summary: '', assignedOn: 'x' })).status, 400);
     assert.equal((await (await t.as('demo.department')).get(`/mediation/teams/${team.body.id}`)).status, 403);
   });
+
+  test('mediators are elected with more than half of ALL households (Art. 8); the settlement record of Art. 24(2) prints', async () => {
+    const r = await call('POST', '/mediation-teams', { villageId: village, name: 'Tổ hòa giải số 3', mediators: [{ name: 'Lê Thị H', gender: 'female', electionVotes: 20, electionHouseholds: 40 }] });
+    assert.equal(r.status, 400);
+    assert.match(r.body.error.fields['mediators.0.electionVotes'], /trên 50% tổng số đại diện hộ gia đình.*Điều 8/);
+    const half = await call('POST', '/mediation-teams', { villageId: village, name: 'Tổ hòa giải số 3', mediators: [{ name: 'Lê Thị H', gender: 'female', electionVotes: 20 }] });
+    assert.ok(half.body.error.fields.electionHouseholds || half.body.error.fields['mediators.0.electionHouseholds']);
+    const team = await call('POST', '/mediation-teams', { villageId: village, name: 'Tổ hòa giải số 3', mediators: [{ name: 'Lê Thị H', gender: 'female', isLeader: true, electionVotes: 21, electionHouseholds: 40 }] });
+    assert.equal(team.status, 201);
+    const agent = await t.as('demo.commune');
+    const refused = await agent.post(`/mediation/teams/${team.body.id}/mediators`, { name: 'Nguyễn K', gender: 'male', ethnicMinority: '', recognizedOn: '', electionVotes: '20', electionHouseholds: '40' });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /value="20"/);
+    assert.equal((await agent.post(`/mediation/teams/${team.body.id}/mediators`, { name: 'Nguyễn K', gender: 'male', ethnicMinority: '', recognizedOn: '', electionVotes: '21', electionHouseholds: '40' })).status, 303);
+    assert.match(await (await agent.get(`/mediation/teams/${team.body.id}`)).text(), /21\/40 hộ đồng ý/);
+    const c = await call('POST', '/mediation-cases', { teamId: team.body.id, assignedOn: '2026-11-20', parties: ['Ông M', 'Bà N'], summary: 'Tranh chấp cây ranh giới' });
+    assert.equal((await agent.post(`/mediation/cases/${c.body.id}/outcome`, { result: 'not-settled', basis: '', facts: '', course: '', agreement: 'x', obligations: '', performance: '' })).status, 400);
+    assert.equal((await agent.post(`/mediation/cases/${c.body.id}/outcome`, { result: 'settled', basis: 'Yêu cầu của hai bên', facts: '', course: 'Một buổi hòa giải', agreement: 'Chặt bỏ cây, chia đôi gỗ', obligations: 'Ông M chịu chi phí', performance: 'Trong 15 ngày' })).status, 303);
+    const rec = await (await agent.get(`/mediation/cases/${c.body.id}/record`)).text();
+    assert.match(rec, /VĂN BẢN HÒA GIẢI THÀNH/);
+    assert.match(rec, /Ông M; Bà N/);
+    assert.match(rec, /Ông M chịu chi phí/);
+    assert.match(rec, /Hòa giải viên: Lê Thị H/);
+  });
 });

@@ -27,6 +27,7 @@ dashboardPages.get('/petitions/dashboard', allow('petitions.dashboard'), async (
   return c.render(
     <>
       <h1>{t('petitions.dashboard')}</h1>
+      <p><a href="/petitions/remote-units">{t('petitions.remoteUnits')}</a> · <a href="/petitions/export.xlsx">{t('petitions.export')} ({t('petitions.exportXlsx')})</a></p>
       <p>{t('petitions.total')}: <strong>{rows.length}</strong> · {t('petitions.onTime')}: <strong id="on-time">{resolved.length ? `${Math.round((100 * onTime) / resolved.length)} %` : '—'}</strong> ({onTime}/{resolved.length})</p>
       {block(t('petitions.kind'), count(rows, (r) => t(`petitions.kind.${r.kind ?? 'unknown'}`)))}
       {block(t('petitions.field'), count(rows, (r) => (r.field ? t(`petitions.field.${r.field}`) : '—')))}

@@ -20,6 +20,7 @@ export const petitionsFeature: Feature = {
   messages: { vi, en },
   nav: [
     { href: '/petitions', labelKey: 'petitions.nav', permission: 'petitions.view', order: 30 },
+    { href: '/reception', labelKey: 'reception.nav', permission: 'reception.manage', order: 31 },
     { href: '/public/petitions/new', labelKey: 'petitions.public.nav', permission: 'public', order: 80 },
   ],
   pages: petitionPages,

@@ -16,7 +16,7 @@ export async function intakeUnits(c: Ctx, action = 'petitions.intake'): Promise<
   const { db } = c.get('deps');
   const scope = await unitIdsInScope(db, scopeOf(c.get('user'), action));
   const units = await findUnits(db, { at: todayLocal() });
-  return units.filter((u) => (scope === 'all' ? ['province-committee', 'province-body', 'commune-committee'].includes(u.kind) : scope.includes(u.id))).map((u) => [u.id, u.fullName]);
+  return units.filter((u) => (scope === 'all' ? ['province-committee', 'department', 'commune-committee'].includes(u.kind) : scope.includes(u.id))).map((u) => [u.id, u.fullName]);
 }
 
 const render = async (c: Ctx, values: Record<string, string>, errors?: Record<string, string>) =>

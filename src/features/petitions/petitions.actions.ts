@@ -8,4 +8,8 @@ export const PETITION_ACTIONS = {
   'petitions.reveal': ['unit-head', 'unit-officer', 'reception-officer'],
   'reception.manage': STAFF,
   'petitions.dashboard': ['admin', 'coordinator', 'leader', 'observer'],
+  /** Each unit edits its own answer templates. */
+  'petitions.templates': ['admin', 'unit-head', 'unit-officer'],
+  /** The province's list of remote communes (vùng sâu, vùng xa). */
+  'petitions.configure': ['admin', 'coordinator'],
 } as const;

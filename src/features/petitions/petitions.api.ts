@@ -7,10 +7,13 @@ import { translateFields, validationError } from '../../platform/http/validate.t
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { getByCode, getPetition, listPetitions } from './petitions.repository.ts';
-import { classifyInput, extendInput, forwardInput, listQuery, publicPetitionInput, resolveInput, revealInput } from './petitions.schema.ts';
-import { createPetition, intakeUnit, keyMatches, throttleIntake } from './petitions.service.ts';
-import { accept, classify, extend, forward, resolve, reveal, type FlowError } from './petitions.flow.ts';
+import { classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, publicPetitionInput, resolveInput, revealInput } from './petitions.schema.ts';
+import { checkTrackThrottle, countTrackFailure, keyMatches, submitPublic } from './petitions.service.ts';
+import { accept, classify, extend, extendTriage, forward, resolve, reveal, type FlowError } from './petitions.flow.ts';
 import { caseView, listItem, publicView } from './petitions.present.ts';
+import { registerReceptionApi } from './reception.api.ts';
+import { petitionsExport } from './settings.pages.tsx';
+import { receptionExport } from './reception.pages.tsx';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const body = <S extends z.ZodType>(schema: S) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -29,27 +32,36 @@ export function flowError(c: Ctx, r: Extract<Result<unknown, FlowError>, { ok: f
 
 export const petitionsApi = apiRouter();
 
+// Static paths first: they would otherwise be taken for `/petitions/{id}`.
+for (const ext of ['csv', 'xlsx'] as const) {
+  petitionsApi.get(`/petitions/export.${ext}`, allow('petitions.view'), (c) => petitionsExport(c, ext));
+  petitionsApi.get(`/reception/log.${ext}`, allow('reception.manage'), (c) => receptionExport(c, ext));
+}
+registerReceptionApi(petitionsApi);
+
 petitionsApi.openapi(createRoute({
   method: 'post', path: '/public/petitions', middleware: [allow('public')] as const, request: body(publicPetitionInput),
   responses: { 201: json(z.object({ trackingCode: z.string(), accessKey: z.string(), receivedAt: z.string() }), 'Received'), 400: json(ErrorSchema, 'Invalid'), 429: json(ErrorSchema, 'Too many submissions') },
 }), async (c) => {
   const input = c.req.valid('json');
   const { db, config } = c.get('deps');
-  const unitId = await intakeUnit(db, input.addressedUnitId, config.provinceCode);
-  if (!unitId) throw validationError({ addressedUnitId: c.get('t')('petitions.error.unitMissing') });
-  await throttleIntake(db, c.get('ip'));
-  const r = await createPetition(db, actorOf(c), { ...input, channel: 'online', handlingUnitId: unitId });
+  const r = await submitPublic(db, actorOf(c), c.get('ip'), config.provinceCode, input);
+  if (!r) throw validationError({ addressedUnitId: c.get('t')('petitions.error.unitMissing') });
   return c.json({ trackingCode: r.trackingCode, accessKey: r.accessKey, receivedAt: r.receivedAt }, 201);
 });
 
 petitionsApi.openapi(createRoute({
   method: 'get', path: '/public/petitions/{trackingCode}', middleware: [allow('public')] as const,
   request: { params: z.object({ trackingCode: z.string().max(20) }), query: z.object({ key: z.string().max(100).optional() }) },
-  responses: { 200: json(z.object({}).passthrough(), 'Status for the citizen'), 404: json(ErrorSchema, 'Unknown code or wrong key') },
+  responses: { 200: json(z.object({}).passthrough(), 'Status for the citizen'), 404: json(ErrorSchema, 'Unknown code or wrong key'), 429: json(ErrorSchema, 'Too many failed lookups') },
 }), async (c) => {
   const { db } = c.get('deps');
+  await checkTrackThrottle(db, c.get('ip'));
   const p = await getByCode(db, c.req.valid('param').trackingCode.toUpperCase());
-  if (!p || !keyMatches(c.req.valid('query').key ?? '', p.access_key_hash)) throw notFound();
+  if (!p || !keyMatches(c.req.valid('query').key ?? '', p.access_key_hash)) {
+    await countTrackFailure(db, c.get('ip'));
+    throw notFound();
+  }
   return c.json(await publicView(db, p), 200);
 });
 
@@ -84,6 +96,7 @@ const flows: [string, z.ZodType, Flow][] = [
   ['accept', z.object({}).passthrough(), (c, id) => accept(c.get('deps').db, actorOf(c), c.get('user'), id)],
   ['extend', extendInput, (c, id, i) => extend(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   ['resolve', resolveInput, (c, id, i) => resolve(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  ['extend-triage', extendTriageInput, (c, id, i) => extendTriage(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
 ];
 for (const [name, schema, run] of flows) {
   petitionsApi.openapi(createRoute({

@@ -2,6 +2,7 @@ import { Calendar } from '../../domain/calendar/index.ts';
 import { computeDeadline, findRule, type DeadlineOptions } from '../../domain/deadlines/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
 
 export interface LegalTime { calendar: Calendar; options: DeadlineOptions }
 /** One clock of a case, as stored in `petitions.deadlines` (JSON). */
@@ -38,3 +39,11 @@ export function earliest(clocks: Clocks, names: string[]): string | null {
   const dues = names.map((n) => clocks[n]?.due).filter((d): d is string => !!d).sort();
   return dues[0] ?? null;
 }
+
+/** Today in Vietnam, recomputed at most once a second (building the time-zone formatter is costly under load). */
+export function today(): string {
+  const now = Date.now();
+  if (now - memo.at > 1000) memo = { at: now, day: todayLocal() };
+  return memo.day;
+}
+let memo = { at: 0, day: '' };

@@ -12,6 +12,7 @@ import { getPetition, holdersOf, type PetitionRow } from './petitions.repository
 import { addEvent, type Sender } from './petitions.service.ts';
 import { clock, earliest, legalTime, type Clocks, type LegalTime } from './petitions.clock.ts';
 import type { ClassifyInput } from './petitions.schema.ts';
+import { isRemoteUnit } from './petitions.settings.ts';
 
 export type FlowError = 'not_found' | 'forbidden' | 'bad_state' | 'forward_loop' | 'forward_once' | 'same_unit' | 'unit_missing';
 type Change = (trx: Trx, p: PetitionRow, lt: LegalTime) => Promise<Result<{ set: Partial<PetitionRow>; event: string; publicEvent: boolean; note?: string | null; changes: unknown }, FlowError>>;
@@ -40,14 +41,16 @@ const clocksOf = (p: PetitionRow): Clocks => JSON.parse(p.deadlines) as Clocks;
 
 /** Classification: kind, field, areas, competence, eligibility; starts the kind's clocks from the day received. */
 export function classify(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: ClassifyInput) {
-  return step(db, actor, user, id, 'classify', async (_trx, p, lt) => {
+  return step(db, actor, user, id, 'classify', async (trx, p, lt) => {
     const kind = i.kind;
+    // Remote-area flag: ticked by the handler, or the commune is on the province's remote list.
+    const remote = i.remote || (await isRemoteUnit(trx, [p.handling_unit_id, p.addressed_unit_id]));
     const rules = clockRules(kind, i.instance);
     const clocks: Clocks = { process: clocksOf(p).process };
     const names: string[] = [];
     for (const r of rules.beforeAccept) {
       const name = r.endsWith('.forward') ? 'forward' : r.endsWith('.triage') ? 'triage' : r.endsWith('.accept') ? 'accept' : 'process';
-      clocks[name] = clock(lt, r, p.received_on, { remote: i.remote });
+      clocks[name] = clock(lt, r, p.received_on, { remote });
       if (name !== 'forward') names.push(name);
     }
     const eligibility = { hasSenderIdentity: !!p.sender_sealed && !p.anonymous, hasAddress: !!p.sender_sealed, hasContent: p.content.length > 0, notDuplicate: !p.duplicate_of, notAlreadyGuided: true };
@@ -56,13 +59,13 @@ export function classify(db: Db, actor: Actor, user: CurrentUser | null, id: str
     const close = outcome === 'guide-split' || outcome === 'file-anonymous' || other;
     return ok({
       set: {
-        kind, field: i.field, areas: JSON.stringify(i.areas), remote: i.remote ? 1 : 0, complex: i.complex ? 1 : 0, instance: i.instance, competence: i.competence,
+        kind, field: i.field, areas: JSON.stringify(i.areas), remote: remote ? 1 : 0, complex: i.complex ? 1 : 0, instance: i.instance, competence: i.competence,
         accused_unit_id: i.accusedUnitId, eligibility: JSON.stringify({ ...eligibility, outcome }), sealed: p.sealed || kind === 'denunciation' ? 1 : 0,
         assigned_user_id: p.assigned_user_id ?? actor.userId, deadlines: JSON.stringify(clocks), due_on: close ? null : earliest(clocks, names),
         status: close ? 'closed' : 'triaged', answer: close ? `guidance:${other ? 'other-branch' : outcome}` : p.answer,
       },
       event: close ? 'guided' : 'classified', publicEvent: true, note: close ? outcome : kind,
-      changes: { kind, field: i.field, remote: i.remote, complex: i.complex, competence: i.competence, outcome, areas: i.areas },
+      changes: { kind, field: i.field, remote, complex: i.complex, competence: i.competence, outcome, areas: i.areas },
     });
   });
 }
@@ -111,6 +114,16 @@ export function extend(db: Db, actor: Actor, user: CurrentUser | null, id: strin
     const clocks = clocksOf(p);
     clocks.resolve = clock(lt, clockRules(kind, p.instance as 'first' | 'second').resolve!, p.accepted_on!, { variant: resolveVariant(kind, { complex: true, extensions: n }), remote: !!p.remote });
     return ok({ set: { extensions: n, complex: 1, deadlines: JSON.stringify(clocks), due_on: clocks.resolve.due }, event: 'extended', publicEvent: true, note: i.decisionNumber, changes: { extension: n, decisionNumber: i.decisionNumber, reason: i.reason, due: clocks.resolve.due } });
+  });
+}
+
+/** Extends a denunciation's triage from 7 to 10 working days (LTC Art. 24(1)), once, with the reason. */
+export function extendTriage(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { reason: string }) {
+  return step(db, actor, user, id, 'extend-triage', async (_trx, p, lt) => {
+    const clocks = clocksOf(p);
+    if (!clocks.triage || clocks.triage.variant === 'extended') return fail('bad_state');
+    clocks.triage = clock(lt, 'denunciation.triage', clocks.triage.start, { variant: 'extended' });
+    return ok({ set: { deadlines: JSON.stringify(clocks), due_on: earliest(clocks, ['triage']) }, event: 'triage-extended', publicEvent: false, note: i.reason, changes: { reason: i.reason, due: clocks.triage.due } });
   });
 }
 

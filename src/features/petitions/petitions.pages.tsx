@@ -7,7 +7,8 @@ import { findUnits } from '../units/index.ts';
 import { todayLocal } from '../../platform/i18n/index.ts';
 import { getByCode } from './petitions.repository.ts';
 import { publicPetitionInput } from './petitions.schema.ts';
-import { createPetition, intakeUnit, keyMatches, throttleIntake } from './petitions.service.ts';
+import { checkTrackThrottle, countTrackFailure, intakeUnit, keyMatches, submitPublic } from './petitions.service.ts';
+import { settingsPages } from './settings.pages.tsx';
 import { publicView } from './petitions.present.ts';
 import { CheckAnswers, PublicForm, Receipt, Track } from './views/public.tsx';
 import { staffPages } from './staff.pages.tsx';
@@ -20,7 +21,7 @@ export const petitionPages = new Hono<AppEnv>();
 /** Units a citizen may address: the province committee, its bodies and the communes of today. */
 async function unitOptions(c: Ctx): Promise<[string, string][]> {
   const units = await findUnits(c.get('deps').db, { at: todayLocal() });
-  return units.filter((u) => ['province-committee', 'province-body', 'commune-committee'].includes(u.kind)).map((u) => [u.id, u.fullName]);
+  return units.filter((u) => ['province-committee', 'department', 'commune-committee'].includes(u.kind)).map((u) => [u.id, u.fullName]);
 }
 const clean = (v: Record<string, string>) => Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'anonymous' || v.anonymous));
 
@@ -60,9 +61,12 @@ petitionPages.post('/public/petitions', allow('public'), async (c) => {
     c.status(400);
     return c.render(<PublicForm values={v.values} errors={v.errors} units={await unitOptions(c)} />, { title: t('petitions.public.title') });
   }
-  const { db } = c.get('deps');
-  await throttleIntake(db, c.get('ip'));
-  const r = await createPetition(db, actorOf(c), { ...v.data, channel: 'online', handlingUnitId: v.unitId });
+  const { db, config } = c.get('deps');
+  const r = await submitPublic(db, actorOf(c), c.get('ip'), config.provinceCode, v.data);
+  if (!r) {
+    c.status(400);
+    return c.render(<PublicForm values={v.values} errors={{ addressedUnitId: t('petitions.error.unitMissing') }} units={await unitOptions(c)} />, { title: t('petitions.public.title') });
+  }
   return c.redirect(`/public/petitions/${r.trackingCode}/receipt?key=${encodeURIComponent(r.accessKey)}`, 303);
 });
 
@@ -71,8 +75,13 @@ const baseUrl = (c: Ctx) => c.get('deps').config.publicUrl?.replace(/\/$/, '') ?
 petitionPages.get('/public/petitions/:code/receipt', allow('public'), async (c) => {
   const { db } = c.get('deps');
   const key = c.req.query('key') ?? '';
+  await checkTrackThrottle(db, c.get('ip'));
   const p = await getByCode(db, c.req.param('code'));
-  if (!p || !keyMatches(key, p.access_key_hash)) return c.render(<Track values={{}} notFound />, { title: c.get('t')('petitions.track.title') });
+  if (!p || !keyMatches(key, p.access_key_hash)) {
+    await countTrackFailure(db, c.get('ip'));
+    c.status(404);
+    return c.render(<Track values={{}} notFound />, { title: c.get('t')('petitions.track.title') });
+  }
   const link = `/public/petitions/track?code=${p.tracking_code}&key=${encodeURIComponent(key)}`;
   const qrSvg = await QRCode.toString(`${baseUrl(c)}${link}`, { type: 'svg', margin: 1 });
   const view = await publicView(db, p);
@@ -84,8 +93,10 @@ petitionPages.get('/public/petitions/track', allow('public'), async (c) => {
   const values = { code: c.req.query('code') ?? '', key: c.req.query('key') ?? '' };
   const title = c.get('t')('petitions.track.title');
   if (!values.code) return c.render(<Track values={values} />, { title });
+  await checkTrackThrottle(db, c.get('ip'));
   const p = await getByCode(db, values.code.trim().toUpperCase());
   if (!p || !keyMatches(values.key.trim(), p.access_key_hash)) {
+    await countTrackFailure(db, c.get('ip'));
     c.status(404);
     return c.render(<Track values={values} notFound />, { title });
   }
@@ -93,6 +104,7 @@ petitionPages.get('/public/petitions/track', allow('public'), async (c) => {
 });
 
 petitionPages.route('/', dashboardPages);
+petitionPages.route('/', settingsPages);
 petitionPages.route('/', intakePages);
 petitionPages.route('/', receptionPages);
 petitionPages.route('/', staffPages);

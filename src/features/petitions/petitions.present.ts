@@ -22,7 +22,7 @@ export const listItem = (p: Pick<PetitionRow, 'id' | 'tracking_code' | 'kind' | 
 export async function caseView(db: Db, p: PetitionRow) {
   const [forwards, events] = await Promise.all([forwardsOf(db, p.id), eventsOf(db, p.id)]);
   return {
-    ...listItem(p), channel: p.channel, title: p.title, content: p.content, field: p.field, areas: JSON.parse(p.areas) as string[],
+    ...listItem(p), kindHint: p.kind_hint, channel: p.channel, title: p.title, content: p.content, field: p.field, areas: JSON.parse(p.areas) as string[],
     anonymous: !!p.anonymous, remote: !!p.remote, complex: !!p.complex, competence: p.competence, receivedOn: p.received_on, acceptedOn: p.accepted_on,
     overdue: isOverdue(p), extensions: p.extensions, deadlines: JSON.parse(p.deadlines) as Clocks, duplicateOf: p.duplicate_of, sourceBody: p.source_body,
     accusedUnitId: p.accused_unit_id, assignedUserId: p.assigned_user_id, eligibility: p.eligibility ? JSON.parse(p.eligibility) : null,

@@ -43,11 +43,14 @@ export async function listPetitions(db: Db | Trx, f: ListFilter) {
   return q.orderBy('received_at', 'desc').limit(f.limit ?? 200).execute();
 }
 
-/** Recent cases with the same sender hash or of the same unit, for duplicate detection. */
-export function duplicateCandidates(db: Db | Trx, senderHash: string | null, unitId: string) {
-  let q = db.selectFrom('petitions').select(['id', 'tracking_code', 'content', 'sender_hash']);
-  q = senderHash ? q.where((e) => e.or([e('sender_hash', '=', senderHash), e('handling_unit_id', '=', unitId)])) : q.where('handling_unit_id', '=', unitId);
-  return q.orderBy('received_at', 'desc').limit(100).execute();
+/** Cases with the same sender hash (100), and the unit's 50 latest cases, for duplicate detection (two indexed reads). */
+export async function duplicateCandidates(db: Db | Trx, senderHash: string | null, unitId: string) {
+  const cols = ['id', 'tracking_code', 'content', 'sender_hash'] as const;
+  const byUnit = await db.selectFrom('petitions').select(cols).where('handling_unit_id', '=', unitId).orderBy('received_at', 'desc').limit(50).execute();
+  if (!senderHash) return byUnit;
+  const bySender = await db.selectFrom('petitions').select(cols).where('sender_hash', '=', senderHash).limit(100).execute();
+  const seen = new Set(bySender.map((r) => r.id));
+  return [...bySender, ...byUnit.filter((r) => !seen.has(r.id))];
 }
 
 /** Chains of three or more units (circular-forwarding risks), with the units in order. */

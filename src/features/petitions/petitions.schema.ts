@@ -62,6 +62,7 @@ export const forwardInput = z.object({ toUnitId: text(64), reason: text(1000) })
 export const extendInput = z.object({ reason: text(1000), decisionNumber: text(100) });
 export const resolveInput = z.object({ outcome: z.enum(['upheld', 'partly-upheld', 'rejected', 'answered', 'concluded']), documentNumber: text(100), summary: text(5000) });
 export const revealInput = z.object({ reason: text(1000) });
+export const extendTriageInput = z.object({ reason: text(1000) });
 export const emptyInput = z.object({}).passthrough();
 
 export const listQuery = z.object({

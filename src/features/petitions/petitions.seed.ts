@@ -2,7 +2,6 @@ import type { Db } from '../../platform/db/index.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/index.ts';
 import { defineActions, type CurrentUser, type Grant } from '../../platform/authz/index.ts';
 import { PETITION_ACTIONS } from './petitions.actions.ts';
-import { createUser, grantRole } from '../admin/users.service.ts';
 import { getUnitByKey } from '../units/index.ts';
 import { createPetition } from './petitions.service.ts';
 import { addReceptionDay, logVisit } from './reception.service.ts';
@@ -38,11 +37,16 @@ export async function seedPetitions(db: Db, ctx: { provinceCode: string }) {
   await resolve(db, a, sys, p4.id, { outcome: 'answered', documentNumber: '88/UBND', summary: 'Đã thay bóng đèn ngày 10/09/2026.' });
   const p5 = await mk(5, 'Đơn nhiều nội dung', 'Vừa khiếu nại quyết định xử phạt vừa tố cáo cán bộ và kiến nghị về đường.', commune.id, '2026-11-02');
   await classify(db, a, sys, p5.id, { kind: 'mixed', field: 'other', remote: false, complex: false, instance: 'first', competence: 'this-unit', areas: [], accusedUnitId: null, anonymousEvidence: false });
-  await mk(6, 'Kiến nghị về hồ sơ hộ nghèo', 'Kiến nghị xem xét lại việc bình xét hộ nghèo năm 2026 ở tổ 6.', commune.id, '2026-09-20');
+  const p6 = await mk(6, 'Kiến nghị về hồ sơ hộ nghèo', 'Kiến nghị xem xét lại việc bình xét hộ nghèo năm 2026 ở tổ 6.', commune.id, '2026-09-20');
+  await classify(db, a, sys, p6.id, { kind: 'recommendation', field: 'social-policy', remote: false, complex: false, instance: 'first', competence: 'this-unit', areas: [], accusedUnitId: null, anonymousEvidence: false });
+  // An anonymous denunciation naming the violator with evidence (LTC Art. 25): triaged, sealed.
+  const p7 = await createPetition(db, a, { senderName: null, senderIdNumber: null, senderPhone: null, senderEmail: null, senderAddress: null, anonymous: true, addressedUnitId: null,
+    title: 'Tố cáo nặc danh khai thác cát trái phép', content: 'Tố cáo nặc danh việc khai thác cát trái phép ở suối thôn 4, có ảnh chụp và sơ đồ bãi tập kết kèm theo.', kindHint: 'denunciation', channel: 'online', handlingUnitId: province.id, receivedOn: '2026-11-18' });
+  await classify(db, a, sys, p7.id, { kind: 'denunciation', field: 'environment', remote: false, complex: false, instance: 'first', competence: 'this-unit', areas: ['land-environment'], accusedUnitId: commune.id, anonymousEvidence: true });
   for (const [unitId, onDate, held, head] of [[province.id, '2026-10-15', true, 'Chủ tịch UBND tỉnh'], [province.id, '2026-11-16', true, 'Chủ tịch UBND tỉnh'],
     [commune.id, '2026-11-03', true, 'Chủ tịch UBND phường'], [commune.id, '2026-11-10', false, 'Chủ tịch UBND phường'], [commune.id, '2026-11-17', true, 'Chủ tịch UBND phường'], [noiVu.id, '2026-10-20', false, 'Giám đốc Sở Nội vụ']] as const) {
     await addReceptionDay(db, a, { unitId, onDate, held, headName: head, note: held ? null : 'Bận họp đột xuất' });
   }
-  await logVisit(db, a, { unitId: commune.id, receivedOn: '2026-11-17', visitorName: 'Công dân Thử 7', visitorIdNumber: null, visitorAddress: 'Tổ 7, Phường Pleiku', peopleCount: 6, summary: 'Nhóm hộ dân kiến nghị về tiến độ bồi thường dự án đường vành đai.', kind: 'recommendation', refused: false, refusalReason: null, handling: 'Tiếp nhận, chuyển bộ phận bồi thường' }, '.');
-  await logVisit(db, a, { unitId: commune.id, receivedOn: '2026-11-17', visitorName: 'Công dân Thử 8', visitorIdNumber: null, visitorAddress: 'Tổ 8, Phường Pleiku', peopleCount: 1, summary: 'Khiếu nại lại vụ việc đã giải quyết xong năm 2025.', kind: 'complaint', refused: true, refusalReason: 'already-resolved', handling: null }, '.');
+  await logVisit(db, a, { unitId: commune.id, receivedOn: '2026-11-17', visitorName: 'Công dân Thử 7', visitorIdNumber: null, visitorAddress: 'Tổ 7, Phường Pleiku', peopleCount: 6, summary: 'Nhóm hộ dân kiến nghị về tiến độ bồi thường dự án đường vành đai.', kind: 'recommendation', refused: false, refusalReason: null, handling: 'Tiếp nhận, chuyển bộ phận bồi thường', priorHandling: 'UBND phường đã họp dân ngày 05/10/2026', requests: 'Đề nghị công bố tiến độ chi trả bồi thường' }, '.');
+  await logVisit(db, a, { unitId: commune.id, receivedOn: '2026-11-17', visitorName: 'Công dân Thử 8', visitorIdNumber: null, visitorAddress: 'Tổ 8, Phường Pleiku', peopleCount: 1, summary: 'Khiếu nại lại vụ việc đã giải quyết xong năm 2025.', kind: 'complaint', refused: true, refusalReason: 'already-resolved', handling: null, priorHandling: 'Quyết định giải quyết khiếu nại lần hai năm 2025', requests: null }, '.');
 }

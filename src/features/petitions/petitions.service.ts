@@ -6,11 +6,10 @@ import { sealer } from '../../platform/crypto/index.ts';
 import { storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
-import { isNearDuplicate, trackingCode } from '../../domain/petitions/index.ts';
+import { jaccard, NEAR_DUPLICATE, shingles, trackingCode } from '../../domain/petitions/index.ts';
 import { getByCode, duplicateCandidates } from './petitions.repository.ts';
-import { clock, legalTime, type LegalTime } from './petitions.clock.ts';
+import { clock, legalTime, today, type LegalTime } from './petitions.clock.ts';
 import type { PublicPetitionInput, StaffPetitionInput } from './petitions.schema.ts';
 
 /** Public submissions allowed per IP and window; `PETITIONS_INTAKE_LIMIT="count/seconds"` overrides (benchmarks). */
@@ -20,12 +19,30 @@ export function intakeLimit(env: NodeJS.ProcessEnv = process.env): { count: numb
 }
 
 /** Throws 429 when the IP has used its submissions in the window; otherwise counts this one. */
-export async function throttleIntake(db: Db, ip: string): Promise<void> {
+export async function throttleIntake(db: Db | Trx, ip: string): Promise<void> {
   const { count, seconds } = intakeLimit();
   const since = new Date(Date.now() - seconds * 1000).toISOString();
-  const n = await db.selectFrom('petition_intake_attempts').select((e) => e.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>=', since).executeTakeFirst();
+  // Counts at most `count` rows (the index on ip, at): cheap however many the window holds.
+  const n = await db.selectFrom((q) => q.selectFrom('petition_intake_attempts').select('id').where('ip', '=', ip).where('at', '>=', since).limit(count).as('w')).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
   if (Number(n?.n ?? 0) >= count) throw new HttpError(429, 'too_many_submissions', 'petitions.error.tooMany');
   await db.insertInto('petition_intake_attempts').values({ id: randomUUID(), ip, at: nowIso() }).execute();
+}
+
+/** Failed tracking lookups allowed per IP and window (wrong key or unknown code); `PETITIONS_TRACK_LIMIT="count/seconds"` overrides. */
+export function trackLimit(env: NodeJS.ProcessEnv = process.env): { count: number; seconds: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(env.PETITIONS_TRACK_LIMIT ?? '');
+  return m ? { count: Number(m[1]), seconds: Number(m[2]) } : { count: 20, seconds: 600 };
+}
+/** Throws 429 when the IP has used up its failed tracking lookups (guessing keys); correct lookups are not limited. */
+export async function checkTrackThrottle(db: Db, ip: string): Promise<void> {
+  const { count, seconds } = trackLimit();
+  const since = new Date(Date.now() - seconds * 1000).toISOString();
+  const n = await db.selectFrom('petition_intake_attempts').select((e) => e.fn.countAll<number>().as('n')).where('ip', '=', `track:${ip}`).where('at', '>=', since).executeTakeFirst();
+  if (Number(n?.n ?? 0) >= count) throw new HttpError(429, 'too_many_lookups', 'petitions.error.tooManyLookups');
+}
+/** Counts a failed tracking lookup of the IP. */
+export async function countTrackFailure(db: Db, ip: string): Promise<void> {
+  await db.insertInto('petition_intake_attempts').values({ id: randomUUID(), ip: `track:${ip}`, at: nowIso() }).execute();
 }
 
 export interface Sender { name: string | null; idNumber: string | null; phone: string | null; email: string | null; address: string | null }
@@ -48,6 +65,18 @@ export async function addEvent(trx: Trx, petitionId: string, e: { event: string;
   await trx.insertInto('petition_events').values({ id: randomUUID(), petition_id: petitionId, seq: Number(last?.m ?? 0) + 1, at: nowIso(), actor_id: e.actorId, unit_id: e.unitId, event: e.event, public: e.public ? 1 : 0, note: e.note ?? null }).execute();
 }
 
+/** Word pairs of stored petitions (their content never changes), so each intake folds only its own text. */
+const shingleCache = new Map<string, Set<string>>();
+function shinglesOf(id: string, content: string): Set<string> {
+  let s = shingleCache.get(id);
+  if (!s) {
+    s = shingles(content);
+    if (shingleCache.size >= 20_000) shingleCache.delete(shingleCache.keys().next().value!);
+    shingleCache.set(id, s);
+  }
+  return s;
+}
+
 export interface Created { id: string; trackingCode: string; accessKey: string; receivedAt: string }
 
 /**
@@ -57,7 +86,7 @@ export interface Created { id: string; trackingCode: string; accessKey: string; 
  */
 export async function createPetition(db: Db, actor: Actor, input: PublicPetitionInput & { channel: string; sourceBody?: string | null; handlingUnitId: string; receivedOn?: string; uploads?: File[]; dataDir?: string; trx?: Trx; lt?: LegalTime }): Promise<Created> {
   const lt = input.lt ?? await legalTime(db);
-  const receivedOn = input.receivedOn ?? todayLocal();
+  const receivedOn = input.receivedOn ?? today();
   const sender = senderOf(input);
   const hash = senderHash(sender);
   const sealed = input.anonymous || input.kindHint === 'denunciation';
@@ -66,7 +95,9 @@ export async function createPetition(db: Db, actor: Actor, input: PublicPetition
   const id = randomUUID();
   const clocks = { process: clock(lt, 'petition.process', receivedOn) };
   // Duplicate detection is a heuristic: read before the write transaction so the lock is held briefly.
-  const dup = (await duplicateCandidates(input.trx ?? db, hash, input.handlingUnitId)).find((c) => isNearDuplicate(c.content, input.content));
+  const mine = shingles(input.content);
+  const dup = (await duplicateCandidates(input.trx ?? db, hash, input.handlingUnitId)).find((c) => jaccard(shinglesOf(c.id, c.content), mine) >= NEAR_DUPLICATE);
+  const staff = await usersWithRole(input.trx ?? db, input.handlingUnitId, ['reception-officer', 'unit-officer', 'unit-head']);
   const run = async (trx: Trx) => {
     let code = trackingCode(randomBytes(8));
     while (await getByCode(trx, code)) code = trackingCode(randomBytes(8));
@@ -88,7 +119,6 @@ export async function createPetition(db: Db, actor: Actor, input: PublicPetition
     }).execute();
     await addEvent(trx, id, { event: 'received', public: true, actorId: actor.userId, unitId: input.handlingUnitId, note: input.channel });
     if (dup) await addEvent(trx, id, { event: 'duplicate-linked', public: false, actorId: null, unitId: input.handlingUnitId, note: dup.tracking_code });
-    const staff = await usersWithRole(trx, input.handlingUnitId, ['reception-officer', 'unit-officer', 'unit-head']);
     await notifyUsers(trx, staff, { title: `Đơn mới ${code}`, body: `Đơn "${input.title.slice(0, 120)}" đã được tiếp nhận (${input.channel}).`, link: `/petitions/${id}` });
     await record(trx, actor, { action: 'petitions.create', subjectType: 'petition', subjectId: id, unitId: input.handlingUnitId, changes: { trackingCode: code, channel: input.channel, title: input.title, sealed, anonymous: input.anonymous, duplicateOf: dup?.id ?? null } });
     return { id, trackingCode: code, accessKey, receivedAt };
@@ -97,7 +127,7 @@ export async function createPetition(db: Db, actor: Actor, input: PublicPetition
 }
 
 /** The unit a public petition goes to: the unit named, else the province committee. */
-export async function intakeUnit(db: Db, addressedUnitId: string | null, provinceCode: string): Promise<string | null> {
+export async function intakeUnit(db: Db | Trx, addressedUnitId: string | null, provinceCode: string): Promise<string | null> {
   if (addressedUnitId) {
     const u = await db.selectFrom('units').select('id').where('id', '=', addressedUnitId).where('valid_to', 'is', null).executeTakeFirst();
     return u?.id ?? null;
@@ -109,3 +139,18 @@ export async function intakeUnit(db: Db, addressedUnitId: string | null, provinc
 }
 
 export type StaffInput = StaffPetitionInput;
+
+/**
+ * A public submission (online form or API) in one transaction: the unit, the per-IP limit and the
+ * case. One transaction per submission keeps the intake fair under load (each request queues once).
+ * Returns null when the unit named does not exist.
+ */
+export async function submitPublic(db: Db, actor: Actor, ip: string, provinceCode: string, input: PublicPetitionInput): Promise<Created | null> {
+  const lt = await legalTime(db);
+  return inTransaction(db, async (trx) => {
+    const unitId = await intakeUnit(trx, input.addressedUnitId, provinceCode);
+    if (!unitId) return null;
+    await throttleIntake(trx, ip);
+    return createPetition(db, actor, { ...input, channel: 'online', handlingUnitId: unitId, trx, lt });
+  });
+}

@@ -15,9 +15,13 @@ export interface PetitionIntakeAttemptsTable { id: string; ip: string; at: strin
 export interface ReceptionDaysTable { id: string; unit_id: string; on_date: string; head_name: string; held: number; note: string | null; created_by: string | null; created_at: string }
 export interface ReceptionLogsTable {
   id: string; unit_id: string; received_on: string; visitor_sealed: string; people_count: number; summary: string; kind: string;
-  refused: number; refusal_reason: string | null; handling: string | null; petition_id: string | null; reply_due: string | null; replied_on: string | null;
+  refused: number; refusal_reason: string | null; handling: string | null; petition_id: string | null; reply_due: string | null; replied_on: string | null; reply_outcome: string | null; prior_handling: string | null; requests: string | null;
   created_by: string | null; created_at: string;
 }
+/** A unit's answer template for a state (see migrations/20261126120000_petitions_more.ts). */
+export interface PetitionTemplatesTable { id: string; unit_id: string; status: string; body: string; updated_by: string | null; updated_at: string }
+/** Communes in remote, hard-to-reach areas (vùng sâu, vùng xa): cases there get the remote time limits. */
+export interface PetitionRemoteUnitsTable { unit_id: string; note: string | null; added_by: string | null; added_at: string }
 
 declare module '../../platform/db/tables.ts' {
   interface Database {
@@ -27,5 +31,7 @@ declare module '../../platform/db/tables.ts' {
     petition_intake_attempts: PetitionIntakeAttemptsTable;
     reception_days: ReceptionDaysTable;
     reception_logs: ReceptionLogsTable;
+    petition_templates: PetitionTemplatesTable;
+    petition_remote_units: PetitionRemoteUnitsTable;
   }
 }

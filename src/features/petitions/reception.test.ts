@@ -74,6 +74,23 @@ forEachDialect('citizen reception and pages', (dialect) => {
     const id = r.headers.get('location')!.split('/')[2].split('?')[0];
     const row = await t.db.selectFrom('petitions').select(['files', 'channel']).where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(JSON.parse(row.files).length, 1);
+    const scan = await officer.get(`/petitions/${id}/files/${JSON.parse(row.files)[0]}`);
+    assert.equal(scan.status, 200);
+    assert.match(Buffer.from(await scan.arrayBuffer()).toString('latin1'), /^%PDF/);
+    assert.equal((await officer.get(`/petitions/${id}/files/not-a-file`)).status, 404);
+    // A sealed case: the scans are the denouncer's handwriting (LTC Art. 9): only who may reveal, audited.
+    const sealed = new FormData();
+    for (const [k, v] of Object.entries({ _csrf: await officer.csrf(), channel: 'letter', handlingUnitId: commune, receivedOn: '21/11/2026', senderName: 'Người Tố Cáo Thư', senderAddress: 'Tổ 2', kindHint: 'denunciation', title: 'Tố cáo bằng thư', content: 'Tố cáo cán bộ thu tiền trái phép khi cấp giấy phép.' })) sealed.set(k, v);
+    sealed.set('scans', new File([Buffer.from('%PDF-1.4 chu viet tay')], 'thu-to-cao.pdf', { type: 'application/pdf' }));
+    const s = await officer.request('/petitions/new', { method: 'POST', body: sealed });
+    const sid = s.headers.get('location')!.split('/')[2].split('?')[0];
+    const sfile = JSON.parse((await t.db.selectFrom('petitions').select('files').where('id', '=', sid).executeTakeFirstOrThrow()).files)[0];
+    assert.equal((await officer.get(`/petitions/${sid}/files/${sfile}`)).status, 403, 'a reception officer who is neither assigned nor head');
+    assert.doesNotMatch(await (await officer.get(`/petitions/${sid}`)).text(), new RegExp(`files/${sfile}`));
+    const head = await t.as('demo.commune.head');
+    assert.equal((await head.get(`/petitions/${sid}/files/${sfile}`)).status, 200);
+    const audited = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'petitions.reveal').where('subject_id', '=', sid).execute();
+    assert.equal(audited.length, 1);
     const dash = await (await (await t.as('demo.leader')).get('/petitions/dashboard')).text();
     assert.match(dash, /Quá hạn/);
     const { petitionIndicators } = await import('./index.ts');

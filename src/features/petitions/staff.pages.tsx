@@ -1,16 +1,20 @@
 import { Hono } from 'hono';
 import { allow, can, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
-import { formValues, fieldErrors, validationError } from '../../platform/http/validate.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { sendFile } from '../../platform/files/index.ts';
+import { inTransaction, record } from '../../platform/audit/index.ts';
+import { formValues, fieldErrors, translateFields } from '../../platform/http/validate.ts';
 import { todayLocal } from '../../platform/i18n/index.ts';
 import { ancestorIds, findUnits, unitIdsInScope } from '../units/index.ts';
-import { circularRisks, getPetition, listPetitions } from './petitions.repository.ts';
-import { classifyInput, extendInput, forwardInput, resolveInput, revealInput } from './petitions.schema.ts';
-import { accept, classify, extend, forward, mayHandle, mayReveal, resolve, reveal } from './petitions.flow.ts';
+import { circularRisks, getPetition, listPetitions, type PetitionRow } from './petitions.repository.ts';
+import { filledTemplate } from './petitions.settings.ts';
+import type { TemplateStatus } from '../../domain/petitions/index.ts';
+import { classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, resolveInput, revealInput } from './petitions.schema.ts';
+import { accept, classify, extend, extendTriage, forward, mayHandle, mayReveal, resolve, reveal } from './petitions.flow.ts';
 import { caseView, isOverdue } from './petitions.present.ts';
 import { flowError } from './petitions.api.ts';
-import { CaseDetail, CaseList } from './views/staff.tsx';
+import { CaseDetail, CaseList, type StepForm } from './views/staff.tsx';
 import { Notice } from '../../platform/views/components.tsx';
 
 export const staffPages = new Hono<AppEnv>();
@@ -23,10 +27,14 @@ async function names(c: Ctx, ids: string[]) {
 staffPages.get('/petitions', allow('petitions.view'), async (c) => {
   const { db } = c.get('deps');
   const units = await unitIdsInScope(db, scopeOf(c.get('user'), 'petitions.view'));
-  const rows = await listPetitions(db, { units, q: c.req.query('q'), overdue: c.req.query('overdue') === 'true' });
+  const lq = listQuery.safeParse(c.req.query());
+  const f = lq.success ? lq.data : {};
+  const rows = await listPetitions(db, { ...f, units, overdue: f.overdue === 'true' || f.overdue === '1' });
   const risks = await circularRisks(db, units);
   const n = await names(c, [...rows.map((r) => r.handling_unit_id), ...risks.flatMap((r) => r.units)]);
-  return c.render(<CaseList rows={rows.map((r) => ({ ...r, overdue: isOverdue(r), unitName: n.get(r.handling_unit_id) ?? '' }))} risks={risks.map((r) => ({ ...r, names: r.units.map((u) => n.get(u) ?? u) }))} />, { title: c.get('t')('petitions.title') });
+  const query = new URL(c.req.url).search;
+  const sent = /^PA-[A-Z0-9]{8}$/.test(c.req.query('sent') ?? '') ? c.req.query('sent') : null;
+  return c.render(<>{sent && <Notice>{c.get('t')('petitions.sentAway', { code: sent })}</Notice>}<CaseList query={query} rows={rows.map((r) => ({ ...r, overdue: isOverdue(r), unitName: n.get(r.handling_unit_id) ?? '' }))} risks={risks.map((r) => ({ ...r, names: r.units.map((u) => n.get(u) ?? u) }))} /></>, { title: c.get('t')('petitions.title') });
 });
 
 async function viewable(c: Ctx) {
@@ -36,21 +44,48 @@ async function viewable(c: Ctx) {
   return p;
 }
 
-staffPages.get('/petitions/:id', allow('petitions.view'), async (c) => {
+/** The case page (optionally with a step form that failed validation, values kept). */
+async function detail(c: Ctx, p: PetitionRow, form?: StepForm) {
   const { db } = c.get('deps');
-  const p = await viewable(c);
+  const t = c.get('t');
   const view = await caseView(db, p);
   const n = await names(c, [p.handling_unit_id, ...view.forwards.flatMap((f) => [f.fromUnitId, f.toUnitId])]);
-  const units = (await findUnits(db, { at: todayLocal() })).filter((u) => ['province-committee', 'province-body', 'commune-committee'].includes(u.kind)).map((u): [string, string] => [u.id, u.fullName]);
+  const units = (await findUnits(db, { at: todayLocal() })).filter((u) => ['province-committee', 'department', 'commune-committee'].includes(u.kind)).map((u): [string, string] => [u.id, u.fullName]);
   const code = c.req.query('code');
   const key = c.req.query('key');
-  return c.render(<>{code && key && <Notice>{c.get('t')('petitions.newCode', { code, key })}</Notice>}<CaseDetail p={view} names={n} units={units} canHandle={await mayHandle(db, c.get('user'), p.handling_unit_id)} canReveal={await mayReveal(db, c.get('user'), p)} /></>, { title: p.tracking_code });
+  const unitName = n.get(p.handling_unit_id) ?? '';
+  const template = await filledTemplate(db, p, p.status as TemplateStatus, t, unitName);
+  const resolveTemplate = await filledTemplate(db, p, 'resolved', t, unitName);
+  return c.render(<>{code && key && <Notice>{t('petitions.newCode', { code, key })}</Notice>}<CaseDetail p={view} names={n} units={units} form={form} template={template} resolveTemplate={resolveTemplate}
+    canHandle={await mayHandle(db, c.get('user'), p.handling_unit_id)} canReveal={await mayReveal(db, c.get('user'), p)} /></>, { title: p.tracking_code });
+}
+
+staffPages.get('/petitions/:id', allow('petitions.view'), async (c) => detail(c, await viewable(c)));
+
+/**
+ * A scan of the original. For a sealed case the scans are the denouncer's handwriting: only the people
+ * who may reveal the identity get them, and each download is audited like a reveal.
+ */
+staffPages.get('/petitions/:id/files/:fileId', allow('petitions.view'), async (c) => {
+  const p = await viewable(c);
+  const fileId = c.req.param('fileId');
+  if (!(JSON.parse(p.files) as string[]).includes(fileId)) throw notFound();
+  const { db, config } = c.get('deps');
+  if (p.sealed) {
+    if (!(await mayReveal(db, c.get('user'), p))) throw forbidden();
+    await inTransaction(db, (trx) => record(trx, actorOf(c), { action: 'petitions.reveal', subjectType: 'petition', subjectId: p.id, unitId: p.handling_unit_id, changes: { reason: 'scan download', fileId } }));
+  }
+  return sendFile(c, db, config.dataDir, fileId);
 });
 
 staffPages.post('/petitions/:id/reveal', allow('petitions.reveal'), async (c) => {
   const p = await viewable(c);
-  const parsed = revealInput.safeParse(await formValues(c));
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error, c.get('t')));
+  const values = await formValues(c);
+  const parsed = revealInput.safeParse(values);
+  if (!parsed.success) {
+    c.status(400);
+    return detail(c, p, { name: 'reveal', values, errors: fieldErrors(parsed.error, c.get('t')) });
+  }
   const r = await reveal(c.get('deps').db, actorOf(c), c.get('user'), p.id, parsed.data.reason);
   if (!r.ok) throw r.error === 'not_found' ? notFound() : flowError(c, { ok: false, error: 'forbidden' });
   const s = r.value;
@@ -63,16 +98,30 @@ const steps = {
   accept: [null, (c: Ctx, id: string) => accept(c.get('deps').db, actorOf(c), c.get('user'), id)],
   extend: [extendInput, (c: Ctx, id: string, i: never) => extend(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   resolve: [resolveInput, (c: Ctx, id: string, i: never) => resolve(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  'extend-triage': [extendTriageInput, (c: Ctx, id: string, i: never) => extendTriage(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
 } as const;
 
 for (const [name, [schema, run]] of Object.entries(steps)) {
   staffPages.post(`/petitions/:id/${name}`, allow('petitions.handle'), async (c) => {
     const p = await viewable(c);
     const values = await formValues(c);
-    const parsed = schema ? schema.safeParse(values) : { success: true as const, data: {} };
-    if (!parsed.success) throw validationError(fieldErrors(parsed.error, c.get('t')));
+    const all = await c.req.parseBody({ all: true });
+    const input = Array.isArray(all.areas) ? { ...values, areas: all.areas } : values; // several checkboxes
+    const parsed = schema ? schema.safeParse(input) : { success: true as const, data: {} };
+    if (!parsed.success) {
+      c.status(400);
+      return detail(c, p, { name, values, errors: fieldErrors(parsed.error, c.get('t')) });
+    }
     const r = await run(c, p.id, parsed.data as never);
+    if (!r.ok && r.fields && (r.error === 'unit_missing' || r.error === 'forward_loop' || r.error === 'forward_once' || r.error === 'same_unit')) {
+      c.status(r.error === 'unit_missing' ? 400 : 409);
+      return detail(c, p, { name, values, errors: translateFields(r.fields, c.get('t')) });
+    }
     if (!r.ok) throw flowError(c, r);
+    // After a forward the case may have left the caller's scope: back to the list, with a notice.
+    const { db } = c.get('deps');
+    const now = await getPetition(db, p.id);
+    if (now && !(await can(c.get('user'), 'petitions.view', now.handling_unit_id, (u) => ancestorIds(db, u)))) return c.redirect(`/petitions?sent=${encodeURIComponent(p.tracking_code)}`, 303);
     return c.redirect(`/petitions/${p.id}`, 303);
   });
 }

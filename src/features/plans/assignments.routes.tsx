@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { createRoute } from '@hono/zod-openapi';
-import { allow, authorize } from '../../platform/authz/index.ts';
+import { allow, authorize, can } from '../../platform/authz/index.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { sendFile } from '../../platform/files/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { fieldErrors, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
@@ -24,7 +26,7 @@ assignmentPages.get('/assignments', allow('plans.coverage'), async (c) => {
   const t = c.get('t');
   const { db } = c.get('deps');
   const missing = await missingAssignments(db, todayLocal());
-  const current = await db.selectFrom('plan_assignments').innerJoin('units', 'units.id', 'plan_assignments.unit_id').select(['units.full_name', 'plan_assignments.head_name', 'plan_assignments.focal_name', 'plan_assignments.document_number', 'plan_assignments.document_date']).where('active', '=', 1).orderBy('units.full_name').execute();
+  const current = await db.selectFrom('plan_assignments').innerJoin('units', 'units.id', 'plan_assignments.unit_id').select(['units.id as unit_id', 'units.full_name', 'plan_assignments.head_name', 'plan_assignments.focal_name', 'plan_assignments.document_number', 'plan_assignments.document_date', 'plan_assignments.file_id']).where('active', '=', 1).orderBy('units.full_name').execute();
   return c.render(<>
     <h1>{t('assignments.title')}</h1>
     <p>{t('assignments.intro')}</p>
@@ -33,7 +35,7 @@ assignmentPages.get('/assignments', allow('plans.coverage'), async (c) => {
       rows={missing.map((m) => [<a href={`/assignments/${m.unitId}`}>{m.unitName}</a>, <span class={m.reason === 'none' ? 'tag red' : 'tag grey'}>{t(`assignments.reason.${m.reason}`)}</span>])} />
     <h2>{t('assignments.current')}</h2>
     <Table head={[t('plans.coverage.unit'), t('assignments.head'), t('assignments.focal'), t('assignments.document')]} empty="—"
-      rows={current.map((a) => [a.full_name, a.head_name, a.focal_name, `${a.document_number} (${formatDate(a.document_date)})`])} />
+      rows={current.map((a) => [a.full_name, a.head_name, a.focal_name, <>{a.document_number} ({formatDate(a.document_date)}){a.file_id && <> · <a href={`/assignments/${a.unit_id}/file`}>{t('assignments.file')}</a></>}</>])} />
   </>, { title: t('assignments.title') });
 });
 
@@ -44,17 +46,22 @@ async function formPage(c: Ctx, unitId: string, status = 200, errors?: FieldErro
   const users = await db.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id').select(['users.id', 'users.display_name']).where('role_grants.unit_id', '=', unitId).distinct().execute();
   const opts: [string, string][] = [['', '—'], ...users.map((u): [string, string] => [u.id, u.display_name])];
   const name = (await unitNames(db, [unitId])).get(unitId)?.fullName ?? unitId;
+  const current = await db.selectFrom('plan_assignments').select(['head_name', 'focal_name', 'document_number', 'document_date', 'file_id']).where('unit_id', '=', unitId).where('active', '=', 1).executeTakeFirst();
   c.status(status as 200);
   return c.render(<>
     {c.req.query('saved') && <Notice>{t('assignments.saved')}</Notice>}
     <h1><span class="caption">{name}</span>{t('assignments.form')}</h1>
+    {current ? (
+      <p>{t('assignments.now', { head: current.head_name, focal: current.focal_name, number: current.document_number, date: formatDate(current.document_date) })}
+        {current.file_id && <> · <a href={`/assignments/${unitId}/file`}>{t('assignments.file')}</a></>}</p>
+    ) : <p>{t('assignments.reason.none')}</p>}
     <form method="post" action={`/assignments/${unitId}`} enctype="multipart/form-data"><Csrf />
       <ErrorSummary errors={errors} />
       <Select name="headUserId" label={t('assignments.head')} options={opts} values={values} errors={errors} />
       <Select name="focalUserId" label={t('assignments.focal')} options={opts} values={values} errors={errors} />
       <Field name="documentNumber" label={t('assignments.document')} hint={t('plans.issue.numberHint')} values={values} errors={errors} width="short" />
       <Field name="documentDate" label={t('assignments.date')} hint={t('plans.dateHint')} values={values} errors={errors} width="short" />
-      <div class="field"><label for="f-file">{t('tasks.update.file')}</label>{errors?.file && <p class="error-message">{errors.file}</p>}<input id="f-file" type="file" name="file" /></div>
+      <div class={`field${errors?.file ? ' field-error' : ''}`}><label for="f-file">{t('tasks.update.file')}</label><div class="hint">{t('tasks.update.fileHint')}</div>{errors?.file && <p class="error-message">{errors.file}</p>}<input id="f-file" type="file" name="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" /></div>
       <button type="submit">{t('assignments.submit')}</button>
     </form>
   </>, { title: t('assignments.form') });
@@ -73,4 +80,15 @@ assignmentPages.post('/assignments/:unitId', allow('assignments.record'), async 
   const s = await recordAssignment(db, actorOf(c), r.data, body.file instanceof File ? body.file : null, config.dataDir);
   if (!s.ok) return formPage(c, unitId, 400, translateFields(s.fields, c.get('t')), values);
   return c.redirect(`/assignments/${unitId}?saved=1`, 303);
+});
+
+/** The scanned assigning document: for the coordinator's side (plans.coverage) and the unit itself. */
+assignmentPages.get('/assignments/:unitId/file', allow('authenticated'), async (c) => {
+  const unitId = c.req.param('unitId');
+  const { db, config } = c.get('deps');
+  const user = c.get('user');
+  if (!(await can(user, 'plans.coverage')) && !(await can(user, 'assignments.record', unitId, (id) => ancestorIds(db, id)))) throw forbidden();
+  const a = await db.selectFrom('plan_assignments').select('file_id').where('unit_id', '=', unitId).where('active', '=', 1).executeTakeFirst();
+  if (!a?.file_id) throw notFound();
+  return sendFile(c, db, config.dataDir, a.file_id);
 });

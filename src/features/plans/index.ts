@@ -13,11 +13,11 @@ import { taskPages } from './tasks.pages.tsx';
 import { plansApi } from './plans.api.ts';
 import { tasksApi } from './tasks.api.ts';
 import { assignmentPages, assignmentsApi } from './assignments.routes.tsx';
-import { moveToSuccessor, remindTasks } from './plans.jobs.ts';
+import { moveToSuccessor, runTaskReminders } from './plans.jobs.ts';
 import { seedPlans } from './plans.seed.ts';
 
 subscribe('unit.succeeded', moveToSuccessor);
-registerJob({ name: 'tasks.remind', everyMs: 60 * 60 * 1000, run: async (deps) => `${await remindTasks(deps.db)} notices` });
+registerJob({ name: 'tasks.remind', everyMs: 60 * 60 * 1000, run: (deps) => runTaskReminders(deps) });
 
 const pages = new Hono<AppEnv>();
 pages.route('/', planPages);
@@ -40,6 +40,7 @@ export const plansFeature: Feature = {
     'assignments.record': ['admin', 'coordinator', 'unit-head', 'unit-officer'],
     'tasks.view': ROLES,
     'tasks.edit': ['admin', 'coordinator', 'unit-head', 'unit-officer'],
+    'tasks.comment': ['admin', 'coordinator', 'leader', 'unit-head', 'unit-officer'],
   },
   messages: { vi, en },
   nav: [

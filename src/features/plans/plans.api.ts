@@ -16,17 +16,17 @@ const json = (schema: z.ZodType, description: string) => ({ content: { 'applicat
 const errors = { 400: json(ErrorSchema, 'Invalid input'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown plan') };
 
 const PlanSummary = z.object({ id: z.string(), documentNumber: z.string().nullable(), title: z.string(), issuedOn: z.string().nullable(), issuerUnitId: z.string(), parentPlanId: z.string().nullable() }).openapi('PlanSummary');
-type ItemOut = { id: string; number: string; title: string; sourceItemId: string | null; children: ItemOut[] };
+type ItemOut = { id: string; number: string; title: string; sourceItemId: string | null; supervisionAreas: string[]; children: ItemOut[] };
 // Nested items: documented one level deep with `children` as PlanItem objects (the OpenAPI generator
 // cannot walk a recursive zod schema; the response itself nests to any depth).
-const ItemLeaf = z.object({ id: z.string(), number: z.string(), title: z.string(), sourceItemId: z.string().nullable(), children: z.array(z.any()) });
+const ItemLeaf = z.object({ id: z.string(), number: z.string(), title: z.string(), sourceItemId: z.string().nullable(), supervisionAreas: z.array(z.string()), children: z.array(z.any()) });
 const Item = ItemLeaf.extend({ children: z.array(ItemLeaf) }).openapi('PlanItem') as unknown as z.ZodType<ItemOut>;
 const Plan = PlanSummary.extend({
   status: z.string(), place: z.string().nullable(), items: z.array(Item),
   duties: z.array(z.object({ unitId: z.string().optional(), unitKind: z.string().optional(), heading: z.string(), text: z.string() })),
 }).openapi('Plan');
 
-const itemOut = (i: ItemNode): ItemOut => ({ id: i.id, number: i.number, title: i.title, sourceItemId: i.sourceItemId, children: i.children.map(itemOut) });
+const itemOut = (i: ItemNode): ItemOut => ({ id: i.id, number: i.number, title: i.title, sourceItemId: i.sourceItemId, supervisionAreas: i.areas, children: i.children.map(itemOut) });
 export const presentPlan = (p: PlanView) => ({
   id: p.id, documentNumber: p.documentNumber, title: p.title, issuedOn: p.issuedOn, issuerUnitId: p.unitId, parentPlanId: p.parentPlanId, status: p.status, place: p.place,
   items: p.items.map(itemOut), duties: p.duties.map((d) => ({ ...(d.unitId ? { unitId: d.unitId } : { unitKind: d.unitKind ?? '' }), heading: d.heading, text: d.body })),

@@ -4,7 +4,7 @@ import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { readForm, translateFields } from '../../platform/http/validate.ts';
 import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
-import { toCsv } from '../../platform/http/csv.ts';
+import { coverageCsv, coverageXlsx } from './tasks.bulk.ts';
 import { Csrf, ErrorSummary, Field, Notice, Select, Table } from '../../platform/views/components.tsx';
 import { ancestorIds, unitIdsInScope, unitNames } from '../units/index.ts';
 import { getPlan, listPlans, type PlanView } from './plans.repository.ts';
@@ -14,6 +14,8 @@ import { issueInput, unitPlanInput } from './plans.schema.ts';
 import { PlanDocumentView } from './views/document.tsx';
 import { CoverageMatrix, MissingList, PLANS_CSS } from './views/coverage.tsx';
 import { TaskListSection } from './tasks.pages.tsx';
+import { findTasks } from './tasks.repository.ts';
+import { missingAssignments } from './assignments.ts';
 
 export const planPages = new Hono<AppEnv>();
 const Css = () => <link rel="stylesheet" href="/plans/plans.css" />;
@@ -25,12 +27,39 @@ planPages.get('/plans', allow('plans.view'), async (c) => {
   const { db } = c.get('deps');
   const rows = await listPlans(db, { unitIds: await unitIdsInScope(db, scopeOf(c.get('user'), 'plans.view')) });
   const names = await unitNames(db, rows.map((r) => r.unit_id));
+  const glance = (await can(c.get('user'), 'plans.coverage')) ? await atAGlance(c, rows.filter((r) => !r.parent_plan_id).map((r) => r.id)) : null;
   return c.render(<>
     <h1>{t('plans.title')}</h1>
+    {glance}
     <Table head={[t('plans.col.number'), t('plans.col.title'), t('plans.col.unit'), t('plans.col.issuedOn')]} empty={t('plans.none')}
       rows={rows.map((r) => [r.document_number ?? <span class="tag grey">{t('plans.status.draft')}</span>, <a href={`/plans/${r.id}`}>{r.title}</a>, names.get(r.unit_id)?.fullName ?? '', formatDate(r.issued_on)])} />
   </>, { title: t('plans.title') });
 });
+
+/** The coordinator's summary: per provincial plan, units with an issued plan, without one, overdue; overdue tasks; units without a written assignment. */
+async function atAGlance(c: Ctx, planIds: string[]) {
+  const t = c.get('t');
+  const { db } = c.get('deps');
+  const today = todayLocal();
+  const covs = (await Promise.all(planIds.map((id) => computeCoverage(db, id, today)))).filter((x) => x && x.units.length > 0);
+  const overdueTasks = await findTasks(db, { unitIds: 'all', overdue: true }, today);
+  const missing = await missingAssignments(db, today);
+  return (
+    <section class="glance" aria-label={t('plans.glance.title')}>
+      <h2>{t('plans.glance.title')}</h2>
+      <ul>
+        {covs.map((cov) => {
+          const issued = cov!.units.filter((u) => u.status === 'issued').length;
+          const drafts = cov!.units.filter((u) => u.status && u.status !== 'issued').length;
+          const late = cov!.units.filter((u) => u.overdue).length;
+          return <li><a href={`/plans/${cov!.planId}/coverage`}>{t('plans.glance.coverage', { issued, drafts, none: cov!.units.length - issued - drafts, late, total: cov!.units.length })}</a></li>;
+        })}
+        <li><a href="/tasks?overdue=true">{t('plans.glance.overdueTasks', { n: overdueTasks.length })}</a></li>
+        <li><a href="/assignments">{t('plans.glance.assignments', { n: missing.length })}</a></li>
+      </ul>
+    </section>
+  );
+}
 
 /** Units the user may make a plan for (the units of their grants for plans.manage). */
 function manageableUnits(c: Ctx) {
@@ -66,6 +95,7 @@ async function planPage(c: Ctx, plan: PlanView, status = 200, issueErrors?: Reco
     <Css />
     {c.req.query('created') && <Notice>{t('plans.created')}</Notice>}
     {c.req.query('issued') && <Notice>{t('plans.issued')}</Notice>}
+    {plan.note && <p class="notice no-print">{plan.note}</p>}
     <PlanDocumentView plan={plan} dutyNames={names} actions={actions} />
     {!isProvincial && <TaskListSection plan={plan} />}
     {canIssue && (
@@ -121,7 +151,7 @@ planPages.get('/plans/:id/coverage', allow('plans.coverage'), async (c) => {
     <p><a href={`/plans/${plan.id}`}>← {plan.documentNumber} {plan.title}</a></p>
     {c.req.query('reminded') && <Notice>{t('plans.reminded', { n: c.req.query('reminded')! })}</Notice>}
     <h1>{t('plans.coverage.title')}</h1>
-    <p>{t('plans.coverage.summary', { issued, total: cov.units.length, due: formatDate(cov.dueOn) })} · <a href={`/plans/${plan.id}/coverage.csv`}>{t('plans.coverage.csv')}</a></p>
+    <p>{t('plans.coverage.summary', { issued, total: cov.units.length, due: formatDate(cov.dueOn) })} · <a href={`/plans/${plan.id}/coverage.xlsx`}>{t('plans.coverage.xlsx')}</a> · <a href={`/plans/${plan.id}/coverage.csv`}>{t('plans.coverage.csv')}</a></p>
     <p class="muted">✓ {t('plans.cell.planned')} · ! {t('plans.cell.overdue')} · · {t('plans.cell.none')}</p>
     <MissingList cov={cov} canRemind={await can(c.get('user'), 'plans.remind')} />
     <CoverageMatrix cov={cov} />
@@ -129,12 +159,17 @@ planPages.get('/plans/:id/coverage', allow('plans.coverage'), async (c) => {
 });
 
 planPages.get('/plans/:id/coverage.csv', allow('plans.coverage'), async (c) => {
+  const plan = await loadPlan(c);
+  const cov = (await computeCoverage(c.get('deps').db, plan.id, todayLocal()))!;
+  return c.body(coverageCsv(c.get('t'), cov), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="bao-phu-ke-hoach.csv"' });
+});
+
+planPages.get('/plans/:id/coverage.xlsx', allow('plans.coverage'), async (c) => {
   const t = c.get('t');
   const plan = await loadPlan(c);
   const cov = (await computeCoverage(c.get('deps').db, plan.id, todayLocal()))!;
-  const csv = toCsv([t('plans.coverage.unit'), 'unitId', t('plans.coverage.plan'), t('plans.col.issuedOn'), ...cov.items.map((i) => i.number)],
-    cov.units.map((u) => [u.unitName, u.unitId, u.status ?? '', formatDate(u.issuedOn), ...u.cells.map((x) => t(`plans.cell.${x}`))]));
-  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="bao-phu-ke-hoach.csv"' });
+  const buf = await coverageXlsx(t, t('plans.coverage.xlsxTitle', { plan: plan.documentNumber ?? plan.title, date: formatDate(todayLocal()) }), cov);
+  return c.body(new Uint8Array(buf), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="bao-phu-ke-hoach.xlsx"' });
 });
 
 planPages.post('/plans/:id/remind', allow('plans.remind'), async (c) => {

@@ -5,7 +5,7 @@ import type { PlanDocumentInput } from './plans.schema.ts';
 /** The parts of a plan document kept as JSON beside its columns. */
 export type PlanDocument = Pick<PlanDocumentInput, 'preamble' | 'legalBases' | 'reporting' | 'closing' | 'recipients' | 'signer' | 'respondents'> & { kind: string; issuerName: string };
 
-export interface ItemNode { id: string; number: string; title: string; body: string | null; footnotes: { mark: string; text: string }[]; tracked: boolean; sourceItemId: string | null; children: ItemNode[] }
+export interface ItemNode { id: string; number: string; title: string; body: string | null; footnotes: { mark: string; text: string }[]; tracked: boolean; sourceItemId: string | null; areas: string[]; children: ItemNode[] }
 
 export interface PlanView {
   id: string; parentPlanId: string | null; unitId: string; documentNumber: string | null; title: string; issuedOn: string | null; place: string | null;
@@ -23,10 +23,10 @@ export async function listPlans(db: Db | Trx, opts: { parentPlanId?: string | nu
 }
 
 /** Builds the item tree from rows ordered by position. */
-export function itemTree(rows: { id: string; parent_id: string | null; number: string; title: string; body: string | null; footnotes: string; tracked: number; source_item_id: string | null }[]): ItemNode[] {
+export function itemTree(rows: { id: string; parent_id: string | null; number: string; title: string; body: string | null; footnotes: string; tracked: number; source_item_id: string | null; areas?: string | null }[]): ItemNode[] {
   const byId = new Map<string, ItemNode>();
   const roots: ItemNode[] = [];
-  for (const r of rows) byId.set(r.id, { id: r.id, number: r.number, title: r.title, body: r.body, footnotes: JSON.parse(r.footnotes), tracked: !!Number(r.tracked), sourceItemId: r.source_item_id, children: [] });
+  for (const r of rows) byId.set(r.id, { id: r.id, number: r.number, title: r.title, body: r.body, footnotes: JSON.parse(r.footnotes), tracked: !!Number(r.tracked), sourceItemId: r.source_item_id, areas: r.areas ? (JSON.parse(r.areas) as string[]) : [], children: [] });
   for (const r of rows) (r.parent_id && byId.get(r.parent_id) ? byId.get(r.parent_id)!.children : roots).push(byId.get(r.id)!);
   return roots;
 }

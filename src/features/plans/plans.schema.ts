@@ -31,8 +31,11 @@ export type PlanDocumentInput = z.infer<typeof planDocumentInput>;
 export const unitPlanInput = z.object({ unitId: text(64) });
 export const issueInput = z.object({ documentNumber: text(50), issuedOn: dateField });
 
-const optionalDate = z.union([dateField, z.literal('')]).optional().transform((s) => (s ? s : null));
+/** An optional date from a form: blank means none; anything else must be a date (the error then says how to write one). */
+const optionalDate = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), dateField.optional()).transform((s) => s ?? null);
 const percent = z.coerce.number().int().min(0).max(100);
+/** A percentage from a form: blank (or absent) means "not given" — never 0. */
+const optionalPercent = z.preprocess((v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), percent.optional()).transform((n) => n ?? null);
 export const TASK_STATUSES = ['not-started', 'in-progress', 'done', 'overdue', 'blocked'] as const;
 
 /** A new task (form and API). `dueInWorkingDays` computes the due date from the start with the legal calendar. */
@@ -43,13 +46,17 @@ export const taskInput = z.object({
   dueInWorkingDays: z.union([z.coerce.number().int().min(1).max(365), z.literal('')]).optional().transform((n) => (n === '' || n === undefined ? null : n)),
   weight: z.union([z.coerce.number().int().min(1).max(100), z.literal('')]).optional().transform((n) => (n === '' || n === undefined ? 1 : n)),
   areas: z.union([z.array(z.enum(SUPERVISION_AREA_CODES)), z.enum(SUPERVISION_AREA_CODES), z.literal('')]).optional().transform((a) => (!a ? [] : Array.isArray(a) ? a : [a])),
-  coUnitIds: z.array(z.string().max(64)).max(20).optional().default([]),
+  coUnitIds: z.union([z.array(z.string().max(64)).max(20), z.string().max(64)]).optional().transform((a) => (!a ? [] : (Array.isArray(a) ? a : [a]).filter(Boolean))),
 });
 export type TaskInput = z.infer<typeof taskInput>;
+
+const areaList = z.array(z.enum(SUPERVISION_AREA_CODES)).max(SUPERVISION_AREA_CODES.length);
+const unitList = z.array(z.string().trim().min(1).max(64)).max(20);
 
 export const taskPatch = z.object({
   status: z.enum(TASK_STATUSES).optional(), progress: z.union([percent, z.null()]).optional(),
   dueOn: z.union([dateField, z.null()]).optional(), assigneeId: z.union([z.string().max(64), z.null()]).optional(),
+  coUnitIds: unitList.optional(), areas: areaList.optional(),
 }).strict();
 export type TaskPatch = z.infer<typeof taskPatch>;
 
@@ -58,4 +65,17 @@ export const taskQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
 });
 
-export const updateInput = z.object({ note: text(4000), progress: z.union([percent, z.literal('')]).optional().transform((n) => (n === '' || n === undefined ? null : n)) });
+export const updateInput = z.object({ note: text(4000), progress: optionalPercent });
+
+/** The task page's edit form: status, progress (blank = from subtasks), due date, person in charge, co-operating units, areas. */
+export const taskEditForm = z.object({
+  status: z.enum(['not-started', 'in-progress', 'done', 'blocked']),
+  progressMode: z.enum(['manual', 'derived']).optional().default('manual'),
+  /** Named apart from the progress update form's field on the same page. */ manualProgress: optionalPercent,
+  dueOn: optionalDate, assigneeId: z.string().max(64).optional().transform((s) => s || null),
+  coUnitIds: z.array(z.string().max(64)).max(20).default([]), areas: z.array(z.enum(SUPERVISION_AREA_CODES)).max(7).default([]),
+});
+
+export const commentInput = z.object({ note: text(4000) });
+/** The comment form on the task page (named apart from the update form's note). */
+export const commentForm = z.object({ comment: text(4000) });

@@ -27,6 +27,7 @@ export async function seedPlans(db: Db, ctx: { provinceCode: string; today: stri
   const plan = await importPlan(db, SYSTEM_ACTOR, doc);
   if (!plan.ok) throw new Error(`plan 188: ${plan.error}`);
   let i = 0;
+  const noiVu = await getUnitByKey(db, 'body:52:noi-vu');
   for (const [key, stage, number] of DEMO) {
     const unit = await getUnitByKey(db, key);
     if (!unit) continue;
@@ -40,9 +41,9 @@ export async function seedPlans(db: Db, ctx: { provinceCode: string; today: stri
       const task = await createTask(db, SYSTEM_ACTOR, {
         title: j === 0 ? 'Ban hành văn bản phân công người đứng đầu và công chức phụ trách' : `Triển khai nội dung ${it.number}: ${it.title}`,
         unitId: unit.id, planId: up.value, planItemId: it.id, parentTaskId: null, assigneeId: null, startOn: plusDays(ctx.today, -40), dueOn: due,
-        dueInWorkingDays: null, weight: 1, areas: it.number === 'II.11' ? ['land-environment', 'public-investment'] : [], coUnitIds: [],
+        dueInWorkingDays: null, weight: 1, areas: it.number === 'II.11' ? ['land-environment', 'public-investment'] : [], coUnitIds: j === 1 && noiVu && noiVu.id !== unit.id ? [noiVu.id] : [],
       }, ctx.today);
-      if (task.ok && j === 1) await patchTask(db, SYSTEM_ACTOR, task.value, { progress: 40 + 10 * i, status: 'in-progress' });
+      if (task.ok && j === 1) await patchTask(db, SYSTEM_ACTOR, task.value, { progress: 40 + 10 * i, status: 'in-progress' }, ctx.today);
     }
     i++;
   }

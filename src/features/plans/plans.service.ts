@@ -13,7 +13,7 @@ async function insertItems(trx: Trx, planId: string, items: ItemInput[], parentI
   for (const it of items) {
     const id = randomUUID();
     const isTracked = it.tracked ?? tracked;
-    await trx.insertInto('plan_items').values({ id, plan_id: planId, parent_id: parentId, source_item_id: null, number: it.number, title: it.title, body: it.text ?? null, footnotes: JSON.stringify(it.footnotes ?? []), tracked: isTracked ? 1 : 0, position: pos.n++ }).execute();
+    await trx.insertInto('plan_items').values({ id, plan_id: planId, parent_id: parentId, source_item_id: null, number: it.number, title: it.title, body: it.text ?? null, footnotes: JSON.stringify(it.footnotes ?? []), tracked: isTracked ? 1 : 0, position: pos.n++, areas: it.supervisionAreas?.length ? JSON.stringify(it.supervisionAreas) : null }).execute();
     if (it.children) await insertItems(trx, planId, it.children, id, pos, isTracked);
   }
 }
@@ -62,7 +62,7 @@ export async function createUnitPlan(db: Db, actor: Actor, parentPlanId: string,
     let position = 0;
     for (const r of rows.filter((x) => x.parent_id && trackedRoots.has(x.parent_id))) {
       const root = rows.find((x) => x.id === r.parent_id)!;
-      await trx.insertInto('plan_items').values({ id: randomUUID(), plan_id: id, parent_id: null, source_item_id: r.id, number: `${root.number}.${r.number}`, title: r.title, body: null, footnotes: '[]', tracked: 1, position: position++ }).execute();
+      await trx.insertInto('plan_items').values({ id: randomUUID(), plan_id: id, parent_id: null, source_item_id: r.id, number: `${root.number}.${r.number}`, title: r.title, body: null, footnotes: '[]', tracked: 1, position: position++, areas: r.areas }).execute();
     }
     await record(trx, actor, { action: 'plans.unitPlan.create', subjectType: 'plan', subjectId: id, unitId, changes: { parentPlanId }, visibility: 'unit' });
     return ok(id);

@@ -6,7 +6,7 @@ export interface PlansTable {
 }
 export interface PlanItemsTable {
   id: string; plan_id: string; parent_id: string | null; source_item_id: string | null; number: string; title: string; body: string | null;
-  /** JSON [{mark, text}] */ footnotes: string; tracked: number; position: number;
+  /** JSON [{mark, text}] */ footnotes: string; tracked: number; position: number; /** JSON supervision area codes (II.11), or null */ areas: string | null;
 }
 export interface PlanDutiesTable { id: string; plan_id: string; number: string; heading: string; unit_id: string | null; unit_kind: string | null; body: string; note: string | null; position: number }
 export interface TasksTable {

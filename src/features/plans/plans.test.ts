@@ -42,6 +42,8 @@ forEachDialect('plans: 188/KH-UBND and the cascade', (dialect) => {
     assert.equal(body.items[0].children.length, 3);
     assert.equal(body.items[1].children.length, 12);
     assert.match(body.items[1].children[2].title, /văn bản/);
+    assert.deepEqual(body.items[1].children[6].supervisionAreas, ['anti-corruption'], 'II.7 names its supervision area');
+    assert.ok(body.items[1].children[10].supervisionAreas.includes('land-environment'));
     const noiVu = await getUnitByKey(t.db, 'body:52:noi-vu');
     assert.ok(body.duties.some((d: Json) => d.unitId === noiVu!.id && /theo dõi, đôn đốc/.test(d.text)));
     assert.ok(body.duties.some((d: Json) => d.unitKind === 'commune-committee'));
@@ -94,8 +96,25 @@ forEachDialect('plans: 188/KH-UBND and the cascade', (dialect) => {
     assert.equal(r.body.items.length, 12);
     const source = (await api('demo.commune', `/plans/${planId}`)).body.items[1].children[0].id;
     assert.equal(r.body.items[0].sourceItemId, source);
+    assert.ok(r.body.items[10].supervisionAreas.includes('public-investment'), 'carried items keep their areas');
+    const task = await api('demo.commune', '/tasks', { method: 'POST', body: { title: 'Giám sát đầu tư công', unitId: pleiku!.id, planId: unitPlanId, planItemId: r.body.items[10].id } });
+    assert.equal(task.status, 201);
+    assert.ok(task.body.areas.includes('public-investment'), 'a task on II.11 carries its areas');
+    const byArea = await (await (await t.as('demo.leader')).get('/tasks?area=public-investment')).text();
+    assert.ok(byArea.includes('Giám sát đầu tư công'), 'leaders see it on the area');
     assert.equal((await api('demo.commune', `/plans/${planId}/unit-plans`, { method: 'POST', body: { unitId: pleiku!.id } })).status, 409);
     assert.equal((await api('demo.observer', `/plans/${planId}/unit-plans`, { method: 'POST', body: { unitId: pleiku!.id } })).status, 403);
+  });
+
+  test('the unit plan links each carried item back to the provincial item; the coordinator’s /plans shows everything at a glance', async () => {
+    const html = await (await (await t.as('demo.commune')).get(`/plans/${unitPlanId}`)).text();
+    const source = (await api('demo.commune', `/plans/${planId}`)).body.items[1].children[2].id;
+    assert.ok(html.includes(`href="/plans/${planId}#item-${source}"`) && html.includes('theo nội dung của kế hoạch tỉnh'));
+    const glance = await (await (await t.as('demo.coordinator')).get('/plans')).text();
+    assert.match(glance, /\d+\/\d+ đơn vị đã ban hành kế hoạch, \d+ đang dự thảo, \d+ chưa lập; \d+ đơn vị quá hạn/);
+    assert.match(glance, /[1-9]\d* nhiệm vụ quá hạn/);
+    assert.match(glance, /[1-9]\d* đơn vị chưa có văn bản phân công hợp lệ/);
+    assert.ok(!(await (await (await t.as('demo.commune')).get('/plans')).text()).includes('Tổng quan'));
   });
 
   test('the head issues the plan with number and date (form), coverage shows it', async () => {
@@ -130,6 +149,31 @@ forEachDialect('plans: 188/KH-UBND and the cascade', (dialect) => {
     assert.ok((await bad.text()).includes('Trường này là bắt buộc'));
     assert.equal((await dept.post(`/assignments/${yTe}`, { headUserId: me, focalUserId: me, documentNumber: '1/QĐ', documentDate: '01/03/2025' })).status, 403);
     assert.equal((await dept.post(`/assignments/${tuPhap}`, { headUserId: me, focalUserId: me, documentNumber: '40/QĐ-STP', documentDate: '01/03/2025' })).status, 303);
+  });
+
+  test('the assigning document is uploaded (checked by content) and downloadable by the unit and the coordinator only', async () => {
+    const tuPhap = (await getUnitByKey(t.db, 'body:52:tu-phap'))!.id;
+    const me = (await t.db.selectFrom('users').select('id').where('username', '=', 'demo.department').executeTakeFirst())!.id;
+    const dept = await t.as('demo.department');
+    const send = async (file: Blob, name: string) => {
+      const f = new FormData();
+      f.set('_csrf', await dept.csrf());
+      for (const [k, v] of Object.entries({ headUserId: me, focalUserId: me, documentNumber: '41/QĐ-STP', documentDate: '02/03/2025' })) f.set(k, v);
+      f.set('file', file, name);
+      return dept.request(`/assignments/${tuPhap}`, { method: 'POST', body: f });
+    };
+    const bad = await send(new Blob(['<html>x</html>']), 'quyet-dinh.pdf');
+    assert.equal(bad.status, 400);
+    const html = await bad.text();
+    assert.ok(html.includes('Chỉ nhận tệp PDF') && html.includes('value="41/QĐ-STP"'));
+    assert.equal((await t.db.selectFrom('plan_assignments').select('id').where('document_number', '=', '41/QĐ-STP').execute()).length, 0);
+    assert.equal((await send(new Blob(['%PDF-1.4\n%%EOF\n']), 'quyet-dinh.pdf')).status, 303);
+    const got = await dept.get(`/assignments/${tuPhap}/file`);
+    assert.equal(got.status, 200);
+    assert.match(got.headers.get('content-disposition') ?? '', /attachment/);
+    assert.equal((await (await t.as('demo.coordinator')).get(`/assignments/${tuPhap}/file`)).status, 200);
+    assert.equal((await (await t.as('demo.commune')).get(`/assignments/${tuPhap}/file`)).status, 403);
+    assert.ok((await (await t.as('demo.coordinator')).get('/assignments').then((r) => r.text())).includes(`/assignments/${tuPhap}/file`));
   });
 
   test('CLI plans import: refuses a second import and a malformed file (exit 1), imports a new plan (exit 0)', async () => {

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { deliverPendingEmails } from '../../platform/notify/index.ts';
-import { remindTasks } from './plans.jobs.ts';
+import { runTaskReminders } from './plans.jobs.ts';
 
 forEachDialect('task reminders by e-mail (real SMTP server on loopback)', (dialect) => {
   let t: TestApp;
@@ -26,13 +25,22 @@ forEachDialect('task reminders by e-mail (real SMTP server on loopback)', (diale
     const { createTask } = await import('./tasks.service.ts');
     const { SYSTEM_ACTOR } = await import('../../platform/audit/index.ts');
     await createTask(t.db, SYSTEM_ACTOR, { title: 'Tổ chức đối thoại với Nhân dân', unitId: pleiku.id, planId: null, planItemId: null, parentTaskId: null, assigneeId: null, startOn: '2025-03-01', dueOn: '2025-04-01', dueInWorkingDays: null, weight: 1, areas: [], coUnitIds: [] }, '2025-03-01');
-    assert.ok((await remindTasks(t.db)) > 0);
-    const sent = await deliverPendingEmails(t.db, { smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: 'coso@gialai.example', publicUrl: 'https://coso.example' });
-    assert.ok(sent >= 1);
+    // The hourly job itself: reminders, then the outbox through SMTP.
+    const log = await runTaskReminders({ db: t.db, config: { ...t.config, smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`, mailFrom: 'coso@gialai.example', publicUrl: 'https://coso.example' } });
+    const [, notices, mailed] = /^(\d+) notices, (\d+) e-mails$/.exec(log) ?? [];
+    assert.ok(Number(notices) > 0 && Number(mailed) >= 1, log);
     const mail = mails.find((m) => (m.subject ?? '').includes('Tổ chức đối thoại với Nhân dân'));
     assert.ok(mail, 'the reminder arrived');
     assert.match(mail!.subject!, /^Nhiệm vụ quá hạn/);
     assert.match(mail!.text ?? '', /01\/04\/2025/);
     assert.equal((mail!.to as { value: { address: string }[] }).value[0].address, 'can-bo@pleiku.example');
+    assert.match(mail!.text ?? '', /https:\/\/coso\.example\/tasks\//, 'a link back to the task');
+    const pending = await t.db.selectFrom('notifications').select('id').where('email_status', '=', 'pending').execute();
+    assert.equal(pending.length, 0, 'the outbox is empty');
+  });
+
+  test('without SMTP the reminder stays in-app only', async () => {
+    const log = await runTaskReminders({ db: t.db, config: { ...t.config, smtpUrl: undefined } });
+    assert.match(log, / 0 e-mails$/);
   });
 });

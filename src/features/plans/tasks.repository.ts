@@ -4,7 +4,7 @@ import type { TasksTable } from './plans.tables.ts';
 export interface TaskView {
   id: string; title: string; unitId: string; assigneeId: string | null; planId: string | null; planItemId: string | null; parentTaskId: string | null;
   coUnitIds: string[]; areas: string[]; startOn: string | null; dueOn: string | null; dueRule: string | null; status: string; progress: number;
-  progressManual: boolean; weight: number; overdue: boolean;
+  progressManual: boolean; weight: number; overdue: boolean; note: string | null; updatedAt: string;
 }
 
 type Row = TasksTable;
@@ -15,16 +15,19 @@ export function present(r: Row, today: string): TaskView {
   return {
     id: r.id, title: r.title, unitId: r.unit_id, assigneeId: r.assignee_id, planId: r.plan_id, planItemId: r.plan_item_id, parentTaskId: r.parent_task_id,
     coUnitIds: JSON.parse(r.co_unit_ids), areas: JSON.parse(r.areas), startOn: r.start_on, dueOn: r.due_on, dueRule: r.due_rule,
-    status: overdue && r.status !== 'blocked' ? 'overdue' : r.status, progress: Number(r.progress), progressManual: !!Number(r.progress_manual), weight: Number(r.weight), overdue,
+    status: overdue && r.status !== 'blocked' ? 'overdue' : r.status, progress: Number(r.progress), progressManual: !!Number(r.progress_manual), weight: Number(r.weight), overdue, note: r.note, updatedAt: r.updated_at,
   };
 }
 
-export interface TaskFilter { unitIds: 'all' | string[]; unitId?: string; planId?: string; status?: string; overdue?: boolean; area?: string; parentTaskId?: string | null }
+export interface TaskFilter { unitIds: 'all' | string[]; unitId?: string; planId?: string; status?: string; overdue?: boolean; area?: string; parentTaskId?: string | null; /** Tasks where one of these units co-operates (instead of owning). */ coUnitIds?: string[] }
 
 /** Tasks in the caller's scope matching the filters (at most 2,000). */
 export async function findTasks(db: Db | Trx, f: TaskFilter, today: string): Promise<TaskView[]> {
   let q = db.selectFrom('tasks').selectAll();
-  if (f.unitIds !== 'all') q = f.unitIds.length ? q.where('unit_id', 'in', f.unitIds) : q.where('unit_id', '=', '-');
+  if (f.coUnitIds) {
+    const co = f.coUnitIds;
+    q = co.length ? q.where((e) => e.or(co.map((u) => e('co_unit_ids', 'like', `%"${u.replace(/[%_"\\]/g, '')}"%`)))) : q.where('unit_id', '=', '-');
+  } else if (f.unitIds !== 'all') q = f.unitIds.length ? q.where('unit_id', 'in', f.unitIds) : q.where('unit_id', '=', '-');
   if (f.unitId) q = q.where('unit_id', '=', f.unitId);
   if (f.planId) q = q.where('plan_id', '=', f.planId);
   if (f.parentTaskId === null) q = q.where('parent_task_id', 'is', null);

@@ -5,6 +5,7 @@ import en from './i18n/en.json' with { type: 'json' };
 import { REPORT_ACTIONS } from './reports.access.ts';
 import { reportsApi } from './reports.api.ts';
 import { sendReportReminders } from './reports.jobs.ts';
+import { runPendingExports } from './reports.exports.ts';
 import { reportsPages } from './reports.pages.tsx';
 import { registerPlan188Indicators } from './reports.regime.ts';
 import { seedDemoReports } from './reports.seed.ts';
@@ -15,6 +16,7 @@ registerJob({
   name: 'reports.reminders', everyMs: 60 * 60 * 1000,
   run: async (deps) => { const r = await sendReportReminders(deps.db); return `reminded ${r.reminded}, overdue ${r.overdue}`; },
 });
+registerJob({ name: 'reports.exports', everyMs: 5000, run: async (deps) => `built ${await runPendingExports(deps.db)}` });
 
 /**
  * Periodic reports (plan 188 III.5, NĐ 09/2019): regimes as data, unit reports with computed

@@ -13,6 +13,9 @@ import { listPeriods, periodStatuses, reportView, REPORT_STATUSES } from './repo
 import { draftInput, returnInput } from './reports.schema.ts';
 import { acceptReport, returnReport, saveDraft, submitReport } from './reports.service.ts';
 import { PERIOD_KINDS } from './reports.regime.ts';
+import { compilationInput, getCompilation, issueCompilation, saveCompilation, type CompilationInput } from './reports.compilation.ts';
+import { dateField } from '../units/units.schema.ts';
+import type { Period, Regime } from './reports.repository.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown period or unit') };
@@ -71,7 +74,7 @@ export async function aggregateFile(c: Ctx, id: string, ext: 'docx' | 'xlsx') {
   const { db } = c.get('deps');
   const { period, regime } = await loadPeriod(db, id);
   const agg = await aggregatePeriod(db, period, regime, { narrative: ext === 'docx' });
-  const buf = ext === 'docx' ? await aggregateDocx(period, regime, agg) : await aggregateXlsx(period, agg);
+  const buf = ext === 'docx' ? await aggregateDocx(period, regime, agg, undefined, await getCompilation(db, regime, period.id, async () => agg)) : await aggregateXlsx(period, agg);
   return c.body(new Uint8Array(buf), 200, { 'Content-Type': ext === 'docx' ? DOCX : XLSX, 'Content-Disposition': `attachment; filename="tong-hop-${fileName(period.title)}.${ext}"` });
 }
 
@@ -153,3 +156,52 @@ reportsApi.openapi(
     return stateResult(c, periodId, unitId, await returnReport(db, actorOf(c), period, unitId, c.req.valid('json')));
   },
 );
+
+const CompilationSchema = z.object({
+  status: z.enum(['none', 'draft', 'issued']), number: z.number().nullable(), signedOn: z.string().nullable(), signerName: z.string(), intro: z.string(),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), text: z.string() })),
+}).openapi('ProvincialReport');
+const idParam = z.object({ id: z.string().max(64) });
+
+/** The provincial report of a period: saved draft or issued text, else the text compiled from the counted unit reports now. */
+reportsApi.openapi(
+  createRoute({ method: 'get', path: '/report-periods/{id}/provincial', middleware: [allow('reports.aggregate')] as const, request: { params: idParam }, responses: { 200: json(CompilationSchema, 'The provincial report compiled from the unit reports (draft or issued)'), ...errors } }),
+  async (c) => {
+    const { db } = c.get('deps');
+    const { period, regime } = await loadPeriod(db, c.req.valid('param').id);
+    const k = await getCompilation(db, regime, period.id, () => aggregatePeriod(db, period, regime, { narrative: true }));
+    return c.json({ status: k.status, number: k.number, signedOn: k.signedOn, signerName: k.signerName, intro: k.intro, sections: k.sections.map((s) => ({ key: s.key, title: s.title, text: s.text })) }, 200);
+  },
+);
+
+/** JSON body → service input; sections not sent keep the text saved (or compiled) now. */
+async function compilationBody(c: Ctx, db: Parameters<typeof getCompilation>[0], period: Period, regime: Regime, body: z.infer<typeof compilationInput>): Promise<CompilationInput> {
+  let signedOn: string | null = null;
+  if (body.signedOn) {
+    const d = dateField.safeParse(body.signedOn.includes('-') ? body.signedOn.split('-').reverse().join('/') : body.signedOn);
+    if (!d.success) throw validationError({ signedOn: c.get('t')('validation.date') });
+    signedOn = d.data;
+  }
+  const current = await getCompilation(db, regime, period.id, () => aggregatePeriod(db, period, regime, { narrative: true }));
+  const sections = Object.fromEntries(current.sections.map((s) => [s.key, s.text]));
+  for (const s of body.sections) sections[s.key] = s.text;
+  return { intro: body.intro || current.intro, sections, number: body.number, signedOn, signerName: body.signerName };
+}
+
+for (const [method, path, description] of [['put', '/report-periods/{id}/provincial', 'Draft saved'], ['post', '/report-periods/{id}/provincial/issue', 'Issued under its number']] as const) {
+  reportsApi.openapi(
+    createRoute({
+      method, path, middleware: [allow('reports.review')] as const, request: { params: idParam, body: { content: { 'application/json': { schema: compilationInput } } } },
+      responses: { 200: json(z.object({ status: z.enum(['draft', 'issued']) }), description), 400: json(ErrorSchema, 'Invalid (number, date and signer required to issue; number already used this year)'), 409: json(ErrorSchema, 'Already issued'), ...errors },
+    }),
+    async (c) => {
+      const { db } = c.get('deps');
+      const { period, regime } = await loadPeriod(db, c.req.valid('param').id);
+      const input = await compilationBody(c, db, period, regime, c.req.valid('json'));
+      const r = method === 'put' ? await saveCompilation(db, actorOf(c), period, regime, input) : await issueCompilation(db, actorOf(c), period, regime, input);
+      if (!r.ok && r.error === 'state') throw conflict();
+      if (!r.ok) throw validationError(Object.fromEntries(Object.entries(r.fields ?? {}).map(([k, v]) => [k, c.get('t')(v)])));
+      return c.json({ status: method === 'put' ? 'draft' as const : 'issued' as const }, 200);
+    },
+  );
+}

@@ -2,7 +2,8 @@
  * A generated province for scale checks (bench/reports.bench.ts and reports.scale.test.ts): one
  * province, `departments` departments and the rest communes (3,321 units in all by default, the
  * size of the pre-2025 commune count of a large province), the plan 188 regime and its periods, and
- * a report from almost every unit (statuses mixed) with every indicator filled.
+ * a report from almost every unit (statuses mixed) with every indicator filled and two narrative
+ * sections written (so the compiled DOCX has the size of a real province).
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/index.ts';
@@ -35,6 +36,7 @@ export async function generateProvince(db: Db, opts: { units?: number; departmen
   const reports: { id: string; status: string; unitId: string }[] = [];
   const reportRows = [];
   const values = [];
+  const sections: { report_id: string; key: string; text: string; comment: string | null }[] = [];
   for (const u of rows.slice(1)) {
     const x = rand();
     const status = x < 0.6 ? 'accepted' : x < 0.8 ? 'submitted' : x < 0.88 ? 'returned' : x < 0.94 ? 'draft' : 'missing';
@@ -43,10 +45,12 @@ export async function generateProvince(db: Db, opts: { units?: number; departmen
     reports.push({ id, status, unitId: u.id });
     const sent = status === 'draft' ? null : now;
     reportRows.push({ id, period_id: period.id, unit_id: u.id, status, version: sent ? 1 : 0, first_submitted_at: sent, submitted_at: sent, late: 0, reviewed_at: null, reviewed_by: null, review_comment: null, updated_by: null, created_at: now, updated_at: now });
+    for (const key of ['item-5', 'limitations']) sections.push({ report_id: id, key, text: `${u.name}: ${key === 'item-5' ? 'tiếp công dân định kỳ theo lịch, đơn thư xử lý đúng thẩm quyền' : 'thiếu công chức chuyên trách, số liệu thôn chưa đầy đủ'} (${Math.floor(rand() * 100)}).`, comment: null });
     for (const code of regime.indicators) values.push({ report_id: id, code, value: rand() < 0.03 ? null : String(code === 'don.resolved.rate' ? Math.round(rand() * 1000) / 10 : Math.floor(rand() * 200)), computed: null, override_reason: null });
   }
   for (let i = 0; i < reportRows.length; i += 400) await db.insertInto('reports').values(reportRows.slice(i, i + 400)).execute();
   for (let i = 0; i < values.length; i += 400) await db.insertInto('report_values').values(values.slice(i, i + 400)).execute();
+  for (let i = 0; i < sections.length; i += 400) await db.insertInto('report_sections').values(sections.slice(i, i + 400)).execute();
   return { period, regime, units: total, reports: reports.length, values: values.length };
 }
 

@@ -4,7 +4,9 @@ import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { formValues, readForm, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
-import { formatDate } from '../../platform/i18n/index.ts';
+import { formatDate, formatDateTime, type T } from '../../platform/i18n/index.ts';
+import { readFileSync } from 'node:fs';
+import { getIndicator } from '../../platform/indicators/index.ts';
 import { getUnit, unitNames } from '../units/index.ts';
 import { dateField } from '../units/units.schema.ts';
 import { assertRead, assertSubmit, assertWrite, loadPeriod, loadTarget, mayReview, maySubmit, mayWrite, visibleUnits } from './reports.access.ts';
@@ -13,11 +15,36 @@ import { aggregateFile, reportFile } from './reports.api.ts';
 import { aggregateCsv } from './reports.documents.ts';
 import { listPeriods, listRegimes, getRegime, periodStatuses, reportView, reportVersions } from './reports.repository.ts';
 import { draftFromForm, returnInput } from './reports.schema.ts';
-import { acceptReport, returnReport, saveDraft, submitReport, updatePeriod } from './reports.service.ts';
+import { acceptReport, createPeriod, returnReport, saveDraft, submitReport, updatePeriod } from './reports.service.ts';
+import { PERIOD_KINDS, type PeriodKind } from './reports.regime.ts';
 import { AggregatePage, Dashboard, PeriodList, RegimePage } from './views/period.tsx';
 import { ReportPage } from './views/report.tsx';
+import { ProvincialPage } from './views/provincial.tsx';
+import { ExportPage } from './views/export.tsx';
+import { EXPORT_FORMATS, EXPORT_MIME, getExport, requestExport, type ExportFormat } from './reports.exports.ts';
+import { validationError } from '../../platform/http/validate.ts';
+import { compilationFromForm, getCompilation, issueCompilation, recompile, saveCompilation } from './reports.compilation.ts';
 
 export const reportsPages = new Hono<AppEnv>();
+
+const stateError = (c: Ctx) => { c.status(409); c.header('x-coso-no-change', '1'); };
+
+/** The autosave script (progressive enhancement; the CSP allows scripts from 'self' only, never inline). */
+const AUTOSAVE_JS = readFileSync(new URL('./static/autosave.js', import.meta.url), 'utf8');
+reportsPages.get('/reports/autosave.js', allow('public'), (c) => {
+  c.header('Cache-Control', 'public, max-age=3600');
+  return c.body(AUTOSAVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+});
+
+/** The label users read for a form field name of the report page (`v.<code>`, `r.<code>`, `s.<key>`). */
+function fieldLabel(name: string, t: T): string {
+  const [kind, ...rest] = name.split('.');
+  const code = rest.join('.');
+  const d = getIndicator(code);
+  if (kind === 'v') return d?.label ?? code;
+  if (kind === 'r') return `${t('reports.override')} (${d?.label ?? code})`;
+  return name;
+}
 
 reportsPages.get('/reports', allow('reports.view'), async (c) => {
   const { db } = c.get('deps');
@@ -31,13 +58,31 @@ reportsPages.get('/reports', allow('reports.view'), async (c) => {
   return c.render(<PeriodList periods={periods} regimes={await listRegimes(db)} mine={mine} />, { title: c.get('t')('reports.title') });
 });
 
-reportsPages.get('/report-regimes/:id', allow('reports.view'), async (c) => {
+async function renderRegime(c: Ctx, id: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
   const { db } = c.get('deps');
-  const regime = await getRegime(db, c.req.param('id'));
+  const regime = await getRegime(db, id);
   if (!regime) throw notFound();
   const periods = (await listPeriods(db)).filter((p) => p.regimeId === regime.id);
   const n = periods[0] ? (await db.selectFrom('report_period_units').select((e) => e.fn.countAll<number>().as('n')).where('period_id', '=', periods[0].id).executeTakeFirst())?.n : 0;
-  return c.render(<RegimePage regime={regime} periods={periods} unitCount={Number(n ?? 0)} />, { title: regime.name });
+  return c.render(<RegimePage regime={regime} periods={periods} unitCount={Number(n ?? 0)} canManage={await can(c.get('user'), 'reports.manage')} values={extra.values ?? { kind: 'adhoc' }} errors={extra.errors} />, { title: regime.name });
+}
+
+reportsPages.get('/report-regimes/:id', allow('reports.view'), (c) => renderRegime(c, c.req.param('id')));
+
+/** A new period of a regime (e.g. an ad hoc report): its reporting units are the regime's unit kinds valid today. */
+const newPeriodForm = z.object({ title: z.string().trim().min(1).max(300), kind: z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]), from: dateField, to: dateField, due: dateField });
+reportsPages.post('/report-regimes/:id/periods', allow('reports.manage'), async (c) => {
+  const { db } = c.get('deps');
+  const regime = await getRegime(db, c.req.param('id'));
+  if (!regime) throw notFound();
+  const form = await readForm(c, newPeriodForm);
+  if (form.ok && form.data.from <= form.data.to) {
+    const id = await createPeriod(db, actorOf(c), regime, form.data);
+    return c.redirect(`/report-periods/${id}?saved=1`, 303);
+  }
+  c.status(400);
+  c.header('x-coso-no-change', '1');
+  return renderRegime(c, regime.id, { values: form.values, errors: form.ok ? { to: c.get('t')('reports.error.cutoffOrder') } : form.errors });
 });
 
 async function renderDashboard(c: Ctx, id: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
@@ -76,6 +121,72 @@ reportsPages.get('/report-periods/:id/aggregate.csv', allow('reports.aggregate')
   return c.body(aggregateCsv(await aggregatePeriod(db, period, regime)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="tong-hop.csv"' });
 });
 
+async function renderProvincial(c: Ctx, id: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
+  const { db } = c.get('deps');
+  const { period, regime } = await loadPeriod(db, id);
+  const k = await getCompilation(db, regime, period.id, () => aggregatePeriod(db, period, regime, { narrative: true }));
+  const t = c.get('t');
+  const done = c.req.query('done');
+  const notice = done === 'saved' ? t('reports.provincial.saved') : done === 'issued' ? t('reports.provincial.issued') : done === 'recompiled' ? t('reports.provincial.recompiled') : undefined;
+  return c.render(<ProvincialPage period={period} k={k} canEdit={await mayReview(c.get('user'))} values={extra.values} errors={extra.errors} notice={notice} />, { title: `${t('reports.provincial.title')} · ${period.title}` });
+}
+
+reportsPages.get('/report-periods/:id/provincial', allow('reports.aggregate'), (c) => renderProvincial(c, c.req.param('id')));
+
+for (const [suffix, issue] of [['', false], ['/issue', true]] as const) {
+  reportsPages.post(`/report-periods/:id/provincial${suffix}`, allow('reports.review'), async (c) => {
+    const { db } = c.get('deps');
+    const { period, regime } = await loadPeriod(db, c.req.param('id'));
+    const values = await formValues(c);
+    const parsed = compilationFromForm(values, regime.outline.map((s) => s.key));
+    const r = parsed.ok ? await (issue ? issueCompilation : saveCompilation)(db, actorOf(c), period, regime, parsed.data) : null;
+    if (r?.ok) return c.redirect(`/report-periods/${period.id}/provincial?done=${issue ? 'issued' : 'saved'}`, 303);
+    if (r && r.error === 'state') stateError(c);
+    else { c.status(400); c.header('x-coso-no-change', '1'); }
+    const fields = parsed.ok ? (r && !r.ok ? r.fields ?? {} : {}) : parsed.errors;
+    return renderProvincial(c, period.id, { values, errors: r && !r.ok && r.error === 'state' ? { _: c.get('t')('reports.error.state') } : translateFields(fields, c.get('t')) });
+  });
+}
+
+reportsPages.post('/report-periods/:id/provincial/recompile', allow('reports.review'), async (c) => {
+  const { db } = c.get('deps');
+  const { period, regime } = await loadPeriod(db, c.req.param('id'));
+  const r = await recompile(db, actorOf(c), period, regime, await aggregatePeriod(db, period, regime, { narrative: true }));
+  if (r.ok) return c.redirect(`/report-periods/${period.id}/provincial?done=recompiled`, 303);
+  stateError(c);
+  return renderProvincial(c, period.id, { errors: { _: c.get('t')('reports.error.state') } });
+});
+
+const exportForm = z.object({ format: z.enum(EXPORT_FORMATS) });
+reportsPages.post('/report-periods/:id/exports', allow('reports.aggregate'), async (c) => {
+  const { db } = c.get('deps');
+  const { period } = await loadPeriod(db, c.req.param('id'));
+  const form = await readForm(c, exportForm);
+  if (!form.ok) throw validationError({ format: c.get('t')('reports.export.badFormat') });
+  const id = await requestExport(db, actorOf(c), period, form.data.format);
+  return c.redirect(`/report-periods/${period.id}/exports/${id}`, 303);
+});
+
+async function loadExport(c: Ctx) {
+  const { db } = c.get('deps');
+  const { period } = await loadPeriod(db, c.req.param('id')!);
+  const x = await getExport(db, c.req.param('exportId')!);
+  if (!x || x.period_id !== period.id) throw notFound();
+  return { period, x };
+}
+
+reportsPages.get('/report-periods/:id/exports/:exportId', allow('reports.aggregate'), async (c) => {
+  const { period, x } = await loadExport(c);
+  const t = c.get('t');
+  return c.render(<ExportPage period={period} x={{ id: x.id, format: x.format, status: x.status, progress: Number(x.progress), step: x.step, error: x.error, createdAt: x.created_at }} />, { title: `${t('reports.export.title')} · ${period.title}` });
+});
+
+reportsPages.get('/report-periods/:id/exports/:exportId/file', allow('reports.aggregate'), async (c) => {
+  const { x } = await loadExport(c);
+  if (x.status !== 'done' || !x.content) throw notFound();
+  return c.body(new Uint8Array(Buffer.from(x.content, 'base64')), 200, { 'Content-Type': EXPORT_MIME[x.format as ExportFormat], 'Content-Disposition': `attachment; filename="${x.file_name}"` });
+});
+
 async function renderReport(c: Ctx, periodId: string, unitId: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
   const { db } = c.get('deps');
   const user = c.get('user');
@@ -96,16 +207,28 @@ async function renderReport(c: Ctx, periodId: string, unitId: string, extra: { v
 reportsPages.get('/reports/:periodId/:unitId', allow('reports.view'), (c) => renderReport(c, c.req.param('periodId'), c.req.param('unitId')));
 reportsPages.get('/reports/:periodId/:unitId/report.docx', allow('reports.view'), (c) => reportFile(c, c.req.param('periodId'), c.req.param('unitId')));
 
-const stateError = (c: Ctx) => { c.status(409); c.header('x-coso-no-change', '1'); };
-
 reportsPages.post('/reports/:periodId/:unitId', allow('reports.write'), async (c) => {
   const { db } = c.get('deps');
   const { periodId, unitId } = c.req.param();
   const { period, regime } = await loadTarget(db, periodId, unitId);
   await assertWrite(db, c.get('user'), unitId);
   const values = await formValues(c);
+  const autosave = c.req.header('x-coso-autosave') === '1';
   const parsed = draftFromForm(values, regime.indicators, regime.outline.map((s) => s.key));
-  const r = parsed.ok ? await saveDraft(db, actorOf(c), period, regime, unitId, parsed.data) : null;
+  const r = parsed.ok ? await saveDraft(db, actorOf(c), period, regime, unitId, parsed.data, { autosave }) : null;
+  const t = c.get('t');
+  if (autosave) {
+    // Background save by static/autosave.js: JSON instead of a redirect or a page.
+    if (r?.ok) {
+      const savedAt = new Date().toISOString();
+      return c.json({ status: 'draft', savedAt, message: t('reports.autosaved', { time: formatDateTime(savedAt) }) }, 200);
+    }
+    c.header('x-coso-no-change', '1');
+    if (r && r.error === 'state') return c.json({ error: 'conflict', message: t('reports.autosaveState') }, 409);
+    const fields = translateFields(parsed.ok ? (r && !r.ok ? r.fields ?? {} : {}) : parsed.errors, t);
+    const labels = Object.keys(fields).map((k) => fieldLabel(k, t)).join('; ');
+    return c.json({ error: 'invalid', message: t('reports.autosaveInvalid', { fields: labels }), fields }, 400);
+  }
   if (r?.ok) return c.redirect(`/reports/${periodId}/${unitId}?done=saved`, 303);
   if (r && r.error === 'state') stateError(c);
   else c.status(400);

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
-import { getRegime, periodStatuses } from './reports.repository.ts';
+import { getPeriod, getRegime, periodStatuses } from './reports.repository.ts';
+import { aggregatePeriod } from './reports.aggregate.ts';
+import { compiledText, issueCompilation } from './reports.compilation.ts';
 import { createPeriod } from './reports.service.ts';
 import { PLAN188_REGIME } from './reports.regime.ts';
 import type { ReportsTable } from './reports.tables.ts';
@@ -107,4 +109,8 @@ export async function seedDemoReports(db: Db, opts: { unitsAt: string; keepMissi
     }
     await record(trx, SYSTEM_ACTOR, { action: 'reports.seed', subjectType: 'report-regime', subjectId: regime.id, changes: { reports: made }, visibility: 'admin' });
   });
+  // The 6-month provincial report, compiled from the unit reports and issued as 145/BC-UBND on 20/05/2025.
+  const semi = (await getPeriod(db, periodIds[0]))!;
+  const text = compiledText(regime, await aggregatePeriod(db, semi, regime, { narrative: true, today: opts.unitsAt }));
+  await issueCompilation(db, SYSTEM_ACTOR, semi, regime, { ...text, number: 145, signedOn: '2025-05-20', signerName: 'Nguyễn Văn A' });
 }

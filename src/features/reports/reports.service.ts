@@ -25,7 +25,7 @@ async function snapshot(trx: Trx, reportId: string, version: number, event: stri
  * computed one needs a written reason, and both are kept) and narrative sections. Allowed while the
  * report is missing, a draft, or returned for revision.
  */
-export async function saveDraft(db: Db, actor: Actor, period: Period, regime: Regime, unitId: string, input: DraftInput): Promise<Result<string, ReportError>> {
+export async function saveDraft(db: Db, actor: Actor, period: Period, regime: Regime, unitId: string, input: DraftInput, opts: { autosave?: boolean } = {}): Promise<Result<string, ReportError>> {
   const fields: Record<string, string> = {};
   const known = new Set(regime.indicators);
   const keys = new Set(regime.outline.map((s) => s.key));
@@ -61,7 +61,7 @@ export async function saveDraft(db: Db, actor: Actor, period: Period, regime: Re
       const upd = await trx.updateTable('report_sections').set({ text: s.text }).where('report_id', '=', reportId).where('key', '=', s.key).executeTakeFirst();
       if (!Number(upd.numUpdatedRows)) await trx.insertInto('report_sections').values({ report_id: reportId, key: s.key, text: s.text, comment: null }).execute();
     }
-    await record(trx, actor, { action: 'reports.save', subjectType: 'report', subjectId: reportId, unitId, changes: { periodId: period.id, indicators: rows, sections: input.sections.map((s) => ({ key: s.key, length: s.text.length })) }, visibility: 'unit' });
+    await record(trx, actor, { action: 'reports.save', subjectType: 'report', subjectId: reportId, unitId, changes: { periodId: period.id, ...(opts.autosave ? { autosave: true } : {}), indicators: rows, sections: input.sections.map((s) => ({ key: s.key, length: s.text.length })) }, visibility: 'unit' });
     return ok(reportId);
   });
 }

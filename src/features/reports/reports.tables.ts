@@ -53,6 +53,42 @@ export interface ReportsTable {
 export interface ReportValuesTable { report_id: string; code: string; value: string | null; computed: string | null; override_reason: string | null }
 export interface ReportSectionsTable { report_id: string; key: string; text: string; comment: string | null }
 export interface ReportVersionsTable { id: string; report_id: string; version: number; event: string; snapshot: string; actor_id: string | null; at: string }
+/** The provincial report of a period compiled from the unit reports; edited as a draft, then issued under its own number. */
+export interface ReportCompilationsTable {
+  id: string;
+  period_id: string;
+  /** draft | issued */
+  status: string;
+  number: number | null;
+  /** YYYY-MM-DD */
+  signed_on: string | null;
+  signer_name: string;
+  intro: string;
+  /** JSON Record<outline key, text>. */
+  sections: string;
+  version: number;
+  updated_by: string | null;
+  issued_by: string | null;
+  issued_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+/** An export of a period's aggregate built off the request path (status queued | running | done | failed; progress 0–100). */
+export interface ReportExportsTable {
+  id: string;
+  period_id: string;
+  format: string;
+  status: string;
+  progress: number;
+  step: string;
+  file_name: string | null;
+  /** The file as base64 once done. */
+  content: string | null;
+  error: string | null;
+  requested_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
 
 declare module '../../platform/db/tables.ts' {
   interface Database {
@@ -63,5 +99,7 @@ declare module '../../platform/db/tables.ts' {
     report_values: ReportValuesTable;
     report_sections: ReportSectionsTable;
     report_versions: ReportVersionsTable;
+    report_compilations: ReportCompilationsTable;
+    report_exports: ReportExportsTable;
   }
 }

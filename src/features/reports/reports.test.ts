@@ -5,6 +5,7 @@ import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpe
 import { docxParagraphs } from '../../platform/docx/read.ts';
 import { getUnitByKey } from '../units/index.ts';
 import { sendReportReminders } from './reports.jobs.ts';
+import { runPendingExports } from './reports.exports.ts';
 import { DEFAULT_CUTOFFS } from './reports.regime.ts';
 
 type Period = { id: string; regimeId: string; title: string; kind: string; from: string; to: string; due: string };
@@ -150,7 +151,8 @@ forEachDialect('periodic reports', (dialect) => {
     const agg = await api('demo.observer', `/report-periods/${semi.id}/aggregate.docx`);
     assert.equal(agg.status, 200);
     const al = docxParagraphs(agg.body as Buffer);
-    for (const s of ['ỦY BAN NHÂN DÂN TỈNH GIA LAI', 'Số:       /BC-UBND', 'Phụ lục: Biểu tổng hợp số liệu toàn tỉnh'.toUpperCase(), 'Nơi nhận:']) assert.ok(al.some((l) => l.includes(s)), s);
+    // The demo's 6-month provincial report was issued as 145/BC-UBND on 20/05/2025.
+    for (const s of ['ỦY BAN NHÂN DÂN TỈNH GIA LAI', 'Số: 145/BC-UBND', 'Gia Lai, ngày 20 tháng 5 năm 2025', 'Phụ lục: Biểu tổng hợp số liệu toàn tỉnh'.toUpperCase(), 'Nơi nhận:', 'Nguyễn Văn A']) assert.ok(al.some((l) => l.includes(s)), s);
     assert.ok(al.some((l) => l.startsWith('Phường Pleiku: ')), 'unit text attributed');
     const x = await api('demo.coordinator', `/report-periods/${semi.id}/aggregate.xlsx`);
     assert.equal(x.status, 200);
@@ -197,4 +199,159 @@ forEachDialect('periodic reports', (dialect) => {
     // Sở Tư pháp still has only a draft of the annual report: its officer got both notices.
     assert.deepEqual(n.filter((x) => x.user_id === dept.id).map((x) => x.dedupe_key!.split(':')[3]).sort(), ['due-5', 'overdue']);
   });
+
+  test('autosave: the page loads a same-origin script; a background save answers JSON, keeps the draft and names bad fields in Vietnamese', async () => {
+    const url = `/reports/${annual.id}/${tuPhap}`;
+    const officer = await t.as('demo.department');
+    const html = await (await officer.get(url)).text();
+    assert.match(html, /<form[^>]*data-autosave="1"/);
+    assert.match(html, /<script src="\/reports\/autosave.js" defer=""><\/script>/);
+    assert.doesNotMatch(html, /<script>/, 'no inline script (the CSP forbids it)');
+    const js = await t.agent().get('/reports/autosave.js');
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('content-type') ?? '', /javascript/);
+    assert.match(await js.text(), /x-coso-autosave/);
+    const csrf = await officer.csrf();
+    const bg = (form: Record<string, string>) => officer.request(url, { method: 'POST', body: new URLSearchParams({ _csrf: csrf, ...form }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-coso-autosave': '1' } });
+    const ok = await bg({ 's.limitations': 'Tự lưu: thiếu công chức chuyên trách.', 'v.dv.directives': '6' });
+    assert.equal(ok.status, 200);
+    const body = await ok.json() as { status: string; message: string };
+    assert.equal(body.status, 'draft');
+    assert.match(body.message, /^Đã tự động lưu lúc \d{2}\/\d{2}\/\d{4}/);
+    const saved = (await api('demo.department', url)).body as Report;
+    assert.equal(saved.sections.find((x) => x.key === 'limitations')!.text, 'Tự lưu: thiếu công chức chuyên trách.');
+    assert.equal(saved.indicators.find((x) => x.code === 'dv.directives')!.value, 6);
+    const ev = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'reports.save').where('unit_id', '=', tuPhap).orderBy('at', 'desc').executeTakeFirstOrThrow();
+    assert.match(String(ev.changes), /"autosave":true/);
+    const bad = await bg({ 'v.pbgdpl.sessions': 'mười' });
+    assert.equal(bad.status, 400);
+    const err = await bad.json() as { message: string; fields: Record<string, string> };
+    assert.match(err.message, /Cuộc tuyên truyền, phổ biến, giáo dục pháp luật/);
+    assert.equal(err.fields['v.pbgdpl.sessions'], 'Nhập một số không âm, ví dụ 12 hoặc 85,5');
+    assert.equal((await api('demo.department', url)).body.indicators.find((x: { code: string }) => x.code === 'dv.directives').value, 6, 'nothing saved by a bad autosave');
+    const outsider = await t.as('demo.commune');
+    const forbidden = await outsider.request(url, { method: 'POST', body: new URLSearchParams({ _csrf: await outsider.csrf(), 's.limitations': 'x' }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-coso-autosave': '1' } });
+    assert.equal(forbidden.status, 403);
+  });
+
+  test('provincial report: compiled from the counted unit reports, edited by the coordinator, issued under its own number; observers read it', async () => {
+    const coord = await t.as('demo.coordinator');
+    const url = `/report-periods/${annual.id}/provincial`;
+    const fresh = (await api('demo.coordinator', url)).body;
+    assert.equal(fresh.status, 'none');
+    assert.equal(fresh.sections.length, 16);
+    const agg = (await api('demo.coordinator', `/report-periods/${annual.id}/aggregate`)).body as Agg;
+    assert.ok(fresh.intro.includes(`${agg.submitted + agg.accepted}/`), 'the opening counts the reports used');
+    assert.ok(fresh.sections.find((x: { key: string }) => x.key === 'item-5').text.split('\n').every((l: string) => /^[^:]+: /.test(l)), 'each unit text attributed');
+    const page = await (await coord.get(url)).text();
+    assert.match(page, /Chưa soạn \(bản tự tổng hợp\)/);
+    const form: Record<string, string> = { intro: 'Thực hiện Kế hoạch số 188/KH-UBND, UBND tỉnh báo cáo như sau:', 's.item-5': 'Toàn tỉnh tổ chức tiếp công dân định kỳ đúng lịch.\nCác đơn thư được xử lý đúng thẩm quyền.', number: '', signedOn: '', signerName: '' };
+    assert.equal((await coord.post(url, form)).status, 303);
+    const draft = (await api('demo.observer', url)).body;
+    assert.equal(draft.status, 'draft');
+    assert.equal(draft.sections.find((x: { key: string }) => x.key === 'item-5').text, 'Toàn tỉnh tổ chức tiếp công dân định kỳ đúng lịch.\nCác đơn thư được xử lý đúng thẩm quyền.');
+    const observer = await t.as('demo.observer');
+    const readOnly = await (await observer.get(url)).text();
+    assert.match(readOnly, /Toàn tỉnh tổ chức tiếp công dân định kỳ đúng lịch/);
+    assert.doesNotMatch(readOnly, /name="s\.item-5"/, 'observers read, never edit');
+    assert.equal((await observer.post(url, form)).status, 403);
+    assert.equal((await (await t.as('demo.commune')).get(url)).status, 403);
+    assert.equal((await coord.post(`${url}/recompile`, {})).status, 303);
+    const again = (await api('demo.coordinator', url)).body;
+    assert.equal(again.status, 'draft');
+    assert.equal(again.sections.find((x: { key: string }) => x.key === 'item-5').text, fresh.sections.find((x: { key: string }) => x.key === 'item-5').text, 'compiled again from the unit reports');
+    assert.equal((await coord.post(url, form)).status, 303);
+    const badDate = await coord.post(`${url}/issue`, { ...form, number: '212', signedOn: '32/05/2025', signerName: 'Trần Thị B' });
+    assert.equal(badDate.status, 400);
+    const bd = await badDate.text();
+    assert.match(bd, /error-summary/);
+    assert.match(bd, /Nhập ngày theo dạng ngày\/tháng\/năm/);
+    assert.match(bd, /value="32\/05\/2025"/, 'values kept');
+    assert.match(bd, /Toàn tỉnh tổ chức tiếp công dân định kỳ đúng lịch/);
+    const noNumber = await (await coord.post(`${url}/issue`, form)).text();
+    for (const m of ['Nhập số văn bản để ban hành', 'Nhập ngày ký để ban hành', 'Nhập họ tên người ký để ban hành']) assert.ok(noNumber.includes(m), m);
+    assert.equal((await api('demo.coordinator', url)).body.status, 'draft', 'nothing issued');
+    const taken = await coord.post(`${url}/issue`, { ...form, number: '145', signedOn: '20/10/2025', signerName: 'Trần Thị B' });
+    assert.equal(taken.status, 400, 'the 6-month report already used 145 in 2025');
+    assert.match(await taken.text(), /Số này đã dùng cho một báo cáo tổng hợp khác trong năm/);
+    assert.equal((await coord.post(`${url}/issue`, { ...form, number: '212', signedOn: '20/10/2025', signerName: 'Trần Thị B' })).status, 303);
+    const issued = (await api('demo.leader', url)).body;
+    assert.deepEqual({ status: issued.status, number: issued.number, signedOn: issued.signedOn }, { status: 'issued', number: 212, signedOn: '2025-10-20' });
+    assert.equal((await coord.post(url, form)).status, 409, 'issued text is final');
+    assert.equal((await api('demo.coordinator', url, { method: 'PUT', body: { intro: 'x' } })).status, 409);
+    const docx = docxParagraphs((await api('demo.observer', `/report-periods/${annual.id}/aggregate.docx`)).body as Buffer);
+    for (const s of ['Số: 212/BC-UBND', 'Gia Lai, ngày 20 tháng 10 năm 2025', 'Thực hiện Kế hoạch số 188/KH-UBND, UBND tỉnh báo cáo như sau:', 'Toàn tỉnh tổ chức tiếp công dân định kỳ đúng lịch.', 'Các đơn thư được xử lý đúng thẩm quyền.', 'Trần Thị B']) assert.ok(docx.includes(s), s);
+    const obs = await t.db.selectFrom('users').select('id').where('username', '=', 'demo.observer').executeTakeFirstOrThrow();
+    const note = await t.db.selectFrom('notifications').select('title').where('user_id', '=', obs.id).where('title', 'like', '%212/BC-UBND%').execute();
+    assert.equal(note.length, 1);
+    const audit = await t.db.selectFrom('audit_events').select('action').where('subject_type', '=', 'report-compilation').execute();
+    assert.ok(audit.some((a) => a.action === 'reports.compilation.save') && audit.some((a) => a.action === 'reports.compilation.issue'));
+  });
+
+  test('provincial report API: bad input is 400 naming fields; only the coordinator writes', async () => {
+    const bad = await api('demo.coordinator', `/report-periods/${annual.id}/provincial`, { method: 'PUT', body: { number: -3 } });
+    assert.equal(bad.status, 400);
+    const badDate = await api('demo.coordinator', `/report-periods/${annual.id}/provincial/issue`, { method: 'POST', body: { number: 300, signedOn: '31/02/2025', signerName: 'X' } });
+    assert.equal(badDate.status, 400);
+    assert.match(badDate.body.error.fields.signedOn, /Nhập ngày/);
+    assert.equal((await api('demo.observer', `/report-periods/${annual.id}/provincial`, { method: 'PUT', body: {} })).status, 403);
+    assert.equal((await api('demo.coordinator', '/report-periods/khong-co/provincial')).status, 404);
+  });
+
+  test('the coordinator creates an ad hoc period of the regime; bad dates are 400 with values kept', async () => {
+    const coord = await t.as('demo.coordinator');
+    const url = `/report-regimes/${annual.regimeId}/periods`;
+    const page = await (await coord.get(`/report-regimes/${annual.regimeId}`)).text();
+    assert.match(page, /Tạo kỳ báo cáo/);
+    const bad = await coord.post(url, { title: 'Báo cáo đột xuất về tiếp công dân dịp Tết', kind: 'adhoc', from: '01/01/2026', to: '15/13/2026', due: '20/02/2026' });
+    assert.equal(bad.status, 400);
+    const h = await bad.text();
+    assert.match(h, /error-summary/);
+    assert.match(h, /value="Báo cáo đột xuất về tiếp công dân dịp Tết"/);
+    const order = await coord.post(url, { title: 'Báo cáo đột xuất về tiếp công dân dịp Tết', kind: 'adhoc', from: '15/02/2026', to: '01/01/2026', due: '20/02/2026' });
+    assert.equal(order.status, 400);
+    assert.match(await order.text(), /Ngày kết thúc phải sau ngày bắt đầu/);
+    assert.equal((await (await t.as('demo.observer')).post(url, { title: 'x', kind: 'adhoc', from: '01/01/2026', to: '15/02/2026', due: '20/02/2026' })).status, 403);
+    const ok = await coord.post(url, { title: 'Báo cáo đột xuất về tiếp công dân dịp Tết', kind: 'adhoc', from: '01/01/2026', to: '15/02/2026', due: '20/02/2026' });
+    assert.equal(ok.status, 303);
+    const p = (await api('demo.coordinator', '/report-periods')).body.items.find((x: Period) => x.kind === 'adhoc');
+    assert.deepEqual({ title: p.title, from: p.from, to: p.to, due: p.due }, { title: 'Báo cáo đột xuất về tiếp công dân dịp Tết', from: '2026-01-01', to: '2026-02-15', due: '2026-02-20' });
+    const items = (await api('demo.coordinator', `/report-periods/${p.id}/reports`)).body.items as { status: string }[];
+    assert.equal(items.length, (await api('demo.coordinator', `/report-periods/${annual.id}/reports`)).body.items.length);
+    assert.ok(items.every((i) => i.status === 'missing'));
+    const own = await api('demo.commune', `/reports/${p.id}/${pleiku}`);
+    assert.equal(own.body.sections.length, 16, 'the regime outline applies');
+  });
+
+  test('exports off the request path: queued by the page, built by the job with progress, downloaded when done', async () => {
+    const observer = await t.as('demo.observer');
+    const agg = await (await observer.get(`/report-periods/${semi.id}/aggregate`)).text();
+    assert.match(agg, /Xuất tệp trong nền/);
+    const req = await observer.post(`/report-periods/${semi.id}/exports`, { format: 'docx' });
+    assert.equal(req.status, 303);
+    const progress = req.headers.get('location')!;
+    const waiting = await (await observer.get(progress)).text();
+    assert.match(waiting, /Đang chờ/);
+    assert.match(waiting, /http-equiv="refresh"/);
+    assert.equal((await observer.get(`${progress}/file`)).status, 404, 'no file before the job ran');
+    const xl = (await observer.post(`/report-periods/${semi.id}/exports`, { format: 'xlsx' })).headers.get('location')!;
+    assert.equal(await runPendingExports(t.db), 2);
+    assert.equal(await runPendingExports(t.db), 0, 'each export is built once');
+    const done = await (await observer.get(progress)).text();
+    assert.match(done, /Đã xong<\/strong> · 100%/);
+    assert.doesNotMatch(done, /http-equiv="refresh"/);
+    const file = await observer.get(`${progress}/file`);
+    assert.equal(file.status, 200);
+    const lines = docxParagraphs(Buffer.from(await file.arrayBuffer()));
+    assert.ok(lines.some((l) => l.includes('Số: 145/BC-UBND')));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await (await observer.get(`${xl}/file`)).arrayBuffer()) as never);
+    assert.ok(wb.getWorksheet('Đơn vị × chỉ tiêu'));
+    assert.equal((await observer.post(`/report-periods/${semi.id}/exports`, { format: 'exe' })).status, 400);
+    assert.equal((await (await t.as('demo.commune')).post(`/report-periods/${semi.id}/exports`, { format: 'csv' })).status, 403);
+    assert.equal((await (await t.as('demo.commune')).get(progress)).status, 403);
+    const audit = await t.db.selectFrom('audit_events').select('action').where('action', '=', 'reports.export.request').execute();
+    assert.equal(audit.length, 2);
+  });
 });
+

@@ -16,3 +16,14 @@ test('a Decree 30 document has the national title, motto, type, A4 margins and r
   assert.match(xml, /w:pgSz w:w="11906" w:h="16838"/);
   assert.match(xml, /w:left="1701"/);
 });
+
+test('table columns: explicit widths are honoured, otherwise a label column is wider than a number column; all fit the A4 text width', async () => {
+  const { columnTwips } = await import('./index.ts');
+  const given = columnTwips({ head: ['Chỉ tiêu', 'Số'], rows: [], widths: [3, 1] });
+  assert.ok(Math.abs(given[0] - 3 * given[1]) <= 3, `${given}`);
+  const auto = columnTwips({ head: ['Chỉ tiêu', 'Số'], rows: [['Cuộc tiếp xúc, đối thoại trực tiếp với Nhân dân', '12']] });
+  assert.ok(auto[0] > 3 * auto[1], `${auto}`);
+  assert.ok(auto.reduce((a, w) => a + w, 0) <= 9355, 'within 165 mm');
+  const xml = documentXml(await buildDecree30({ issuer: 'Ủy ban nhân dân phường Pleiku', symbol: 'BC-UBND', place: 'Pleiku', date: '2026-11-25', type: 'Báo cáo', summary: 'x', blocks: [{ kind: 'table', head: ['Chỉ tiêu', 'Số'], rows: [['Đối thoại', '2']], widths: [4, 1] }], signer: { authority: 'TM', position: 'Chủ tịch', name: 'A' }, recipients: [] }));
+  assert.match(xml, /<w:gridCol w:w="7483"\/><w:gridCol w:w="1870"\/>/, '4:1 of the 165-mm text width');
+});

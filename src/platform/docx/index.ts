@@ -69,15 +69,34 @@ function headerTable(doc: Decree30Doc): Table {
   });
 }
 
+/** Text width of an A4 page with the Decree 30 margins (left 30 mm, right 15 mm). */
+const TEXT_WIDTH = convertMillimetersToTwip(165);
+
+/**
+ * Column widths in twips: the block's `widths` (relative numbers, e.g. percentages), or else in
+ * proportion to the longest text of each column (between 6 and 40 characters), so a label column is
+ * wide and a number column narrow.
+ */
+export function columnTwips(b: { head: string[]; rows: string[][]; widths?: number[] }): number[] {
+  const n = b.head.length;
+  const rel = b.widths && b.widths.length === n && b.widths.every((w) => w > 0)
+    ? b.widths
+    : b.head.map((h, i) => Math.min(40, Math.max(6, h.length, ...b.rows.map((r) => Math.min((r[i] ?? '').length, 40)))));
+  const sum = rel.reduce((a, w) => a + w, 0);
+  return rel.map((w) => Math.floor((TEXT_WIDTH * w) / sum));
+}
+
 function block(b: Block): (Paragraph | Table)[] {
   const body = { alignment: AlignmentType.JUSTIFIED, spacing: { after: 120, line: 312 }, indent: { firstLine: convertMillimetersToTwip(10) } };
   if (b.kind === 'heading') return [new Paragraph({ ...body, indent: undefined, keepNext: true, children: [run(b.text.toUpperCase(), { bold: true })] })];
   if (b.kind === 'subheading') return [new Paragraph({ ...body, keepNext: true, children: [run(b.text, { bold: true })] })];
   if (b.kind === 'paragraph') return [new Paragraph({ ...body, children: [run(b.text, { italics: b.italic })] })];
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [run(text, { size: 12, bold })] })] });
+  const twips = columnTwips(b);
+  const cell = (text: string, i: number, bold = false) => new TableCell({ width: { size: twips[i], type: WidthType.DXA }, children: [new Paragraph({ children: [run(text, { size: 12, bold })] })] });
   return [new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: b.head.map((h) => cell(h, true)) }), ...b.rows.map((r) => new TableRow({ children: r.map((x) => cell(x)) }))],
+    width: { size: twips.reduce((a, w) => a + w, 0), type: WidthType.DXA },
+    columnWidths: twips,
+    rows: [new TableRow({ tableHeader: true, children: b.head.map((h, i) => cell(h, i, true)) }), ...b.rows.map((r) => new TableRow({ children: r.map((x, i) => cell(x, i)) }))],
   }), new Paragraph({ children: [] })];
 }
 

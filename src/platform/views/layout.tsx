@@ -5,13 +5,44 @@ import type { AppEnv } from '../http/context.ts';
 import { mayEnter, type Permission } from '../authz/index.ts';
 import { Csrf } from './components.tsx';
 
-interface NavItem { href: string; labelKey: string; permission: Permission; order: number }
+export interface NavItem { href: string; labelKey: string; permission: Permission; order: number }
 const navItems: NavItem[] = [];
 
-/** Adds a link to the main navigation, shown only to users who may enter it. */
+/** Adds a link to the navigation, shown only to users who may enter it. */
 export function registerNav(item: NavItem): void {
   if (!navItems.some((n) => n.href === item.href)) navItems.push(item);
   navItems.sort((a, b) => a.order - b.order);
+}
+
+/**
+ * The information architecture: a few work areas in the header (so it stays short on a 360-px
+ * phone), each listing its pages on `/areas/{key}` and on the home page. A page belongs to the area
+ * naming its href; pages no area names fall in `other`.
+ */
+export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
+  { key: 'work', hrefs: ['/plans', '/tasks', '/assignments', '/reports'] },
+  { key: 'citizens', hrefs: ['/petitions'] },
+  { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/mediation', '/agency-democracy'] },
+  { key: 'dvk', hrefs: ['/exemplars'] },
+  { key: 'org', hrefs: ['/units', '/calendar', '/notifications'] },
+  { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/deadlines'] },
+  { key: 'system', hrefs: ['/admin/users', '/audit'] },
+  { key: 'other', hrefs: [] },
+];
+
+const areaOf = (href: string) => NAV_AREAS.find((a) => a.hrefs.includes(href))?.key ?? 'other';
+
+/** The pages a user may enter, by area (areas without such a page left out), in area order. */
+export function navByArea(user: Parameters<typeof mayEnter>[0]): { key: string; items: NavItem[] }[] {
+  const visible = navItems.filter((n) => mayEnter(user, n.permission));
+  return NAV_AREAS.map((a) => ({ key: a.key, items: visible.filter((n) => areaOf(n.href) === a.key) })).filter((a) => a.items.length > 0);
+}
+
+/** The area of the current path (for aria-current in the header). */
+function currentArea(path: string): string | undefined {
+  if (path.startsWith('/areas/')) return path.slice(7);
+  const hit = navItems.filter((n) => path === n.href || path.startsWith(n.href + '/')).sort((a, b) => b.href.length - a.href.length)[0];
+  return hit ? areaOf(hit.href) : undefined;
 }
 
 /** The page shell: skip link, header with navigation and language switch, main landmark, footer. */
@@ -46,8 +77,8 @@ export function Layout({ title, children }: PropsWithChildren<{ title: string }>
             </div>
             <nav class="container main-nav" aria-label={t('nav.main')}>
               <ul>
-                {navItems.filter((n) => mayEnter(user, n.permission)).map((n) => (
-                  <li><a href={n.href} aria-current={path === n.href || path.startsWith(n.href + '/') ? 'page' : undefined}>{t(n.labelKey)}</a></li>
+                {navByArea(user).map((a) => (
+                  <li><a href={`/areas/${a.key}`} aria-current={currentArea(path) === a.key ? 'page' : undefined}>{t(`area.${a.key}`)}</a></li>
                 ))}
               </ul>
               <div class="account">

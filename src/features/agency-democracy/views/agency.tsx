@@ -1,12 +1,31 @@
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
-import { REGULATION_KINDS } from '../../../domain/democracy/index.ts';
+import { conferenceDue, CONFERENCE, DIALOGUE, REGULATION_KINDS } from '../../../domain/democracy/index.ts';
 import type { agencyRecords } from '../agency.repository.ts';
 
 type Records = Awaited<ReturnType<typeof agencyRecords>>;
 type Form = { errors?: FieldErrors; values?: Record<string, string>; form?: string };
 const yes = (v: number, t: (k: string) => string) => <span class={`tag ${Number(v) ? 'green' : 'red'}`}>{t(Number(v) ? 'agency.yes' : 'agency.no')}</span>;
+
+/**
+ * What each unit on record still owes: the yearly conference on last year (due 31/03, Art. 50(1)) and
+ * this year's periodic workplace dialogue (at least yearly, BLLĐ Art. 63(2)).
+ */
+function Gaps({ r, today }: { r: Records; today: string }) {
+  const t = useT();
+  const year = Number(today.slice(0, 4));
+  const units = new Map<string, string>();
+  for (const x of [...r.conferences, ...r.dialogues, ...r.regulations]) units.set(x.unit_id, x.unitName);
+  const rows: [string, string][] = [];
+  for (const [id, name] of units) {
+    const due = conferenceDue(year - 1);
+    if (today > due && !r.conferences.some((c) => c.unit_id === id && c.kind === 'annual' && Number(c.year) === year - 1)) rows.push([name, t('agency.gap.conference', { year: year - 1, date: formatDate(due), article: CONFERENCE.timing.article })]);
+    if (!r.dialogues.some((d) => d.unit_id === id && Number(d.valid) && d.held_on.startsWith(String(year)))) rows.push([name, t('agency.gap.dialogue', { year, article: DIALOGUE.yearly.article })]);
+  }
+  if (!rows.length) return null;
+  return <Table caption={t('agency.gaps')} head={[t('agency.unit'), t('agency.gapLabel')]} rows={rows.map(([n, g]) => [n, <span class="tag red">{g}</span>])} />;
+}
 
 /** Staff conferences, workplace dialogues and the regulation registry of the units in scope, with the forms to record them. */
 export function AgencyPage({ r, units, today, canManage, errors, values, form }: { r: Records; units: [string, string][]; today: string; canManage: boolean } & Form) {
@@ -17,6 +36,7 @@ export function AgencyPage({ r, units, today, canManage, errors, values, form }:
       <ErrorSummary errors={errors} />
       <h1>{t('agency.title')}</h1>
       <p>{t('agency.intro')}</p>
+      <Gaps r={r} today={today} />
       <Table caption={t('agency.conferences')} empty={t('agency.none')} head={[t('agency.unit'), t('agency.year'), t('agency.heldOn'), t('agency.attendance'), t('agency.quorum'), t('agency.passed'), t('agency.followUpDue')]}
         rows={r.conferences.map((c) => [c.unitName, `${c.year}${c.kind === 'extraordinary' ? ` (${t('agency.extraordinary')})` : ''}`, <>{formatDate(c.held_on)}{c.kind === 'annual' && c.held_on > c.due_by && <span class="tag red">{t('agency.late')}</span>}</>, `${c.attendees}/${c.staff_total}`, yes(c.quorum, t), yes(c.passed, t), formatDate(c.follow_up_due)])} />
       <Table caption={t('agency.dialogues')} empty={t('agency.none')} head={[t('agency.unit'), t('agency.heldOn'), t('agency.reps'), t('agency.valid')]}
@@ -29,6 +49,8 @@ export function AgencyPage({ r, units, today, canManage, errors, values, form }:
           <Select name="unitId" label={t('agency.unit')} options={units} {...f('conferences')} />
           <Field name="year" label={t('agency.year')} hint={t('agency.yearHint')} width="short" {...f('conferences')} />
           <Select name="kind" label={t('agency.kind')} options={[['annual', t('agency.annual')], ['extraordinary', t('agency.extraordinary')]]} {...f('conferences')} />
+          <Select name="requestedBy" label={t('agency.requestedBy')} hint={t('agency.requestedByHint')} options={[['', '—'], ['union', t('agency.requestedBy.union')], ['head', t('agency.requestedBy.head')], ['staff', t('agency.requestedBy.staff')]]} {...f('conferences')} />
+          <Field name="requesting" label={t('agency.requesting')} width="short" {...f('conferences')} />
           <Field name="heldOn" label={t('agency.heldOn')} hint={t('agency.dateHint')} width="short" {...f('conferences')} />
           <Field name="staffTotal" label={t('agency.staffTotal')} width="short" {...f('conferences')} />
           <Field name="attendees" label={t('agency.attendees')} width="short" {...f('conferences')} />

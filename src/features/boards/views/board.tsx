@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
-import { daysLeft } from '../../../domain/democracy/index.ts';
+import { daysLeft, previousQuarter, QUARTERLY, quarterOf } from '../../../domain/democracy/index.ts';
 import { ACTIVITY_KINDS } from '../boards.schema.ts';
 import type { BoardActivitiesTable, BoardRecommendationsTable, BoardsTable } from '../boards.tables.ts';
 
@@ -14,6 +14,20 @@ export function Clock({ r, today }: { r: Rec; today: string }) {
   if (r.answered_on) return <span class={`tag ${r.answered_on <= r.answer_due ? 'green' : 'red'}`}>{t(r.answered_on <= r.answer_due ? 'boards.answeredOnTime' : 'boards.answeredLate', { date: formatDate(r.answered_on) })}</span>;
   const n = daysLeft(today, r.answer_due);
   return <span class={`tag ${n < 0 ? 'red' : n <= 3 ? 'grey' : ''}`} data-testid="clock">{n < 0 ? t('boards.overdue', { days: -n }) : t('boards.daysLeft', { days: n, date: formatDate(r.answer_due) })}</span>;
+}
+
+/** For an active inspection board: this quarter's plan and last quarter's report to the Front (NĐ 59 Art. 14). */
+export function QuarterTags({ kind, status, acts, today }: { kind: string; status: string; acts: { kind: string; held_on: string }[]; today: string }) {
+  const t = useT();
+  if (kind !== 'inspection' || status !== 'active') return null;
+  const q = quarterOf(today);
+  const prev = previousQuarter(today);
+  const plan = acts.some((a) => a.kind === 'plan' && a.held_on >= q.from && a.held_on <= q.to);
+  const report = acts.some((a) => a.kind === 'report' && a.held_on >= prev.from && a.held_on <= q.to);
+  return <span data-testid="quarter-tags" title={`${QUARTERLY.note} (${QUARTERLY.article})`}>
+    <span class={`tag ${plan ? 'green' : 'red'}`}>{t(plan ? 'boards.planDone' : 'boards.planMissing', { q: q.quarter, y: q.year })}</span>{' '}
+    <span class={`tag ${report ? 'green' : 'grey'}`}>{t(report ? 'boards.reportDone' : 'boards.reportMissing', { q: prev.quarter, y: prev.year })}</span>
+  </span>;
 }
 
 export function RecommendationTable({ recs, today, canAnswer }: { recs: (Rec & { boardTitle?: string })[]; today: string; canAnswer?: boolean }) {
@@ -37,7 +51,7 @@ function AnswerForm({ r, today }: { r: Rec; today: string }) {
   );
 }
 
-export function BoardPage(p: { b: BoardsTable; unitName: string; members: { name: string; role: string; villageName: string | null; is_unit_official: number }[]; recs: Rec[]; acts: BoardActivitiesTable[]; today: string; canRecord: boolean; canAnswer: boolean; canManage: boolean } & Form) {
+export function BoardPage(p: { b: BoardsTable; unitName: string; members: { id: string; name: string; role: string; villageName: string | null; is_unit_official: number; from_on: string; to_on: string | null }[]; recs: Rec[]; acts: BoardActivitiesTable[]; photos: Map<string, string[]>; today: string; canRecord: boolean; canAnswer: boolean; canManage: boolean } & Form) {
   const t = useT();
   const b = p.b;
   return (
@@ -45,12 +59,14 @@ export function BoardPage(p: { b: BoardsTable; unitName: string; members: { name
       <ErrorSummary errors={p.errors} />
       <span class="caption">{p.unitName}</span>
       <h1>{t(`boards.kind.${b.kind}`)}{b.project_title ? `: ${b.project_title}` : ''} {b.status === 'dissolved' && <span class="tag grey">{t('boards.dissolved')}</span>}</h1>
+      <p><QuarterTags kind={b.kind} status={b.status} acts={p.acts} today={p.today} /></p>
       <dl class="summary">
         <dt>{t('boards.term')}</dt><dd>{formatDate(b.term_start)}{b.term_end ? ` – ${formatDate(b.term_end)}` : ''}</dd>
         {b.investor_notified_on && <><dt>{t('boards.investorNotifiedOn')}</dt><dd>{formatDate(b.investor_notified_on)}</dd></>}
         {b.dissolved_on && <><dt>{t('boards.dissolvedOn')}</dt><dd>{formatDate(b.dissolved_on)}</dd></>}
       </dl>
-      <Table caption={t('boards.members')} head={[t('boards.memberName'), t('boards.role'), t('boards.village')]} rows={p.members.map((m) => [m.name, t(`boards.role.${m.role}`), m.villageName ?? ''])} />
+      <Table caption={t('boards.members')} head={[t('boards.memberName'), t('boards.role'), t('boards.village'), t('boards.seat')]} rows={p.members.map((m) => [m.name, t(`boards.role.${m.role}`), m.villageName ?? '',
+        m.to_on ? <span class="tag grey">{t('boards.seatEnded', { from: formatDate(m.from_on), to: formatDate(m.to_on) })}</span> : t('boards.seatFrom', { from: formatDate(m.from_on) })])} />
       <RecommendationTable recs={p.recs} today={p.today} canAnswer={p.canAnswer} />
       {p.canRecord && b.status === 'active' && (
         <form method="post" action={`/boards/${b.id}/recommendations`} novalidate>
@@ -63,15 +79,27 @@ export function BoardPage(p: { b: BoardsTable; unitName: string; members: { name
           <button type="submit">{t('boards.send')}</button>
         </form>
       )}
-      <Table caption={t('boards.activities')} empty={t('boards.noActivities')} head={[t('boards.heldOn'), t('boards.activityKind'), t('boards.activityText')]} rows={p.acts.map((a) => [formatDate(a.held_on), t(`boards.activity.${a.kind}`), a.text])} />
+      <Table caption={t('boards.activities')} empty={t('boards.noActivities')} head={[t('boards.heldOn'), t('boards.activityKind'), t('boards.activityText')]} rows={p.acts.map((a) => [formatDate(a.held_on), t(`boards.activity.${a.kind}`), <>{a.text}{(p.photos.get(a.id) ?? []).length > 0 && <p class="actions">{(p.photos.get(a.id) ?? []).map((f, i) => <a href={`/boards/${b.id}/photos/${f}`}>{t('boards.photoN', { n: i + 1 })}</a>)}</p>}</>])} />
       {p.canRecord && b.status === 'active' && (
-        <form method="post" action={`/boards/${b.id}/activities`} novalidate>
+        <form method="post" action={`/boards/${b.id}/activities`} enctype="multipart/form-data" novalidate>
           <Csrf />
           <h2>{t('boards.newActivity')}</h2>
           <Select name="kind" label={t('boards.activityKind')} errors={p.errors} values={p.values} options={ACTIVITY_KINDS.map((k) => [k, t(`boards.activity.${k}`)])} />
           <Field name="heldOn" label={t('boards.heldOn')} hint={t('boards.dateHint')} errors={p.errors} values={p.values} width="short" />
           <Field name="noticeOn" label={t('boards.noticeOn')} hint={t('boards.noticeHint')} errors={p.errors} values={p.values} width="short" />
           <Field name="text" label={t('boards.activityText')} errors={p.errors} values={p.values} />
+          <div class={`field${p.errors?.photos ? ' field-error' : ''}`}>
+            <label for="f-photos">{t('boards.photos')}</label>
+            <div class="hint">{t('boards.photosHint')}</div>
+            {p.errors?.photos && <p class="error-message">{p.errors.photos}</p>}
+            <input id="f-photos" name="photos" type="file" multiple accept="image/jpeg,image/png" />
+          </div>
+          <details open={!!(p.errors?.memberName || p.errors?.replacesMemberId)}>
+            <summary>{t('boards.byElectionFields')}</summary>
+            <Field name="memberName" label={t('boards.memberElected')} errors={p.errors} values={p.values} />
+            <Select name="memberRole" label={t('boards.role')} errors={p.errors} values={p.values} options={[['member', t('boards.role.member')], ['deputy', t('boards.role.deputy')], ['head', t('boards.role.head')]]} />
+            <Select name="replacesMemberId" label={t('boards.replaces')} errors={p.errors} values={p.values} options={[['', '—'], ...p.members.filter((m) => !m.to_on).map((m): [string, string] => [m.id, m.name])]} />
+          </details>
           <button type="submit">{t('form.save')}</button>
         </form>
       )}

@@ -35,8 +35,9 @@ export function TeamPage(p: { team: MediationTeamsTable; villageName: string; me
       <span class="caption">{p.villageName}</span>
       <h1>{p.team.name}</h1>
       <p><Gaps gaps={p.gaps} /> {p.team.reviewed_on && <span class="muted">· {t('mediation.reviewedOn', { date: formatDate(p.team.reviewed_on) })}</span>}</p>
-      <Table caption={t('mediation.mediators')} head={[t('mediation.name'), t('mediation.gender'), t('mediation.recognizedOn')]}
-        rows={p.mediators.map((m) => [<>{m.name}{Number(m.is_leader) ? ` (${t('mediation.leader')})` : ''}{Number(m.ethnic_minority) ? ` · ${t('mediation.ethnicMinority')}` : ''}</>, t(`mediation.gender.${m.gender}`), formatDate(m.recognized_on)])} />
+      <Table caption={t('mediation.mediators')} head={[t('mediation.name'), t('mediation.gender'), t('mediation.election'), t('mediation.recognizedOn')]}
+        rows={p.mediators.map((m) => [<>{m.name}{Number(m.is_leader) ? ` (${t('mediation.leader')})` : ''}{Number(m.ethnic_minority) ? ` · ${t('mediation.ethnicMinority')}` : ''}</>, t(`mediation.gender.${m.gender}`),
+          m.election_votes !== null && m.election_households !== null ? t('mediation.electionResult', { votes: m.election_votes, households: m.election_households }) : '—', formatDate(m.recognized_on)])} />
       <Logbook cases={p.cases} today={p.today} />
       {p.canManage && <>
         <form method="post" action={`/mediation/teams/${p.team.id}/cases`} novalidate>
@@ -53,6 +54,8 @@ export function TeamPage(p: { team: MediationTeamsTable; villageName: string; me
           <Field name="name" label={t('mediation.name')} errors={p.errors} values={p.values} />
           <Select name="gender" label={t('mediation.gender')} errors={p.errors} values={p.values} options={[['female', t('mediation.gender.female')], ['male', t('mediation.gender.male')]]} />
           <Select name="ethnicMinority" label={t('mediation.ethnicMinority')} values={p.values} options={[['', t('mediation.no')], ['1', t('mediation.yes')]]} />
+          <Field name="electionVotes" label={t('mediation.electionVotes')} hint={t('mediation.electionHint')} errors={p.errors} values={p.values} width="short" />
+          <Field name="electionHouseholds" label={t('mediation.electionHouseholds')} errors={p.errors} values={p.values} width="short" />
           <Field name="recognizedOn" label={t('mediation.recognizedOn')} hint={t('mediation.dateHint')} errors={p.errors} values={p.values} width="short" />
           <button type="submit">{t('form.save')}</button>
         </form>
@@ -62,6 +65,34 @@ export function TeamPage(p: { team: MediationTeamsTable; villageName: string; me
         </form>
       </>}
     </>
+  );
+}
+
+export const RECORD_FIELDS = ['basis', 'facts', 'course', 'agreement', 'obligations', 'performance'] as const;
+
+/** The settlement record (văn bản hòa giải thành), Mediation Law Art. 24(2) points a–h, to print and sign. */
+export function SettlementRecord({ m, teamName, villageName, mediators }: { m: MediationCasesTable; teamName: string; villageName: string; mediators: string[] }) {
+  const t = useT();
+  const rec = m.record ? (JSON.parse(m.record) as Record<string, string>) : {};
+  const names = JSON.parse(m.parties) as string[];
+  const line = (k: string) => rec[k] || '……………………………………………………………………';
+  return (
+    <article class="print-doc">
+      <div class="doc-head"><p><strong>{villageName.toUpperCase()}</strong><br />{teamName.toUpperCase()}</p><p class="right"><strong>{t('mediation.print.motto1')}</strong><br /><u>{t('mediation.print.motto2')}</u></p></div>
+      <h1 class="center">{t('mediation.print.title')}</h1>
+      <p class="center"><em>{t('mediation.print.date', { date: formatDate(m.closed_on) || '……/……/……' })}</em></p>
+      <ol class="lettered">
+        <li><strong>{t('mediation.record.basis')}:</strong> {line('basis')}</li>
+        <li><strong>{t('mediation.print.parties')}:</strong> {names.join('; ')}</li>
+        <li><strong>{t('mediation.record.facts')}:</strong> {rec.facts || m.summary}</li>
+        <li><strong>{t('mediation.record.course')}:</strong> {line('course')}</li>
+        <li><strong>{t('mediation.record.agreement')}:</strong> {line('agreement')}</li>
+        <li><strong>{t('mediation.record.obligations')}:</strong> {line('obligations')}</li>
+        <li><strong>{t('mediation.record.performance')}:</strong> {line('performance')}</li>
+        <li>{t('mediation.print.signatures')}</li>
+      </ol>
+      <div class="signatures">{[...names.map((n) => `${t('mediation.print.party')}: ${n}`), ...(mediators.length ? mediators : ['']).map((n) => `${t('mediation.print.mediator')}${n ? `: ${n}` : ''}`)].map((l) => <div><strong>{l}</strong><br /><br /><br />&nbsp;</div>)}</div>
+    </article>
   );
 }
 
@@ -80,6 +111,7 @@ export function CasePage(p: { m: MediationCasesTable; teamName: string; sessions
         {p.m.closed_on && <><dt>{t('mediation.closedOn')}</dt><dd>{formatDate(p.m.closed_on)}</dd></>}
       </dl>
       <Table caption={t('mediation.sessions')} empty={t('mediation.noSessions')} head={[t('mediation.heldOn'), t('mediation.note')]} rows={p.sessions.map((s) => [formatDate(s.held_on), s.note])} />
+      {rec && <p class="actions no-print"><a href={`/mediation/cases/${p.m.id}/record`}>{t('mediation.printRecord')}</a></p>}
       {rec && <section><h2>{t('mediation.record')}</h2><dl class="summary">{['basis', 'facts', 'course', 'agreement', 'obligations', 'performance'].filter((k) => rec[k]).map((k) => <><dt>{t(`mediation.record.${k}`)}</dt><dd>{rec[k]}</dd></>)}</dl></section>}
       {p.canManage && !p.m.result && <>
         <form method="post" action={`/mediation/cases/${p.m.id}/sessions`} novalidate>
@@ -93,8 +125,8 @@ export function CasePage(p: { m: MediationCasesTable; teamName: string; sessions
           <Csrf />
           <h2>{t('mediation.outcome')}</h2>
           <Select name="result" label={t('mediation.resultLabel')} errors={p.errors} values={p.values} options={(['settled', 'not-settled', 'stopped'] as const).map((r) => [r, t(`mediation.result.${r}`)])} />
-          <Field name="agreement" label={t('mediation.record.agreement')} hint={t('mediation.agreementHint')} errors={p.errors} values={p.values} />
-          <Field name="performance" label={t('mediation.record.performance')} errors={p.errors} values={p.values} />
+          <p class="hint">{t('mediation.agreementHint')}</p>
+          {RECORD_FIELDS.map((k) => <Field name={k} label={t(`mediation.record.${k}`)} errors={p.errors} values={p.values} />)}
           <button type="submit">{t('form.save')}</button>
         </form>
       </>}

@@ -1,17 +1,22 @@
-import { Csrf, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../../platform/http/context.ts';
+import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
 import { formatDate, formatDateTime } from '../../../platform/i18n/index.ts';
-import { canStep, PETITION_FIELDS, PETITION_KINDS, type PetitionKind, type Status, type Step } from '../../../domain/petitions/index.ts';
+import { canStep, COMPETENCE, PETITION_FIELDS, PETITION_KINDS, type PetitionKind, type Status, type Step } from '../../../domain/petitions/index.ts';
 import type { CaseView } from '../petitions.present.ts';
 import { answerText } from './public.tsx';
+import { SUPERVISION_AREAS } from '../../../domain/supervision-areas.ts';
+import { ELIGIBILITY_ITEMS } from '../../../domain/petitions/index.ts';
 
 type Row = { id: string; tracking_code: string; kind: string | null; status: string; received_on: string; due_on: string | null; title: string; overdue: boolean; unitName: string };
 
-export function CaseList({ rows, risks }: { rows: Row[]; risks: { trackingCode: string; id: string; names: string[] }[] }) {
+export function CaseList({ rows, risks, query = '' }: { rows: Row[]; risks: { trackingCode: string; id: string; names: string[] }[]; query?: string }) {
   const t = useT();
   return (
     <>
       <h1>{t('petitions.title')}</h1>
-      <p><a href="/petitions/new">{t('petitions.new')}</a> · <a href="/reception">{t('reception.nav')}</a> · <a href="/petitions/dashboard">{t('petitions.dashboard')}</a> · <a href="/petitions?overdue=true">{t('petitions.overdue')}</a></p>
+      <p><a href="/petitions/new">{t('petitions.new')}</a> · <a href="/reception">{t('reception.nav')}</a> · <a href="/petitions/dashboard">{t('petitions.dashboard')}</a> · <a href="/petitions?overdue=true">{t('petitions.overdue')}</a> · <a href="/petitions/templates">{t('petitions.templates')}</a></p>
+      <p>{t('petitions.export')}: <a href={`/petitions/export.csv${query}`}>{t('petitions.exportCsv')}</a> · <a href={`/petitions/export.xlsx${query}`}>{t('petitions.exportXlsx')}</a></p>
       <Table head={[t('petitions.code'), t('petitions.titleField'), t('petitions.kind'), t('petitions.status'), t('petitions.handlingUnit'), t('petitions.receivedOn'), t('petitions.dueOn')]}
         empty={t('petitions.empty')}
         rows={rows.map((r) => [<a href={`/petitions/${r.id}`}>{r.tracking_code}</a>, r.title, t(`petitions.kind.${r.kind ?? 'unknown'}`), t(`petitions.st.${r.status}`), r.unitName, formatDate(r.received_on),
@@ -22,16 +27,22 @@ export function CaseList({ rows, risks }: { rows: Row[]; risks: { trackingCode: 
 }
 
 const act = (id: string, name: string, children: unknown, label: string) => (
-  <section><h3>{label}</h3><form method="post" action={`/petitions/${id}/${name}`}><Csrf />{children as never}<div><button type="submit">{label}</button></div></form></section>
+  <section id={`step-${name}`}><h3>{label}</h3><form method="post" action={`/petitions/${id}/${name}`} novalidate><Csrf />{children as never}<div><button type="submit">{label}</button></div></form></section>
 );
+/** A step form that failed validation: its name, the values typed and the errors. */
+export interface StepForm { name: string; values: Record<string, string>; errors: Record<string, string> }
 const OUTCOMES = ['answered', 'upheld', 'partly-upheld', 'rejected', 'concluded'];
 
-export function CaseDetail({ p, names, units, canHandle, canReveal }: { p: CaseView; names: Map<string, string>; units: [string, string][]; canHandle: boolean; canReveal: boolean }) {
+export function CaseDetail({ p, names, units, canHandle, canReveal, template, resolveTemplate, form }: { p: CaseView; names: Map<string, string>; units: [string, string][]; canHandle: boolean; canReveal: boolean; template: string; resolveTemplate: string; form?: StepForm }) {
+  const v = (name: string, dflt: Record<string, string> = {}) => (form?.name === name ? form.values : dflt);
+  const e = (name: string) => (form?.name === name ? form.errors : undefined);
+  const lang = useRequestContext<AppEnv>().get('lang');
   const allowed = (s: Step) => canHandle && canStep(s, p.status as Status, p.kind as PetitionKind | null, p.extensions);
   const t = useT();
   const sender = p.sender && 'sealed' in p.sender ? t('petitions.sealed') : p.sender ? [p.sender.name, p.sender.address, p.sender.phone, p.sender.email].filter(Boolean).join(' · ') : '—';
   return (
     <>
+      <ErrorSummary errors={form?.errors} />
       <h1>{p.trackingCode} · {p.title}</h1>
       <dl class="summary">
         <dt>{t('petitions.status')}</dt><dd id="status">{t(`petitions.st.${p.status}`)}{p.overdue && <strong> · {t('petitions.overdue')}</strong>}</dd>
@@ -39,29 +50,57 @@ export function CaseDetail({ p, names, units, canHandle, canReveal }: { p: CaseV
         <dt>{t('petitions.field')}</dt><dd>{p.field ? t(`petitions.field.${p.field}`) : '—'}</dd>
         <dt>{t('petitions.channel')}</dt><dd>{t(`petitions.ch.${p.channel}`)}</dd>
         <dt>{t('petitions.handlingUnit')}</dt><dd>{names.get(p.handlingUnitId)}</dd>
+        <dt>{t('petitions.receivedOn')}</dt><dd>{formatDate(p.receivedOn)}</dd>
+        {p.acceptedOn && <><dt>{t('petitions.acceptedOn')}</dt><dd id="accepted-on">{formatDate(p.acceptedOn)}</dd></>}
+        <dt>{t('petitions.dueOn')}</dt><dd id="due-on">{formatDate(p.dueOn) || '—'}</dd>
+        {p.resolvedOn && <><dt>{t('petitions.resolvedOn')}</dt><dd id="resolved-on">{formatDate(p.resolvedOn)}{p.documentNumber ? ` · ${p.documentNumber}` : ''}</dd></>}
+        {p.remote && <><dt>{t('petitions.remote')}</dt><dd>{t('reception.yes')}</dd></>}
+        {p.areas.length > 0 && <><dt>{t('petitions.areas')}</dt><dd>{p.areas.map((c) => SUPERVISION_AREAS.find((a) => a.code === c)?.[lang === 'en' ? 'en' : 'vi'] ?? c).join('; ')}</dd></>}
+        {p.duplicateOf && <><dt>{t('petitions.duplicateOf')}</dt><dd id="duplicate"><a href={`/petitions/${p.duplicateOf}`}>{t('petitions.duplicateLink')}</a></dd></>}
+        {p.eligibility && <><dt>{t('petitions.eligibility')}</dt><dd id="eligibility"><ul>{ELIGIBILITY_ITEMS.map((k) => <li>{p.eligibility[k] ? '✓' : '✗'} {t(`petitions.elig.${k}`)}</li>)}</ul>{t(`petitions.outcomeTriage.${p.eligibility.outcome}`)}</dd></>}
         <dt>{t('petitions.sender')}</dt><dd id="sender">{sender}</dd>
         <dt>{t('petitions.content')}</dt><dd>{p.content}</dd>
+        {p.files.length > 0 && <><dt>{t('petitions.scans')}</dt><dd id="scans">{p.sender && 'sealed' in p.sender && !canReveal
+          ? t('petitions.sealed')
+          : p.files.map((f, i) => <><a href={`/petitions/${p.id}/files/${f}`}>{t('petitions.scanN', { n: i + 1 })}</a>{' '}</>)}</dd></>}
         {p.answer && <><dt>{t('petitions.answer')}</dt><dd>{answerText(t, p.answer)}</dd></>}
       </dl>
       <h2>{t('petitions.deadlines')}</h2>
-      <Table head={[t('petitions.deadlines'), t('petitions.dueOn'), 'Căn cứ / Basis']} rows={Object.values(p.deadlines).map((d) => [d.title, <span class="due">{formatDate(d.due)}</span>, d.basis])} />
+      <Table head={[t('petitions.deadlines'), t('petitions.clockStart'), t('petitions.dueOn'), t('reception.basis')]} rows={Object.values(p.deadlines).map((d) => [d.title, formatDate(d.start), <span class="due">{formatDate(d.due)}</span>, d.basis])} />
+      <h2>{t('petitions.templateNow')}</h2>
+      <p class="hint">{t('petitions.templateHint')} <a href={`/petitions/templates?unitId=${p.handlingUnitId}`}>{t('petitions.templates')}</a></p>
+      <blockquote class="template" id="template">{template}</blockquote>
       {p.forwards.length > 0 && <><h2>{t('petitions.forwards')}</h2><ol>{p.forwards.map((f) => <li>{formatDateTime(f.at)}: {names.get(f.fromUnitId)} → {names.get(f.toUnitId)} ({f.reason}; {f.legalStep})</li>)}</ol></>}
       <h2>{t('petitions.history')}</h2>
       <ol>{p.history.map((h) => <li>{formatDateTime(h.at)} · {t(`petitions.ev.${h.event}`)}{h.note ? ` · ${noteText(t, h.event, h.note)}` : ''}</li>)}</ol>
       {canHandle && <div class="actions">
         {allowed('classify') && act(p.id, 'classify', <>
-          <Select name="kind" label={t('petitions.kind')} values={{ kind: p.kind ?? '' }} options={PETITION_KINDS.map((k): [string, string] => [k, t(`petitions.kind.${k}`)])} />
+          <Select name="kind" label={t('petitions.kind')} values={{ kind: p.kind ?? p.kindHint ?? '' }} options={PETITION_KINDS.map((k): [string, string] => [k, t(`petitions.kind.${k}`)])} />
           <Select name="field" label={t('petitions.field')} values={{ field: p.field ?? '' }} options={PETITION_FIELDS.map((k): [string, string] => [k, t(`petitions.field.${k}`)])} />
-          <label><input type="checkbox" name="remote" value="1" /> {t('petitions.remote')}</label> <label><input type="checkbox" name="complex" value="1" /> {t('petitions.complex')}</label>
+          <Select name="instance" label={t('petitions.instance')} values={{ instance: 'first' }} options={[['first', t('petitions.instance.first')], ['second', t('petitions.instance.second')]]} />
+          <Select name="competence" label={t('petitions.competence')} values={{ competence: p.competence ?? 'this-unit' }} options={COMPETENCE.map((k): [string, string] => [k, t(`petitions.competence.${k}`)])} />
+          <fieldset class="field"><legend>{t('petitions.areas')}</legend>
+            {SUPERVISION_AREAS.map((a) => <label class="checkbox"><input type="checkbox" name="areas" value={a.code} checked={p.areas.includes(a.code)} /> {lang === 'en' ? a.en : a.vi}</label>)}
+          </fieldset>
+          <Select name="accusedUnitId" label={t('petitions.accusedUnitId')} hint={t('petitions.accusedHint')} values={{ accusedUnitId: p.accusedUnitId ?? '' }} options={[['', '—'], ...units]} />
+          <div class="field"><label><input type="checkbox" name="remote" value="1" checked={p.remote} /> {t('petitions.remote')}</label> <label><input type="checkbox" name="complex" value="1" checked={p.complex} /> {t('petitions.complex')}</label>
+            {p.anonymous && <> <label><input type="checkbox" name="anonymousEvidence" value="1" /> {t('petitions.anonymousEvidence')}</label></>}</div>
         </>, t('petitions.action.classify'))}
-        {allowed('forward') && act(p.id, 'forward', <><Select name="toUnitId" label={t('petitions.toUnitId')} options={units} /><Field name="reason" label={t('petitions.reason')} /></>, t('petitions.action.forward'))}
+        {allowed('forward') && act(p.id, 'forward', <><Select name="toUnitId" label={t('petitions.toUnitId')} values={v('forward')} errors={e('forward')} options={units} /><Field name="reason" label={t('petitions.reason')} values={v('forward')} errors={e('forward')} /></>, t('petitions.action.forward'))}
+        {allowed('extend-triage') && p.deadlines.triage && p.deadlines.triage.variant !== 'extended' && act(p.id, 'extend-triage', <Field name="reason" label={t('petitions.reason')} values={v('extend-triage')} errors={e('extend-triage')} />, t('petitions.action.extendTriage'))}
         {allowed('accept') && act(p.id, 'accept', null, t('petitions.action.accept'))}
-        {allowed('extend') && act(p.id, 'extend', <><Field name="decisionNumber" label={t('petitions.decisionNumber')} /><Field name="reason" label={t('petitions.reason')} /></>, t('petitions.action.extend'))}
+        {allowed('extend') && act(p.id, 'extend', <><Field name="decisionNumber" label={t('petitions.decisionNumber')} values={v('extend')} errors={e('extend')} /><Field name="reason" label={t('petitions.reason')} values={v('extend')} errors={e('extend')} /></>, t('petitions.action.extend'))}
         {allowed('resolve') && act(p.id, 'resolve', <>
-          <Select name="outcome" label={t('petitions.outcome')} options={OUTCOMES.map((o): [string, string] => [o, t(`petitions.outcome.${o}`)])} />
-          <Field name="documentNumber" label={t('petitions.documentNumber')} /><Field name="summary" label={t('petitions.summary')} /></>, t('petitions.action.resolve'))}
+          <Select name="outcome" label={t('petitions.outcome')} values={v('resolve', { outcome: p.kind === 'denunciation' ? 'concluded' : p.kind === 'complaint' ? 'upheld' : 'answered' })} errors={e('resolve')} options={OUTCOMES.map((o): [string, string] => [o, t(`petitions.outcome.${o}`)])} />
+          <Field name="documentNumber" label={t('petitions.documentNumber')} values={v('resolve')} errors={e('resolve')} />
+          <div class={`field${e('resolve')?.summary ? ' field-error' : ''}`}>
+            <label for="f-summary">{t('petitions.summary')}</label>
+            <div class="hint">{t('petitions.summaryHint')}</div>
+            {e('resolve')?.summary && <p class="error-message" id="e-summary">{e('resolve')!.summary}</p>}
+            <textarea id="f-summary" name="summary" rows={6}>{form?.name === 'resolve' ? form.values.summary ?? '' : resolveTemplate}</textarea>
+          </div></>, t('petitions.action.resolve'))}
       </div>}
-      {canReveal && p.sender && 'sealed' in p.sender && act(p.id, 'reveal', <Field name="reason" label={t('petitions.reason')} />, t('petitions.action.reveal'))}
+      {canReveal && p.sender && 'sealed' in p.sender && act(p.id, 'reveal', <Field name="reason" label={t('petitions.reason')} values={v('reveal')} errors={e('reveal')} />, t('petitions.action.reveal'))}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useT } from '../../../platform/views/components.tsx';
+import { SUPERVISION_AREAS } from '../../../domain/supervision-areas.ts';
 import type { ItemNode, PlanView } from '../plans.repository.ts';
 
 const DAY = (d: string | null) => {
@@ -18,18 +19,25 @@ function Paras({ text }: { text: string | null | undefined }) {
   return <>{text.split(/\n\s*\n/).map((p) => <p><Marked text={p} /></p>)}</>;
 }
 
-function Items({ items, level }: { items: ItemNode[]; level: number }) {
+function Items({ items, level, parentPlanId }: { items: ItemNode[]; level: number; parentPlanId: string | null }) {
+  const t = useT();
   return (
     <>
       {items.map((it) => (
         <section class="plan-item" id={`item-${it.id}`}>
-          {level === 0 ? <h2>{it.number}. {it.title}</h2> : (
+          {it.sourceItemId && parentPlanId ? (
+            <>
+              <h3>{it.number}. {it.title} <a class="muted source-link" href={`/plans/${parentPlanId}#item-${it.sourceItemId}`}>({t('plans.sourceItem')})</a></h3>
+              {it.areas.length > 0 && <p class="no-print">{t('tasks.field.area')}: {it.areas.map((a) => <><a class="tag grey" href={`/tasks?area=${a}`}>{SUPERVISION_AREAS.find((x) => x.code === a)?.vi ?? a}</a> </>)}</p>}
+            </>
+          ) : level === 0 ? <h2>{it.number}. {it.title}</h2> : (
             <>
               <h3>{it.number}. {it.title}</h3>
+              {it.areas.length > 0 && <p class="no-print">{t('tasks.field.area')}: {it.areas.map((a) => <><a class="tag grey" href={`/tasks?area=${a}`}>{SUPERVISION_AREAS.find((x) => x.code === a)?.vi ?? a}</a> </>)}</p>}
               <Paras text={it.body} />
             </>
           )}
-          {it.children.length > 0 && <Items items={it.children} level={level + 1} />}
+          {it.children.length > 0 && <Items items={it.children} level={level + 1} parentPlanId={parentPlanId} />}
         </section>
       ))}
     </>
@@ -53,7 +61,7 @@ export function PlanDocumentView({ plan, dutyNames, actions }: { plan: PlanView;
       {d.preamble ? <p><Marked text={d.preamble} /></p> : (
         <ul>{d.legalBases.map((b) => <li>Căn cứ {b};</li>)}</ul>
       )}
-      <Items items={plan.items} level={0} />
+      <Items items={plan.items} level={0} parentPlanId={plan.parentPlanId} />
       {(plan.duties.length > 0 || d.reporting) && <h2>III. TỔ CHỨC THỰC HIỆN</h2>}
       {plan.duties.map((du, i) => (plan.duties[i - 1]?.number === du.number ? null : (
         <section>

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/index.ts';
-import { Csrf, ErrorSummary, Field, Table, useT } from '../../../platform/views/components.tsx';
+import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { getIndicator } from '../../../platform/indicators/index.ts';
 import type { Aggregation } from '../reports.aggregate.ts';
@@ -33,11 +33,12 @@ export function PeriodList({ periods, regimes, mine }: { periods: Period[]; regi
   );
 }
 
-export function RegimePage({ regime, periods, unitCount }: { regime: Regime; periods: Period[]; unitCount: number }) {
+export function RegimePage({ regime, periods, unitCount, canManage, values, errors }: { regime: Regime; periods: Period[]; unitCount: number; canManage?: boolean; values?: Record<string, string>; errors?: FieldErrors }) {
   const t = useT();
   const row = (label: string, value: Child) => <div class="field"><strong>{label}</strong><div>{value}</div></div>;
   return (
     <>
+      <ErrorSummary errors={errors} />
       <p class="caption">{t('reports.regime')}</p>
       <h1>{regime.name}</h1>
       <div>
@@ -55,6 +56,19 @@ export function RegimePage({ regime, periods, unitCount }: { regime: Regime; per
       <h2>{t('reports.regime.form')}</h2>
       <Table head={[t('reports.col.indicator'), t('reports.col.measure'), t('reports.col.aggregate'), t('reports.col.definition')]}
         rows={regime.indicators.map((code) => { const d = getIndicator(code); return [<><strong>{d?.label ?? code}</strong><br /><code>{code}</code>{d?.compute && <> <span class="tag green">{t('reports.col.computed')}</span></>}</>, d?.unit ?? '', d ? t(`reports.agg.${d.aggregate}`) : '', d?.definition ?? '']; })} />
+      {canManage && (
+        <form method="post" action={`/report-regimes/${regime.id}/periods`} novalidate>
+          <h2>{t('reports.newPeriod')}</h2>
+          <p class="hint">{t('reports.newPeriodHint')}</p>
+          <Csrf />
+          <Field name="title" label={t('reports.newPeriod.title')} values={values} errors={errors} />
+          <Select name="kind" label={t('reports.col.kind')} options={(['adhoc', 'semiannual', 'annual'] as const).map((k) => [k, t(`reports.kind.${k}`)])} values={values} errors={errors} />
+          <Field name="from" label={t('reports.from')} hint="dd/mm/yyyy" values={values} errors={errors} width="short" />
+          <Field name="to" label={t('reports.to')} hint="dd/mm/yyyy" values={values} errors={errors} width="short" />
+          <Field name="due" label={t('reports.due')} hint="dd/mm/yyyy" values={values} errors={errors} width="short" />
+          <button type="submit" class="secondary">{t('reports.newPeriod.create')}</button>
+        </form>
+      )}
     </>
   );
 }
@@ -71,7 +85,7 @@ export function Dashboard({ period, regime, statuses, canManage, canAggregate, v
       <p>{t('reports.col.cutoff')}: {cutoff(period)} · {t('reports.col.due')}: <strong>{formatDate(period.due)}</strong></p>
       {period.due < period.to && <p class="hint">{t('reports.dueBeforeCutoff', { due: formatDate(period.due), to: formatDate(period.to) })}</p>}
       <p><strong>{t('reports.counts', { units: statuses.length, submitted: count('submitted'), returned: count('returned'), accepted: count('accepted'), missing: count('missing') + count('draft'), late: statuses.filter((s) => s.late).length })}</strong></p>
-      {canAggregate && <p><a href={`/report-periods/${period.id}/aggregate`}>{t('reports.openAggregate')}</a></p>}
+      {canAggregate && <p><a href={`/report-periods/${period.id}/aggregate`}>{t('reports.openAggregate')}</a> · <a href={`/report-periods/${period.id}/provincial`}>{t('reports.provincial.open')}</a></p>}
       <Table caption={t('reports.dashboard')} head={[t('reports.col.unit'), t('reports.col.status'), t('reports.col.submittedAt'), t('reports.col.version')]}
         rows={statuses.map((s) => [<a href={`/reports/${period.id}/${s.unitId}`}>{s.unitName}</a>, <StatusTag status={s.status} late={s.late} />, formatDateTime(s.submittedAt), s.version ? String(s.version) : ''])} />
       {canManage && (
@@ -99,7 +113,15 @@ export function AggregatePage({ period, agg, drill }: { period: Period; agg: Agg
       <p class="caption"><a href={`/report-periods/${period.id}`}>{period.title}</a></p>
       <h1>{t('reports.aggregateTitle')}</h1>
       <p>{t('reports.countedNote', { n: agg.submitted + agg.accepted })} <StatusTag status="submitted" /> {agg.submitted} · <StatusTag status="accepted" /> {agg.accepted}</p>
+      <p><a href={`/report-periods/${period.id}/provincial`}><strong>{t('reports.provincial.open')}</strong></a></p>
       <p class="actions"><a href={`${base}.docx`}>{t('reports.download.docx')}</a> · <a href={`${base}.xlsx`}>{t('reports.download.xlsx')}</a> · <a href={`${base}.csv`}>{t('reports.download.csv')}</a></p>
+      <form method="post" action={`/report-periods/${period.id}/exports`} class="inline">
+        <Csrf />
+        <label for="f-format">{t('reports.export.label')}</label>{' '}
+        <select id="f-format" name="format">{(['docx', 'xlsx', 'csv'] as const).map((f) => <option value={f}>{f.toUpperCase()}</option>)}</select>{' '}
+        <button type="submit" class="secondary">{t('reports.export.start')}</button>
+        <span class="hint"> {t('reports.export.hint')}</span>
+      </form>
       <Table caption={t('reports.indicators')} head={[t('reports.col.indicator'), t('reports.col.measure'), t('reports.col.aggregate'), t('reports.col.total'), ...kinds.map((k) => t(`reports.unitKind.${k}`))]}
         rows={agg.indicators.map((i) => [<a href={`${base}?indicator=${encodeURIComponent(i.code)}#drill`}>{i.label}</a>, i.unit, t(`reports.agg.${i.aggregate}`), <strong>{num(i.total)}</strong>, ...kinds.map((k) => num(i.byUnitKind[k]))])} />
       <h2 id="drill">{t('reports.drill')}</h2>

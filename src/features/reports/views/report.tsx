@@ -29,8 +29,9 @@ export function ReportPage(p: ReportPageProps) {
       {r.reviewComment && <div class={r.status === 'returned' ? 'error-summary' : 'notice'}><strong>{t('reports.reviewComment')}:</strong> {r.reviewComment}</div>}
       {r.status !== 'missing' && <p><a href={`${base}/report.docx`}>{t('reports.download.docx')}</a></p>}
       {!editable && ['submitted', 'accepted'].includes(r.status) && p.canEdit && <p class="hint">{t('reports.readOnly')}</p>}
-      <form method="post" action={base} novalidate>
+      <form method="post" action={base} novalidate {...(editable ? { 'data-autosave': '1', 'data-msg-saving': t('reports.autosaving'), 'data-msg-offline': t('reports.autosaveOffline') } : {})}>
         <Csrf />
+        {editable && <p class="hint">{t('reports.autosaveHint')}</p>}
         <h2>{t('reports.narrative')}</h2>
         {r.sections.map((s) => {
           const head = s.part !== part ? (part = s.part) : null;
@@ -67,8 +68,9 @@ export function ReportPage(p: ReportPageProps) {
           );
         }) : <Table head={[t('reports.col.indicator'), t('reports.col.value'), t('reports.col.computed')]}
           rows={r.indicators.map((i) => { const d = getIndicator(i.code); return [d?.label ?? i.code, <>{i.value == null ? '—' : `${numText(i.value)} ${d?.unit ?? ''}`}{i.overrideReason && <><br /><span class="hint">{t('reports.override')}: {i.overrideReason}</span></>}</>, i.computed == null ? '' : numText(i.computed)]; })} />}
-        {editable && <p><button type="submit" class="secondary">{t('reports.saveDraft')}</button></p>}
+        {editable && <p><button type="submit" class="secondary">{t('reports.saveDraft')}</button> <span data-autosave-status role="status" aria-live="polite" hidden></span></p>}
       </form>
+      {editable && <script src="/reports/autosave.js" defer></script>}
       {p.canSubmit && ['draft', 'returned'].includes(r.status) && (
         <form method="post" action={`${base}/submit`}>
           <Csrf />
