@@ -76,6 +76,19 @@ test('a ward officer posts a disclosure with its evidence', async () => {
   assert.ok(await page.getByText('Bản tin phát trên loa truyền thanh').isVisible());
   const espeak = spawnSync('sh', ['-c', 'command -v espeak-ng']).status === 0;
   assert.equal(await page.locator('#no-espeak').count(), espeak ? 0 : 1, 'the page says plainly when espeak-ng is missing');
+  if (espeak) {
+    // The OGG bulletin is decoded by Chromium's own decoder: an independent check of the encoding.
+    const href = await page.locator('#bulletin-ogg').getAttribute('href');
+    const audio = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      const buf = await new OfflineAudioContext(1, 1, 22050).decodeAudioData(await res.arrayBuffer());
+      let peak = 0;
+      for (const x of buf.getChannelData(0)) peak = Math.max(peak, Math.abs(x));
+      return { type: res.headers.get('content-type'), seconds: buf.duration, peak };
+    }, href!);
+    assert.equal(audio.type, 'audio/ogg');
+    assert.ok(audio.seconds > 3 && audio.peak > 0.1, JSON.stringify(audio));
+  }
   await browser.shot(page, 'posted');
 });
 
@@ -130,6 +143,12 @@ test('the officer answers every comment, cannot close early, then closes; the re
   assert.ok(await phone.getByText('Giải trình số 1 (e2e)').isVisible());
   assert.equal(await overflow(phone), 0);
   await phoneShot('report');
+  // Art. 11(11): closing discloses the summary and explanation on the commune's public board.
+  assert.ok(await phone.locator('#disclosed').isVisible());
+  await Promise.all([phone.waitForURL(/\/board\/d\//), phone.locator('#disclosed a').click()]);
+  assert.ok(await phone.getByText(/^Kết quả tổng hợp, tiếp thu, giải trình ý kiến: .*Quy chế thực hiện dân chủ/).isVisible());
+  assert.ok(await phone.getByText(/Đ11\.11 /).isVisible());
+  await Promise.all([phone.waitForURL(new RegExp(`/consult/${id}/report$`)), phone.locator('#consultation-link').click()]);
 
   const res = await fetch(`${server.url}/consult/${id}/report.docx`);
   assert.equal(res.status, 200);

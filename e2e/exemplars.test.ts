@@ -55,7 +55,7 @@ test('the public gallery and map work without an account', async () => {
   await page.goto(`${server.url}/showcase/exemplars`);
   await page.locator('h1', { hasText: 'Dân vận khéo' }).waitFor();
   assert.equal(await page.locator('svg path').count(), 135);
-  await page.locator('figcaption', { hasText: 'thanglequoc' }).waitFor();
+  await page.locator('p.muted', { hasText: 'thanglequoc' }).waitFor();
   countBefore = await pleikuCount();
   await browser.shot(page, 'gallery-before');
 });
@@ -82,7 +82,11 @@ test('a ward officer registers a model through the form (and saves a draft)', as
   await page.goto(`${server.url}/exemplars/new`);
   await page.fill('#f-name', DRAFT);
   await Promise.all([page.waitForURL(/\/exemplars\/[0-9a-f-]{36}\?saved=1/), page.click('button[name="draft"][value="1"]')]);
-  await page.locator('.tag', { hasText: 'Nháp' }).waitFor().catch(() => {});
+  await page.locator('h1 .tag', { hasText: 'Nháp' }).waitFor();
+  // The draft is completed later through the edit form: it opens with the saved name.
+  await Promise.all([page.waitForURL(/\/edit$/), page.getByRole('link', { name: 'Sửa phiếu đăng ký' }).click()]);
+  assert.equal(await page.inputValue('#f-name'), DRAFT);
+  await browser.shot(page, 'draft-edit');
   assert.ok(await phoneShot(`${server.url}/exemplars/new`, 'register-form-360px') <= 0, 'the form fits 360 px');
   await signOut();
 });
@@ -131,6 +135,15 @@ test('it appears in the public gallery and on the map; the draft never does', as
   assert.equal(await page.getByText(DRAFT).count(), 0);
   await browser.shot(page, 'gallery-pleiku');
   assert.ok(await phoneShot(page.url(), 'gallery-360px') <= 0, 'the gallery fits 360 px');
+  const phone = await browser.newPage({ width: 360, height: 740 });
+  try {
+    await phone.goto(`${server.url}/showcase/exemplars`);
+    const swatches = await phone.locator('p.actions svg[aria-hidden="true"]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    assert.deepEqual(swatches, [16, 16, 16, 16, 16, 16], 'legend swatches keep their size on a phone');
+    assert.ok((await phone.locator('.dvk-map svg').boundingBox())!.width >= 320, 'the map uses the phone width');
+  } finally {
+    await phone.close();
+  }
   await Promise.all([page.waitForURL(/\/showcase\/exemplars\/[0-9a-f-]{36}$/), page.getByRole('link', { name: NAME }).click()]);
   await page.getByText('125-QĐ/BTGDVTU').waitFor();
   await browser.shot(page, 'story');

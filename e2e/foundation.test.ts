@@ -16,7 +16,7 @@ let page: Page;
 let unitUrl = '';
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ fresh: true });
   browser = await launchBrowser('foundation');
   page = await browser.newPage();
 });

@@ -12,6 +12,9 @@ import * as petitionsMore from './20261126120000_petitions_more.ts';
 import * as grassrootsMore from './20261126140000_grassroots_more.ts';
 import * as reportsMore from './20261126110000_reports_more.ts';
 import * as plansMore from './20261126100000_plans_more.ts';
+import * as exemplarsMore from './20261126160000_exemplars_more.ts';
+import * as tasksDoneOn from './20261126170000_tasks_done_on.ts';
+import * as disclosuresMore from './20261126150000_disclosures_more.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +31,7 @@ export const migrations: Record<string, Migration> = {
   '20261126110000_reports_more': reportsMore,
   '20261126120000_petitions_more': petitionsMore,
   '20261126140000_grassroots_more': grassrootsMore,
+  '20261126150000_disclosures_more': disclosuresMore,
+  '20261126160000_exemplars_more': exemplarsMore,
+  '20261126170000_tasks_done_on': tasksDoneOn,
 };

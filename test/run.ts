@@ -155,6 +155,8 @@ async function main(): Promise<number> {
   }
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.COSO_TEST_PG_URL;
+  delete env.COSO_TEST_SQLITE_TEMPLATE;
+  delete env.COSO_TEST_PG_TEMPLATE;
   const skipped: string[] = [];
   const problems: string[] = [];
 
@@ -224,6 +226,19 @@ async function main(): Promise<number> {
     }
 
     tapDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-tap-'));
+    if (needsDb) {
+      // Seed the demo data once; every test app copies it (file copy, CREATE DATABASE … TEMPLATE).
+      const t0 = Date.now();
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/helpers/template.ts', path.join(tapDir, 'template')], { cwd: root, env: { ...env, NODE_ENV: 'test' }, encoding: 'utf8' });
+      if (r.status !== 0) {
+        log(`could not build the seeded template databases:\n${r.stderr}${r.stdout}`);
+        return 1;
+      }
+      const t = JSON.parse(r.stdout.trim().split('\n').pop()!) as { sqlite: string; pg?: string };
+      env.COSO_TEST_SQLITE_TEMPLATE = t.sqlite;
+      if (t.pg) env.COSO_TEST_PG_TEMPLATE = t.pg;
+      log(`seeded template databases built in ${Date.now() - t0} ms`);
+    }
     const tapFile = path.join(tapDir, 'report.tap');
     const concurrency = Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
     const args = [

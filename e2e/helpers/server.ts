@@ -34,12 +34,15 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the real server (`node --import tsx src/server.ts`) on a free port with a fresh data
- * folder, NODE_ENV=development so the demo data is seeded (password TEST_PASSWORD), and waits
+ * folder holding a copy of the run's demo-seeded SQLite template (or, with `fresh`, empty, so the
+ * server seeds it as a first `npm start` does; password TEST_PASSWORD), and waits
  * until /healthz answers. `stop()` kills its whole process group and removes the data folder.
  */
-export async function startServer(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(opts: { env?: Record<string, string>; timeoutMs?: number; /** Seed at start like a first `npm start`, instead of copying the run's seeded template. */ fresh?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-e2e-'));
+  const template = process.env.COSO_TEST_SQLITE_TEMPLATE;
+  if (!opts.fresh && template && !opts.env?.DATABASE_URL) fs.copyFileSync(template, path.join(dataDir, 'coso.sqlite'));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD: TEST_PASSWORD, ...opts.env };
   if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

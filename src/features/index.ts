@@ -16,10 +16,11 @@ import { boardsFeature } from './boards/index.ts';
 import { mediationFeature } from './mediation/index.ts';
 import { agencyDemocracyFeature } from './agency-democracy/index.ts';
 import { exemplarsFeature } from './exemplars/index.ts';
+import { supervisionFeature } from './supervision/index.tsx';
 
 /** Every feature, in mount order. */
 export const features: Feature[] = [
   homeFeature, authFeature, unitsFeature, notificationsFeature, adminFeature, auditFeature, calendarFeature,
   plansFeature, reportsFeature, petitionsFeature, disclosuresFeature, consultationsFeature,
-  communityFeature, boardsFeature, mediationFeature, agencyDemocracyFeature, exemplarsFeature,
+  communityFeature, boardsFeature, mediationFeature, agencyDemocracyFeature, exemplarsFeature, supervisionFeature,
 ];

@@ -101,7 +101,7 @@ export interface TestApp {
 
 /** A fresh migrated database of the dialect, seeded with the Gia Lai demo data unless `seed: false`, and the app over it. */
 export async function createTestApp(dialect: Dialect, opts: { seed?: boolean } = {}): Promise<TestApp> {
-  const testDb = await createTestDb(dialect);
+  const testDb = await createTestDb(dialect, { seeded: opts.seed !== false });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-data-'));
   const close = async () => {
     await testDb.drop();
@@ -109,7 +109,7 @@ export async function createTestApp(dialect: Dialect, opts: { seed?: boolean } =
   };
   try {
     const { db } = testDb.handle;
-    if (opts.seed !== false) await seedDemo(db, { provinceCode: '52', demoPassword: TEST_PASSWORD });
+    if (opts.seed !== false && !testDb.seeded) await seedDemo(db, { provinceCode: '52', demoPassword: TEST_PASSWORD });
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PROVINCE_CODE: '52' });
     const app = buildApp({ db, dialect, config });
     return {

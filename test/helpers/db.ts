@@ -25,13 +25,19 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** A fresh, migrated, empty database of the dialect. */
-export async function createTestDb(dialect: Dialect): Promise<TestDb> {
+/**
+ * A fresh, migrated database of the dialect: empty, or (`seeded`) a copy of the demo-seeded template
+ * test/run.ts built for this run (COSO_TEST_SQLITE_TEMPLATE, COSO_TEST_PG_TEMPLATE). Returns
+ * `seeded: false` when there is no template (tests run without test/run.ts): the caller seeds.
+ */
+export async function createTestDb(dialect: Dialect, opts: { seeded?: boolean } = {}): Promise<TestDb & { seeded: boolean }> {
+  const pgTemplate = opts.seeded ? process.env.COSO_TEST_PG_TEMPLATE : undefined;
+  const sqliteTemplate = opts.seeded ? process.env.COSO_TEST_SQLITE_TEMPLATE : undefined;
   if (dialect === 'postgres') {
     const base = process.env.COSO_TEST_PG_URL;
     if (!base) throw new Error('COSO_TEST_PG_URL is not set: run the tests through `npm test` (test/run.ts starts PostgreSQL)');
     const name = `coso_t_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
+    await adminQuery(pgTemplate ? `CREATE DATABASE ${name} TEMPLATE ${pgTemplate}` : `CREATE DATABASE ${name}`);
     const url = new URL(base);
     url.pathname = `/${name}`;
     const handle = openDb({ databaseUrl: url.toString(), dataDir: os.tmpdir() });
@@ -48,9 +54,10 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
       await drop();
       throw e;
     }
-    return { handle, drop };
+    return { handle, drop, seeded: !!pgTemplate };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-db-'));
+  if (sqliteTemplate) fs.copyFileSync(sqliteTemplate, path.join(dir, 'test.sqlite'));
   const handle = openDb({ dataDir: dir, sqliteFile: path.join(dir, 'test.sqlite') });
   let dropped = false;
   const drop = async () => {
@@ -65,5 +72,5 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
     await drop();
     throw e;
   }
-  return { handle, drop };
+  return { handle, drop, seeded: !!sqliteTemplate };
 }

@@ -127,3 +127,18 @@ export const matterBasis = (m: string) => (m.startsWith('ldc25.') ? `Điều 25 
 export const CONSULTATION_FORMS = ['dialogue', 'meeting', 'ballot', 'box', 'front', 'portal', 'social_network', 'affected_dialogue', 'direct', 'trade_union', 'other'] as const;
 /** Where a comment came from. */
 export const COMMENT_CHANNELS = ['online', 'meeting', 'box', 'ballot', 'hotline', 'dialogue', 'organization'] as const;
+
+/**
+ * Art. 11(11): the commune discloses the consultation plan, its content, the summarised results and
+ * the explanation (Art. 25 matters); Art. 46(10): an agency discloses the results of consulting its
+ * staff (Art. 53). The catalogue item a consultation's disclosures are filed under.
+ */
+export const CONSULTATION_DISCLOSURE_ITEM = { commune: 'c11', agency: 'a10' } as const satisfies Record<DisclosureScope, string>;
+
+/**
+ * Art. 27: before a decision under Art. 25(8) (obligations on, or limits to the rights of, the
+ * citizens who must comply) the authority informs those affected and lets them present their views;
+ * their views and the explanation are filed with the decision dossier.
+ */
+export const DIALOGUE_MATTERS: readonly string[] = ['ldc25.8'];
+export const DIALOGUE_BASIS = `Điều 27 ${LDC}`;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DISCLOSURE_ITEMS, findItem, itemsOf } from './catalogue.ts';
+import { CONSULTATION_DISCLOSURE_ITEM, DIALOGUE_MATTERS, DISCLOSURE_ITEMS, findItem, itemsOf } from './catalogue.ts';
 import { consultationEarliestClose, postingEnd, publishDue } from './clock.ts';
 
 test('Art. 11: the commune discloses 14 items; Art. 46: an agency 12', () => {
@@ -37,4 +37,14 @@ test('Art. 48: agencies post "ít nhất là 20 ngày liên tục"; Art. 12(3)/4
 
 test('Art. 28: consultation "ít nhất là 20 ngày kể từ ngày công khai"', () => {
   assert.equal(consultationEarliestClose('2026-11-01'), '2026-11-21');
+});
+
+test('Art. 11(11) and 46(10): consultation results are disclosed under commune item 11 and agency item 10', () => {
+  assert.match(findItem(CONSULTATION_DISCLOSURE_ITEM.commune)!.title, /kết quả tổng hợp và giải trình, tiếp thu ý kiến/i);
+  assert.match(findItem(CONSULTATION_DISCLOSURE_ITEM.agency)!.title, /Kết quả lấy ý kiến.*Điều 53/);
+  assert.equal(findItem('c11')!.radioDays, 3, 'item 11 also goes on the commune radio (Art. 13(3))');
+});
+
+test('Art. 27: "trước khi ban hành quyết định hành chính quy định tại khoản 8 Điều 25" the affected are informed and heard', () => {
+  assert.deepEqual([...DIALOGUE_MATTERS], ['ldc25.8']);
 });

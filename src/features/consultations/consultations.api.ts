@@ -8,9 +8,9 @@ import { ErrorSchema } from '../auth/index.ts';
 import { getUnit } from '../units/index.ts';
 import { authorizeUnit } from '../disclosures/disclosures.access.ts';
 import { consultationFor, problem } from './consultations.access.ts';
-import { commentsOf, getConsultation } from './consultations.repository.ts';
-import { closeInput, consultationInput, dispositionInput, publicCommentInput, staffCommentInput } from './consultations.schema.ts';
-import { addComment, closeConsultation, dispose, openConsultation, staffComment } from './consultations.service.ts';
+import { commentsOf, dialoguesOf, getConsultation } from './consultations.repository.ts';
+import { closeInput, consultationInput, dialogueInput, dispositionInput, publicCommentInput, staffCommentInput } from './consultations.schema.ts';
+import { addComment, closeConsultation, dispose, openConsultation, recordDialogue, staffComment } from './consultations.service.ts';
 import { explanationDocx } from './consultations.report.ts';
 import { notFound } from '../../platform/http/errors.ts';
 
@@ -76,7 +76,7 @@ consultationsApi.openapi(createRoute({
   method: 'post', path: '/consultations/{id}/close', middleware: [allow('consultations.manage')] as const,
   request: { params: idParam },
   // Optional JSON body {decision?, departsFromMajority?, departureReason?}: read by hand so an empty body is accepted.
-  responses: { 200: json(z.object({ id: z.string(), status: z.string() }), 'Closed. Optional body: {"decision", "departsFromMajority", "departureReason"} (reason required when departing from the majority, Art. 28)'), ...errors },
+  responses: { 200: json(z.object({ id: z.string(), status: z.string(), disclosureId: z.string().nullable() }), 'Closed; the summary and explanation are disclosed (Art. 11(11), 46(10)): disclosureId. Optional body: {"decision", "departsFromMajority", "departureReason"} (reason required when departing from the majority, Art. 28). 400 (field "dialogues") for an Art. 25(8) draft with no Art. 27 record.'), ...errors },
 }), async (c) => {
   const row = await consultationFor(c, 'consultations.manage', c.req.valid('param').id);
   const raw = (await c.req.text()).trim();
@@ -84,7 +84,18 @@ consultationsApi.openapi(createRoute({
   if (!input.success) throw validationError(fieldErrors(input.error, c.get('t')));
   const r = await closeConsultation(c.get('deps').db, actorOf(c), row.id, input.data);
   if (!r.ok) throw problem(c, r);
-  return c.json({ id: row.id, status: 'closed' }, 200);
+  return c.json({ id: row.id, status: 'closed', disclosureId: r.value.disclosureId }, 200);
+});
+
+consultationsApi.openapi(createRoute({
+  method: 'post', path: '/consultations/{id}/dialogues', middleware: [allow('consultations.manage')] as const,
+  request: { params: idParam, ...body(z.object({ kind: z.string().describe('meeting | notice'), heldOn: z.string(), place: z.string(), participants: z.string(), affected: z.string(), opinions: z.string(), answers: z.string() }).partial().passthrough()) },
+  responses: { 201: json(Id, 'Informing of, or dialogue with, affected citizens recorded (Art. 27), filed with the decision dossier'), ...errors },
+}), async (c) => {
+  const row = await consultationFor(c, 'consultations.manage', c.req.valid('param').id);
+  const r = await recordDialogue(c.get('deps').db, actorOf(c), row.id, await readJson(c, dialogueInput));
+  if (!r.ok) throw problem(c, r);
+  return c.json({ id: r.value }, 201);
 });
 
 consultationsApi.openapi(createRoute({
@@ -102,7 +113,7 @@ export async function docxResponse(c: Parameters<typeof actorOf>[0], id: string)
   const row = await getConsultation(db, id);
   if (!row) throw notFound();
   const unit = await getUnit(db, row.unit_id);
-  const buf = await explanationDocx(row, unit?.fullName ?? '', await commentsOf(db, row.id), c.get('t'));
+  const buf = await explanationDocx(row, unit?.fullName ?? '', await commentsOf(db, row.id), c.get('t'), await dialoguesOf(db, row.id));
   return c.body(new Uint8Array(buf), 200, {
     'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     'Content-Disposition': `attachment; filename="bao-cao-tiep-thu-giai-trinh-${row.id.slice(0, 8)}.docx"`,

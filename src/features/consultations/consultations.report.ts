@@ -2,7 +2,9 @@ import type { T } from '../../platform/i18n/index.ts';
 import { buildDecree30, type Block } from '../../platform/docx/index.ts';
 import { todayLocal } from '../../platform/i18n/index.ts';
 import { matterBasis } from '../../domain/disclosure/catalogue.ts';
-import { sectionsOf, type CommentRow, type ConsultationRow } from './consultations.repository.ts';
+import { sectionsOf, type CommentRow, type ConsultationRow, type DialogueRow } from './consultations.repository.ts';
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 export interface ReportGroup { key: string | null; title: string; comments: CommentRow[] }
 
@@ -25,7 +27,7 @@ export function totals(comments: CommentRow[]) {
 }
 
 /** The explanation report (báo cáo tiếp thu, giải trình) as a Decree 30 DOCX. */
-export async function explanationDocx(c: ConsultationRow, unitName: string, comments: CommentRow[], t: T): Promise<Buffer> {
+export async function explanationDocx(c: ConsultationRow, unitName: string, comments: CommentRow[], t: T, dialogues: DialogueRow[] = []): Promise<Buffer> {
   const sum = totals(comments);
   const blocks: Block[] = [
     { kind: 'paragraph', text: t('consultations.report.intro', { title: c.title, basis: matterBasis(c.matter), from: c.opens_on.split('-').reverse().join('/'), to: c.closes_on.split('-').reverse().join('/') }) },
@@ -38,8 +40,20 @@ export async function explanationDocx(c: ConsultationRow, unitName: string, comm
     if (g.comments.length === 0) blocks.push({ kind: 'paragraph', text: t('consultations.report.noComments'), italic: true });
     else blocks.push({ kind: 'table', head: ['TT', t('consultations.report.source'), t('consultations.report.comment'), t('consultations.report.decision'), t('consultations.report.explanation')], rows: g.comments.map((m, j) => [String(j + 1), sourceOf(m, t), m.text, m.decision ? t(`consultations.decision.${m.decision}`) : '—', m.explanation ?? '']) });
   });
+  let n = 3;
+  const roman = ['', 'I', 'II', 'III', 'IV', 'V'];
+  if (dialogues.length) {
+    blocks.push({ kind: 'heading', text: `${roman[n++]}. ${t('consultations.dialogue.title')}` });
+    dialogues.forEach((d, i) => {
+      blocks.push({ kind: 'subheading', text: `${i + 1}. ${t(`consultations.dialogue.kind.${d.kind}`)} · ${dmy(d.held_on)}${d.place ? ` · ${d.place}` : ''}` });
+      if (d.participants) blocks.push({ kind: 'paragraph', text: `${t('consultations.dialogue.participants')}: ${d.participants}` });
+      blocks.push({ kind: 'paragraph', text: `${t('consultations.dialogue.affected')}: ${d.affected}` });
+      blocks.push({ kind: 'paragraph', text: `${t('consultations.dialogue.opinions')}: ${d.opinions}` });
+      if (d.answers) blocks.push({ kind: 'paragraph', text: `${t('consultations.dialogue.answers')}: ${d.answers}` });
+    });
+  }
   if (c.decision || c.departure_reason) {
-    blocks.push({ kind: 'heading', text: `III. ${t('consultations.report.outcome')}` });
+    blocks.push({ kind: 'heading', text: `${roman[n++]}. ${t('consultations.report.outcome')}` });
     if (c.decision) blocks.push({ kind: 'paragraph', text: c.decision });
     if (c.departure_reason) blocks.push({ kind: 'paragraph', text: `${t('consultations.departureReason')}: ${c.departure_reason}` });
   }

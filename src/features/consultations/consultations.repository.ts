@@ -12,6 +12,14 @@ export const getConsultation = (db: Db | Trx, id: string) => db.selectFrom('cons
 export const commentsOf = (db: Db | Trx, consultationId: string) =>
   db.selectFrom('consultation_comments').selectAll().where('consultation_id', '=', consultationId).orderBy('received_on').orderBy('created_at').execute();
 
+export const dialoguesOf = (db: Db | Trx, consultationId: string) =>
+  db.selectFrom('consultation_dialogues').selectAll().where('consultation_id', '=', consultationId).orderBy('held_on').orderBy('created_at').execute();
+export type DialogueRow = Awaited<ReturnType<typeof dialoguesOf>>[number];
+
+/** The disclosures a consultation made (Art. 11(11)): when it opened and when it closed. */
+export const disclosuresOfConsultation = (db: Db | Trx, consultationId: string) =>
+  db.selectFrom('disclosures').select(['id', 'unit_id', 'item_code', 'title', 'posted_on', 'posted_until', 'consultation_stage']).where('consultation_id', '=', consultationId).orderBy('posted_on').execute();
+
 export function getComment(db: Db | Trx, consultationId: string, id: string) {
   return db.selectFrom('consultation_comments').selectAll().where('consultation_id', '=', consultationId).where('id', '=', id).executeTakeFirst();
 }

@@ -46,3 +46,15 @@ export const closeInput = z.object({
   departureReason: optionalText(5000),
 });
 export type CloseInput = z.infer<typeof closeInput>;
+
+/** Art. 27: informing those affected and the dialogue with them. */
+export const dialogueInput = z.object({
+  kind: z.enum(['meeting', 'notice']),
+  heldOn: dateField,
+  place: optionalText(300),
+  participants: optionalText(1000),
+  affected: z.string().trim().min(1).max(2000),
+  opinions: z.string().trim().min(1).max(10000),
+  answers: optionalText(10000),
+});
+export type DialogueInput = z.infer<typeof dialogueInput>;

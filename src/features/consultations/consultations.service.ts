@@ -5,23 +5,30 @@ import { inTransaction, record, type Actor } from '../../platform/audit/index.ts
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { todayLocal } from '../../platform/i18n/index.ts';
 import { consultationEarliestClose } from '../../domain/disclosure/clock.ts';
+import { DIALOGUE_MATTERS } from '../../domain/disclosure/catalogue.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
-import { getFile } from '../../platform/files/index.ts';
+import { getFile, storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
 import { getUnit } from '../units/index.ts';
-import { commentsOf, getComment, getConsultation, sectionsOf } from './consultations.repository.ts';
-import type { CloseInput, ConsultationInput, DispositionInput, StaffCommentInput } from './consultations.schema.ts';
+import { discloseConsultation } from '../disclosures/disclosures.service.ts';
+import { commentsOf, dialoguesOf, getComment, getConsultation, sectionsOf } from './consultations.repository.ts';
+import type { CloseInput, ConsultationInput, DialogueInput, DispositionInput, StaffCommentInput } from './consultations.schema.ts';
 
 export type ConsultationError = 'invalid' | 'not_found' | 'closed' | 'undisposed_comments';
 
 /** Opens a consultation; the period must last at least Art. 28's 20 days unless a specific law is cited. */
-export async function openConsultation(db: Db, actor: Actor, input: ConsultationInput): Promise<Result<{ id: string; earliestClose: string }, ConsultationError>> {
+export async function openConsultation(db: Db, actor: Actor, input: ConsultationInput, upload?: { dataDir: string; file: File | null }): Promise<Result<{ id: string; earliestClose: string }, ConsultationError>> {
   const earliestClose = consultationEarliestClose(input.opensOn);
   if (input.closesOn <= input.opensOn) return fail('invalid', { closesOn: 'consultations.error.closesBeforeOpens' });
   if (input.closesOn < earliestClose && !input.specificLaw) return fail('invalid', { closesOn: 'consultations.error.tooShort' });
   return inTransaction(db, async (trx) => {
     const unit = await getUnit(trx, input.unitId);
     if (!unit) return fail('invalid', { unitId: 'disclosures.error.unit' });
-    if (input.fileId && !(await getFile(trx, input.fileId))) return fail('invalid', { fileId: 'disclosures.error.file' });
+    if (upload?.file) {
+      // The draft itself (PDF or DOCX), published with the consultation.
+      const f = await storeUpload(trx, { dataDir: upload.dataDir, userId: actor.userId, file: upload.file, allowed: ['pdf', 'docx'] });
+      if (!f.ok) return fail('invalid', { file: UPLOAD_ERROR_KEYS[f.error] });
+      input = { ...input, fileId: f.value.id };
+    } else if (input.fileId && !(await getFile(trx, input.fileId))) return fail('invalid', { fileId: 'disclosures.error.file' });
     const id = randomUUID();
     const now = nowIso();
     await trx.insertInto('consultations').values({
@@ -30,6 +37,7 @@ export async function openConsultation(db: Db, actor: Actor, input: Consultation
       departure_reason: null, closed_at: null, search_text: ` ${foldVietnamese(`${input.title} ${unit.fullName}`)} `, created_by: actor.userId, created_at: now, updated_at: now,
     }).execute();
     await record(trx, actor, { action: 'consultations.open', subjectType: 'consultation', subjectId: id, unitId: unit.id, changes: input, visibility: 'public' });
+    await discloseConsultation(trx, actor, { id, unitId: unit.id, title: input.title }, 'opened', input.opensOn);
     return ok({ id, earliestClose });
   });
 }
@@ -78,7 +86,7 @@ export async function dispose(db: Db, actor: Actor, consultationId: string, comm
  * Closes a consultation: refused while a comment has no disposition. Where the decision departs
  * from the majority opinion (declared, or most comments not accepted), the reason is required (Art. 28).
  */
-export async function closeConsultation(db: Db, actor: Actor, id: string, input: CloseInput): Promise<Result<string, ConsultationError>> {
+export async function closeConsultation(db: Db, actor: Actor, id: string, input: CloseInput): Promise<Result<{ id: string; disclosureId: string | null }, ConsultationError>> {
   return inTransaction(db, async (trx) => {
     const c = await getConsultation(trx, id);
     if (!c) return fail('not_found');
@@ -88,8 +96,30 @@ export async function closeConsultation(db: Db, actor: Actor, id: string, input:
     const rejected = comments.filter((m) => m.decision === 'rejected').length;
     const departs = input.departsFromMajority ?? rejected * 2 > comments.length;
     if (departs && !input.departureReason) return fail('invalid', { departureReason: 'consultations.error.reasonRequired' });
+    if (needsDialogue(c.matter) && (await dialoguesOf(trx, id)).length === 0) return fail('invalid', { dialogues: 'consultations.error.dialogueRequired' });
     await trx.updateTable('consultations').set({ status: 'closed', decision: input.decision, departure_reason: input.departureReason, closed_at: nowIso(), updated_at: nowIso() }).where('id', '=', id).execute();
     await record(trx, actor, { action: 'consultations.close', subjectType: 'consultation', subjectId: id, unitId: c.unit_id, changes: { ...input, comments: comments.length, rejected }, visibility: 'public' });
+    const disclosureId = await discloseConsultation(trx, actor, { id, unitId: c.unit_id, title: c.title }, 'closed', todayLocal());
+    return ok({ id, disclosureId });
+  });
+}
+
+/** Art. 27: a draft decision under Art. 25(8) (obligations on, or limits to the rights of, citizens) needs those affected informed and heard. */
+export const needsDialogue = (matter: string) => DIALOGUE_MATTERS.includes(matter);
+
+/** Records informing affected citizens or a dialogue with them (Art. 27), filed with the decision dossier; audited. */
+export async function recordDialogue(db: Db, actor: Actor, consultationId: string, input: DialogueInput): Promise<Result<string, ConsultationError>> {
+  return inTransaction(db, async (trx) => {
+    const c = await getConsultation(trx, consultationId);
+    if (!c) return fail('not_found');
+    if (c.status === 'closed') return fail('closed');
+    const id = randomUUID();
+    await trx.insertInto('consultation_dialogues').values({
+      id, consultation_id: c.id, kind: input.kind, held_on: input.heldOn, place: input.place, participants: input.participants, affected: input.affected,
+      opinions: input.opinions, answers: input.answers, created_by: actor.userId, created_at: nowIso(),
+    }).execute();
+    // Names of affected citizens are personal data: the audit event stays within the unit.
+    await record(trx, actor, { action: 'consultations.dialogue', subjectType: 'consultation', subjectId: c.id, unitId: c.unit_id, changes: { dialogueId: id, ...input }, visibility: 'unit' });
     return ok(id);
   });
 }

@@ -40,6 +40,26 @@ export interface ConsultationCommentsTable {
   created_at: string;
 }
 
+/** Art. 27: informing affected citizens and the dialogue with them, filed with the decision dossier. */
+export interface ConsultationDialoguesTable {
+  id: string;
+  consultation_id: string;
+  /** 'meeting' (a dialogue meeting was held) or 'notice' (those affected were informed and gave views otherwise). */
+  kind: 'meeting' | 'notice';
+  held_on: string;
+  place: string | null;
+  /** Who attended for the authority: UBND, UBMTTQ, Ban TTND … */
+  participants: string | null;
+  /** The affected citizens informed or present. */
+  affected: string;
+  /** Their views, as recorded. */
+  opinions: string;
+  /** The explanation / acceptance given (giải trình, tiếp thu). */
+  answers: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 declare module '../../platform/db/tables.ts' {
-  interface Database { consultations: ConsultationsTable; consultation_comments: ConsultationCommentsTable }
+  interface Database { consultations: ConsultationsTable; consultation_comments: ConsultationCommentsTable; consultation_dialogues: ConsultationDialoguesTable }
 }

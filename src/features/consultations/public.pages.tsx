@@ -7,7 +7,7 @@ import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice, Select } from '../../platform/views/components.tsx';
 import { matterBasis } from '../../domain/disclosure/catalogue.ts';
 import { getUnit } from '../units/index.ts';
-import { commentsOf, findConsultations, getConsultation, sectionsOf, type ConsultationRow } from './consultations.repository.ts';
+import { commentsOf, dialoguesOf, disclosuresOfConsultation, findConsultations, getConsultation, sectionsOf, type ConsultationRow } from './consultations.repository.ts';
 import { publicCommentInput } from './consultations.schema.ts';
 import { addComment } from './consultations.service.ts';
 import { docxResponse } from './consultations.api.ts';
@@ -84,7 +84,15 @@ publicPages.get('/consult/:id/report', allow('public'), async (c) => {
   if (!row || row.status !== 'closed') throw notFound();
   const unit = await getUnit(c.get('deps').db, row.unit_id);
   const t = c.get('t');
-  return c.render(<><ReportView c={row} unitName={unit?.fullName ?? ''} comments={await commentsOf(c.get('deps').db, row.id)} t={t} /><p><a href={`/consult/${row.id}/report.docx`}>{t('consultations.report.docx')}</a></p></>, { title: t('consultations.report.title') });
+  const { db } = c.get('deps');
+  const posted = (await disclosuresOfConsultation(db, row.id)).find((d) => d.consultation_stage === 'closed');
+  return c.render(
+    <>
+      <ReportView c={row} unitName={unit?.fullName ?? ''} comments={await commentsOf(db, row.id)} t={t} dialogues={await dialoguesOf(db, row.id)} />
+      {posted && <p class="notice" id="disclosed">{t('consultations.disclosedOn', { date: formatDate(posted.posted_on), until: posted.posted_until ? formatDate(posted.posted_until) : '—' })} <a href={`/board/d/${posted.id}`}>{t('consultations.onBoard')}</a></p>}
+      <p><a href={`/consult/${row.id}/report.docx`}>{t('consultations.report.docx')}</a></p>
+    </>,
+    { title: t('consultations.report.title') });
 });
 
 publicPages.get('/consult/:id/report.docx', allow('public'), async (c) => {

@@ -7,10 +7,10 @@ import { Notice, Table } from '../../platform/views/components.tsx';
 import { findUnits, getUnit, unitNames } from '../units/index.ts';
 import { authorizeUnit, scopeFor } from '../disclosures/disclosures.access.ts';
 import { consultationFor } from './consultations.access.ts';
-import { commentCounts, commentsOf, findConsultations } from './consultations.repository.ts';
-import { closeInput, consultationInput, dispositionInput, staffCommentInput } from './consultations.schema.ts';
-import { addComment, closeConsultation, dispose, openConsultation, staffComment } from './consultations.service.ts';
-import { CloseForm, CommentCard, ConsultationForm, StaffCommentForm } from './views/staff.tsx';
+import { commentCounts, commentsOf, dialoguesOf, disclosuresOfConsultation, findConsultations } from './consultations.repository.ts';
+import { closeInput, consultationInput, dialogueInput, dispositionInput, staffCommentInput } from './consultations.schema.ts';
+import { addComment, closeConsultation, dispose, needsDialogue, openConsultation, recordDialogue, staffComment } from './consultations.service.ts';
+import { CloseForm, CommentCard, ConsultationDisclosures, ConsultationForm, Dialogues, StaffCommentForm } from './views/staff.tsx';
 
 export const staffPages = new Hono<AppEnv>();
 
@@ -53,7 +53,8 @@ staffPages.post('/consultations/new', allow('consultations.manage'), async (c) =
   let errors: FieldErrors = parsed.success ? {} : Object.fromEntries(Object.entries(fieldErrors(parsed.error, t)).map(([k, v]) => [k.split('.')[0], v]));
   if (parsed.success) {
     await authorizeUnit(c, 'consultations.manage', parsed.data.unitId);
-    const r = await openConsultation(c.get('deps').db, actorOf(c), parsed.data);
+    const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
+    const r = await openConsultation(c.get('deps').db, actorOf(c), parsed.data, { dataDir: c.get('deps').config.dataDir, file });
     if (r.ok) return c.redirect(`/consultations/${r.value.id}?saved=1`, 303);
     errors = translateFields(r.fields, t);
   }
@@ -61,7 +62,7 @@ staffPages.post('/consultations/new', allow('consultations.manage'), async (c) =
   return c.render(<ConsultationForm units={await units(c)} values={values} errors={errors} />, { title: t('consultations.new') });
 });
 
-async function detail(c: Ctx, extra: { commentErrors?: FieldErrors; commentValues?: Record<string, string>; closeErrors?: FieldErrors; closeValues?: Record<string, string> } = {}) {
+async function detail(c: Ctx, extra: { commentErrors?: FieldErrors; commentValues?: Record<string, string>; closeErrors?: FieldErrors; closeValues?: Record<string, string>; dialogueErrors?: FieldErrors; dialogueValues?: Record<string, string> } = {}) {
   const t = c.get('t');
   const row = await consultationFor(c, 'consultations.view', c.req.param('id') ?? '');
   const unit = await getUnit(c.get('deps').db, row.unit_id);
@@ -77,7 +78,9 @@ async function detail(c: Ctx, extra: { commentErrors?: FieldErrors; commentValue
       <h2>{t('consultations.comments', { n: comments.length, open: undisposed })}</h2>
       <ol class="comments">{comments.map((m) => <CommentCard c={row} m={m} />)}</ol>
       {manage && <StaffCommentForm c={row} errors={extra.commentErrors} values={extra.commentValues} />}
+      <Dialogues c={row} rows={await dialoguesOf(c.get('deps').db, row.id)} manage={manage} required={needsDialogue(row.matter)} errors={extra.dialogueErrors} values={extra.dialogueValues ?? { heldOn: formatDate(todayLocal()) }} />
       {manage && <CloseForm c={row} errors={extra.closeErrors} values={extra.closeValues} />}
+      <ConsultationDisclosures rows={await disclosuresOfConsultation(c.get('deps').db, row.id)} />
     </>,
     { title: row.title },
   );
@@ -111,6 +114,16 @@ staffPages.post('/consultations/:id/close', allow('consultations.manage'), async
   if (!input.success) { c.status(400); return detail(c, { closeValues: values, closeErrors: fieldErrors(input.error, t) }); }
   const r = await closeConsultation(c.get('deps').db, actorOf(c), row.id, input.data);
   if (r.ok) return c.redirect(`/consult/${row.id}/report`, 303);
+  if (r.error === 'invalid' && r.fields?.dialogues) { c.status(400); return detail(c, { closeValues: values, closeErrors: translateFields(r.fields, t) }); }
   c.status(r.error === 'undisposed_comments' || r.error === 'closed' ? 409 : 400);
   return detail(c, { closeValues: values, closeErrors: r.error === 'undisposed_comments' ? { decision: t('consultations.error.undisposed') } : translateFields(r.fields ?? { decision: 'consultations.error.closed' }, t) });
+});
+
+staffPages.post('/consultations/:id/dialogues', allow('consultations.manage'), async (c) => {
+  const row = await consultationFor(c, 'consultations.manage', c.req.param('id'));
+  const form = await readForm(c, dialogueInput);
+  const r = form.ok ? await recordDialogue(c.get('deps').db, actorOf(c), row.id, form.data) : null;
+  if (r?.ok) return c.redirect(`/consultations/${row.id}?saved=1#f-dialogues`, 303);
+  c.status(r && !r.ok && r.error === 'closed' ? 409 : 400);
+  return detail(c, { dialogueValues: form.values, dialogueErrors: form.ok ? { affected: c.get('t')('consultations.error.closed') } : form.errors });
 });

@@ -61,6 +61,7 @@ boardPages.get('/board/d/:id', allow('public'), async (c) => {
         <dt>{t('disclosures.postedUntil')}</dt><dd>{d.posted_until ? formatDate(d.posted_until) : t('disclosures.permanent')}</dd>
       </dl>
       {d.file_id && <p><a class="button" href={`/board/files/${d.file_id}`}>{t('board.download')}</a></p>}
+      {d.consultation_id && <p><a class="button" id="consultation-link" href={d.consultation_stage === 'closed' ? `/consult/${d.consultation_id}/report` : `/consult/${d.consultation_id}`}>{t(d.consultation_stage === 'closed' ? 'board.consultationReport' : 'board.consultation')}</a></p>}
       <h2>{t('disclosures.forms')}</h2>
       <Evidence d={d} />
     </>,

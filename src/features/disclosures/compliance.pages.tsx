@@ -10,8 +10,10 @@ import { findUnits, getUnit } from '../units/index.ts';
 import { authorizeUnit, disclosureFor, scopeFor } from './disclosures.access.ts';
 import { findDisclosures, formsOf } from './disclosures.repository.ts';
 import { scopeOfKind } from './disclosures.rules.ts';
-import { complianceOfUnits, unitCompliance } from './disclosures.stats.ts';
+import { complianceOfUnits, disclosureStats, unitCompliance } from './disclosures.stats.ts';
+import { consultationStats } from '../consultations/consultations.stats.ts';
 import { bulletinText, synthesize } from './bulletin.ts';
+import { readWav, toOggFlac } from './ogg.ts';
 import { itemLabel } from './views/staff.tsx';
 
 export const compliancePages = new Hono<AppEnv>();
@@ -35,9 +37,12 @@ compliancePages.get('/disclosures/overview', allow('disclosures.view'), async (c
   const units = (await findUnits(db, { at: q.to, kind: 'commune-committee' })).filter((u) => scope === 'all' || scope.includes(u.id));
   const comp = await complianceOfUnits(db, units, q.from, q.to);
   const link = (u: string) => `/disclosures/compliance?unitId=${u}&year=${q.year}&quarter=${q.quarter}`;
+  const ds = await disclosureStats(db, scope, q.from, q.to);
+  const cs = await consultationStats(db, scope, q.from, q.to);
   return c.render(
     <>
       <h1>{t('disclosures.overview')} <span class="muted">· {t('disclosures.quarterN', { quarter: q.quarter, year: q.year })}</span></h1>
+      <p id="numbers">{t('disclosures.numbers', { posted: ds.posted, onTime: ds.onTime, late: ds.late, held: cs.held, received: cs.commentsReceived, accepted: cs.commentsAccepted })}</p>
       <Table head={[t('disclosures.col.unit'), t('disclosures.col.posted'), t('disclosures.col.missing'), t('disclosures.flag.late'), t('disclosures.col.tooShort')]}
         rows={units.map((u) => { const x = comp.get(u.id)!; return [<a href={link(u.id)}>{u.fullName}</a>, x.posted, x.missing.length, x.late.length, x.tooShort.length]; })} />
     </>,
@@ -86,10 +91,18 @@ compliancePages.get('/disclosures/quarterly', allow('disclosures.view'), async (
   );
 });
 
-compliancePages.get('/disclosures/:id/bulletin.wav', allow('disclosures.view'), async (c) => {
+/** A date as read aloud: "25 tháng 11 năm 2026" (espeak-ng would read "25/11/2026" as a fraction). */
+const spoken = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return `${d} tháng ${m} năm ${y}`; };
+
+/** The loudspeaker bulletin as Ogg FLAC (`.ogg`, plays on common players) or the raw WAV from espeak-ng. */
+for (const ext of ['ogg', 'wav'] as const) compliancePages.get(`/disclosures/:id/bulletin.${ext}`, allow('disclosures.view'), async (c) => {
   const d = await disclosureFor(c, 'disclosures.view', c.req.param('id'));
   const unit = await getUnit(c.get('deps').db, d.unit_id);
-  const audio = await synthesize(bulletinText(unit?.fullName ?? '', d.title, formatDate(d.posted_on), d.posted_until ? formatDate(d.posted_until) : null));
-  if (!audio) throw notFound();
-  return c.body(new Uint8Array(audio), 200, { 'Content-Type': 'audio/wav', 'Content-Disposition': `attachment; filename="ban-tin-${d.id.slice(0, 8)}.wav"` });
+  const wav = await synthesize(bulletinText(unit?.fullName ?? '', d.title, spoken(d.posted_on), d.posted_until ? spoken(d.posted_until) : null));
+  if (!wav) throw notFound();
+  const name = `ban-tin-${d.id.slice(0, 8)}`;
+  if (ext === 'wav') return c.body(new Uint8Array(wav), 200, { 'Content-Type': 'audio/wav', 'Content-Disposition': `attachment; filename="${name}.wav"` });
+  const pcm = readWav(wav);
+  if (!pcm) throw notFound();
+  return c.body(new Uint8Array(toOggFlac(pcm)), 200, { 'Content-Type': 'audio/ogg', 'Content-Disposition': `attachment; filename="${name}.ogg"` });
 });

@@ -8,11 +8,12 @@ import { todayLocal } from '../../platform/i18n/index.ts';
 import { itemsOf } from '../../domain/disclosure/catalogue.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { getUnit } from '../units/index.ts';
-import { authorizeUnit, disclosureFor, failure } from './disclosures.access.ts';
+import { authorizeUnit, disclosureFor, failure, scopeFor } from './disclosures.access.ts';
 import { findDisclosures } from './disclosures.repository.ts';
 import { broadcastInput, complianceQuery, disclosureInput, isoDate, removalInput } from './disclosures.schema.ts';
 import { createDisclosure, logBroadcast, removeDisclosure } from './disclosures.service.ts';
-import { unitCompliance } from './disclosures.stats.ts';
+import { disclosureStats, unitCompliance } from './disclosures.stats.ts';
+import { consultationStats } from '../consultations/consultations.stats.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 400: json(ErrorSchema, 'Invalid input (fields named)'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown') };
@@ -90,4 +91,27 @@ disclosuresApi.openapi(createRoute({
   const r = await unitCompliance(c.get('deps').db, unit, q.from, q.to);
   if (!r) throw failure(c, { fields: { unitId: 'disclosures.error.unit' } });
   return c.json(r, 200);
+});
+
+const Stats = z.object({
+  disclosures: z.object({ posted: z.number(), onTime: z.number(), late: z.number(), tooShort: z.number() }),
+  consultations: z.object({ held: z.number(), closed: z.number(), commentsReceived: z.number(), commentsAccepted: z.number() }),
+}).openapi('DisclosureStats');
+
+disclosuresApi.openapi(createRoute({
+  method: 'get', path: '/disclosures/stats', middleware: [allow('disclosures.view')] as const,
+  request: { query: z.object({ unitId: z.string().max(64).optional(), from: isoDate, to: isoDate }) },
+  responses: { 200: json(Stats, 'Numbers for reports and dashboards over [from, to]: disclosures posted (on time, late, too short); consultations held and closed, comments received and accepted (fully or partly). Whole scope of the caller, or one unit.'), ...errors },
+}), async (c) => {
+  const q = c.req.valid('query');
+  const { db } = c.get('deps');
+  let units: string[] | 'all';
+  if (q.unitId) {
+    if (!(await getUnit(db, q.unitId))) throw notFound();
+    await authorizeUnit(c, 'disclosures.view', q.unitId);
+    units = [q.unitId];
+  } else units = await scopeFor(c, 'disclosures.view');
+  if (q.from > q.to) throw failure(c, { fields: { to: 'disclosures.error.period' } });
+  // consultations.view is granted to the same roles as disclosures.view (every role), so one scope serves both.
+  return c.json({ disclosures: await disclosureStats(db, units, q.from, q.to), consultations: await consultationStats(db, units, q.from, q.to) }, 200);
 });

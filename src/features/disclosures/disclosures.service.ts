@@ -4,7 +4,7 @@ import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { getFile, storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
-import { findItem, AGENCY_FORMS, COMMUNE_FORMS } from '../../domain/disclosure/catalogue.ts';
+import { findItem, AGENCY_FORMS, COMMUNE_FORMS, CONSULTATION_DISCLOSURE_ITEM } from '../../domain/disclosure/catalogue.ts';
 import { postingEnd, publishDue } from '../../domain/disclosure/clock.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
 import { getUnit } from '../units/index.ts';
@@ -48,18 +48,48 @@ export async function createDisclosure(db: Db, actor: Actor, input: DisclosureIn
       if (!ph.ok) return fail('file', { photo: UPLOAD_ERROR_KEYS[ph.error] });
       posting.photoFileId = ph.value.id;
     }
-    const id = randomUUID();
-    const now = nowIso();
-    const unit = (await getUnit(trx, input.unitId))!;
-    await trx.insertInto('disclosures').values({
-      id, unit_id: input.unitId, item_code: input.itemCode, title: input.title, document_no: input.documentNo, decision_on: input.decisionOn,
-      publish_due: p.value.publishDue, posted_on: input.postedOn, posted_until: p.value.postedUntil, removed_on: null, late: p.value.late ? 1 : 0,
-      file_id: fileId, forms: JSON.stringify(input.forms), search_text: ` ${foldVietnamese(`${input.title} ${input.documentNo ?? ''} ${unit.fullName}`)} `,
-      created_by: actor.userId, created_at: now, updated_at: now,
-    }).execute();
-    await record(trx, actor, { action: 'disclosures.create', subjectType: 'disclosure', subjectId: id, unitId: input.unitId, changes: { ...input, ...p.value }, visibility: 'public' });
+    const id = await insert(trx, actor, input, p.value, fileId, null);
     return ok({ id, ...p.value });
   });
+}
+
+async function insert(trx: Trx, actor: Actor, input: DisclosureInput, p: Omit<Created, 'id'>, fileId: string | null, from: { consultationId: string; stage: 'opened' | 'closed' } | null): Promise<string> {
+  const id = randomUUID();
+  const now = nowIso();
+  const unit = (await getUnit(trx, input.unitId))!;
+  await trx.insertInto('disclosures').values({
+    id, unit_id: input.unitId, item_code: input.itemCode, title: input.title, document_no: input.documentNo, decision_on: input.decisionOn,
+    publish_due: p.publishDue, posted_on: input.postedOn, posted_until: p.postedUntil, removed_on: null, late: p.late ? 1 : 0,
+    file_id: fileId, forms: JSON.stringify(input.forms), search_text: ` ${foldVietnamese(`${input.title} ${input.documentNo ?? ''} ${unit.fullName}`)} `,
+    consultation_id: from?.consultationId ?? null, consultation_stage: from?.stage ?? null,
+    created_by: actor.userId, created_at: now, updated_at: now,
+  }).execute();
+  await record(trx, actor, { action: 'disclosures.create', subjectType: 'disclosure', subjectId: id, unitId: input.unitId, changes: { ...input, ...p, consultationId: from?.consultationId, stage: from?.stage }, visibility: 'public' });
+  return id;
+}
+
+/**
+ * Art. 11(11) (communes) and Art. 46(10) (agencies), inside the consultation's own transaction: when
+ * a commune opens a consultation its plan and content are disclosed; when a consultation closes, the
+ * summary of opinions and the explanation are disclosed, on the portal (the public report page).
+ * Agencies disclose only the result (Art. 46(10)). Nothing for a unit that discloses nothing (village).
+ */
+export async function discloseConsultation(trx: Trx, actor: Actor, c: { id: string; unitId: string; title: string }, stage: 'opened' | 'closed', on: string): Promise<string | null> {
+  const unit = await getUnit(trx, c.unitId);
+  const scope = unit ? scopeOfKind(unit.kind) : null;
+  if (!scope || (scope === 'agency' && stage === 'opened')) return null;
+  const itemCode = CONSULTATION_DISCLOSURE_ITEM[scope];
+  const already = await trx.selectFrom('disclosures').select('id').where('consultation_id', '=', c.id).where('consultation_stage', '=', stage).executeTakeFirst();
+  if (already) return already.id;
+  const url = stage === 'opened' ? `/consult/${c.id}` : `/consult/${c.id}/report`;
+  const title = `${stage === 'opened' ? 'Kế hoạch, nội dung lấy ý kiến' : 'Kết quả tổng hợp, tiếp thu, giải trình ý kiến'}: ${c.title}`.slice(0, 500);
+  const input: DisclosureInput = {
+    unitId: c.unitId, itemCode, title, documentNo: null, decisionOn: on, postedOn: on, fileId: null,
+    forms: [{ form: 'portal', photoFileId: null, url, informedOn: null, broadcastDays: [], note: 'Cổng thông tin điện tử (trang công khai của đợt lấy ý kiến)' }],
+  };
+  const p = await plan(trx, input);
+  if (!p.ok) return null;
+  return insert(trx, actor, input, p.value, null, { consultationId: c.id, stage });
 }
 
 /** Records that a posting was taken down (early removal is flagged, not refused); audited. */

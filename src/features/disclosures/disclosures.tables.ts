@@ -14,6 +14,10 @@ export interface DisclosuresTable {
   /** JSON: FormEvidence[]. */
   forms: string;
   search_text: string;
+  /** The consultation this disclosure reports (Art. 11(11), 46(10)); null for postings made by hand. */
+  consultation_id: string | null;
+  /** 'opened' (plan and content) or 'closed' (summary, explanation); null when not from a consultation. */
+  consultation_stage: 'opened' | 'closed' | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -2,6 +2,52 @@ import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { getUnitByKey } from '../units/index.ts';
+import { hasEspeak } from './bulletin.ts';
+import { readWav, toOggFlac } from './ogg.ts';
+
+/** Ogg's CRC-32 (polynomial 0x04c11db7, no reflection), bit by bit: independent of the table in ogg.ts. */
+function crcBitwise(b: Buffer): number {
+  let c = 0;
+  for (const x of b) { c ^= x << 24; for (let i = 0; i < 8; i++) c = c & 0x80000000 ? ((c << 1) ^ 0x04c11db7) >>> 0 : (c << 1) >>> 0; }
+  return c >>> 0;
+}
+
+test('the loudspeaker bulletin is encoded as Ogg FLAC: valid pages, header packets, granule = sample count', () => {
+  const n = 10000;
+  const data = Buffer.alloc(n * 2);
+  for (let i = 0; i < n; i++) data.writeInt16LE(Math.round(8000 * Math.sin(i / 7)), i * 2);
+  const head = Buffer.alloc(44);
+  head.write('RIFF', 0, 'ascii'); head.writeUInt32LE(0x7fffffff, 4); head.write('WAVEfmt ', 8, 'ascii'); head.writeUInt32LE(16, 16);
+  head.writeUInt16LE(1, 20); head.writeUInt16LE(1, 22); head.writeUInt32LE(22050, 24); head.writeUInt32LE(44100, 28); head.writeUInt16LE(2, 32); head.writeUInt16LE(16, 34);
+  head.write('data', 36, 'ascii'); head.writeUInt32LE(0x7fffffff, 40); // sizes as espeak-ng streams them
+  const pcm = readWav(Buffer.concat([head, data]))!;
+  assert.deepEqual([pcm.sampleRate, pcm.channels, pcm.samples.length, pcm.samples[7]], [22050, 1, n, Math.round(8000 * Math.sin(1))]);
+  const ogg = toOggFlac(pcm);
+  const pages: { flags: number; granule: bigint; body: Buffer }[] = [];
+  for (let off = 0; off < ogg.length;) {
+    assert.equal(ogg.toString('ascii', off, off + 4), 'OggS', `page at ${off}`);
+    const segs = ogg[off + 26];
+    const len = [...ogg.subarray(off + 27, off + 27 + segs)].reduce((a, b) => a + b, 0);
+    const pageBuf = Buffer.from(ogg.subarray(off, off + 27 + segs + len));
+    const crc = pageBuf.readUInt32LE(22);
+    pageBuf.writeUInt32LE(0, 22);
+    assert.equal(crcBitwise(pageBuf), crc, 'page CRC');
+    pages.push({ flags: ogg[off + 5], granule: ogg.readBigUInt64LE(off + 6), body: pageBuf.subarray(27 + segs) });
+    off += 27 + segs + len;
+  }
+  assert.equal(pages.length, 2 + Math.ceil(n / 4096));
+  assert.equal(pages[0].flags, 2, 'beginning of stream');
+  assert.equal(pages.at(-1)!.flags, 4, 'end of stream');
+  assert.equal(pages.at(-1)!.granule, BigInt(n));
+  assert.equal(pages[0].body.toString('latin1', 0, 5), '\x7fFLAC');
+  assert.equal(pages[0].body.toString('ascii', 9, 13), 'fLaC');
+  const info = pages[0].body.subarray(17);
+  assert.equal((info[10] << 12) | (info[11] << 4) | (info[12] >> 4), 22050, 'STREAMINFO sample rate');
+  assert.equal(info.readUInt32BE(14), n, 'STREAMINFO total samples (low 32 bits)');
+  assert.equal(pages[1].body[0], 0x84, 'the last metadata block is a VORBIS_COMMENT');
+  for (const p of pages.slice(2)) assert.deepEqual([p.body[0], p.body[1]], [0xff, 0xf8], 'FLAC frame sync');
+  assert.ok(ogg.length < n * 2, 'smaller than the PCM it carries');
+});
 
 type Json = Record<string, any>;
 
@@ -90,6 +136,27 @@ forEachDialect('disclosures', (dialect) => {
     assert.equal((await call('GET', `/disclosures/compliance?unitId=${commune}&from=2026-13-01&to=2026-12-31`)).status, 400);
   });
 
+  test('numbers for reports: disclosures on time and late, consultations held, comments received and accepted', async () => {
+    const { todayLocal } = await import('../../platform/i18n/index.ts');
+    const { addDays } = await import('../../domain/disclosure/clock.ts');
+    const today = todayLocal();
+    const range = `from=${addDays(today, -100)}&to=${today}`;
+    const coord = await t.token('demo.coordinator');
+    const all = await call('GET', `/disclosures/stats?${range}`, undefined, coord);
+    assert.equal(all.status, 200, JSON.stringify(all.body));
+    const d = all.body.disclosures;
+    assert.ok(d.posted >= 20 && d.late >= 2 && d.onTime + d.late === d.posted && d.tooShort >= 1, JSON.stringify(d));
+    // Demo: Pleiku's open consultation (3 comments) and closed one (4 comments, 3 accepted fully or partly).
+    assert.deepEqual(all.body.consultations, { held: 2, closed: 1, commentsReceived: 7, commentsAccepted: 3 });
+    const mine = await call('GET', `/disclosures/stats?unitId=${commune}&${range}`);
+    assert.equal(mine.status, 200);
+    assert.ok(mine.body.disclosures.posted < d.posted && mine.body.consultations.held === 2, JSON.stringify(mine.body));
+    const bad = await call('GET', `/disclosures/stats?from=2026-12-31&to=2026-01-01`);
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.fields.to, /sau ngày bắt đầu/);
+    assert.equal((await call('GET', `/disclosures/stats?${range}`, undefined, null)).status, 401);
+  });
+
   test('the public board finds postings without diacritics, with an Atom feed and no account', async () => {
     const r = await call('GET', `/public/disclosures?unitId=${commune}&q=ho ngheo nha o`, undefined, null);
     assert.equal(r.status, 200);
@@ -118,7 +185,19 @@ forEachDialect('disclosures', (dialect) => {
     const detail = await (await a.get(res.headers.get('location')!)).text();
     assert.match(detail, /Ảnh chụp bảng niêm yết/);
     assert.match(detail, /04\/11\/2026/);
-    assert.match(detail, /espeak-ng|WAV/);
+    assert.match(detail, /espeak-ng|OGG/);
+    const id = res.headers.get('location')!.match(/[0-9a-f-]{36}/)![0];
+    const audio = await a.get(`/disclosures/${id}/bulletin.ogg`);
+    if (hasEspeak()) {
+      assert.equal(audio.status, 200);
+      assert.equal(audio.headers.get('content-type'), 'audio/ogg');
+      const ogg = Buffer.from(await audio.arrayBuffer());
+      assert.equal(ogg.toString('ascii', 0, 4), 'OggS');
+      assert.ok(ogg.includes(Buffer.from('fLaC')) && ogg.length > 10000);
+    } else {
+      assert.equal(audio.status, 404);
+      assert.match(detail, /chưa cài chương trình đọc văn bản espeak-ng/);
+    }
     const bad = new FormData();
     bad.append('_csrf', csrf); bad.append('unitId', commune); bad.append('itemCode', 'c01'); bad.append('title', ''); bad.append('decisionOn', 'hôm qua'); bad.append('postedOn', '03/11/2026');
     const e = await a.request('/disclosures/new', { method: 'POST', body: bad });
@@ -132,6 +211,8 @@ forEachDialect('disclosures', (dialect) => {
     const coord = await t.as('demo.coordinator');
     const o = await coord.get('/disclosures/overview?year=2026&quarter=4');
     assert.equal(o.status, 200);
-    assert.match(await o.text(), /Pleiku/);
+    const overview = await o.text();
+    assert.match(overview, /Pleiku/);
+    assert.match(overview, /Trong quý: \d+ nội dung đã công khai \(\d+ đúng hạn, [1-9]\d* chậm\)/);
   });
 });

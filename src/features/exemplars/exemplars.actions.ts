@@ -10,4 +10,6 @@ export const EXEMPLAR_ACTIONS: Record<string, readonly Role[]> = {
   'exemplars.replicate': ['admin', 'coordinator', 'leader', 'unit-head'],
   'exemplars.report': ['admin', 'coordinator', 'leader', 'observer', 'unit-head', 'unit-officer'],
   'exemplars.campaigns': ['admin', 'coordinator'],
+  /** Who recognises at each level (configurable after the 2025 restructuring). */
+  'exemplars.settings': ['admin'],
 };

@@ -21,18 +21,20 @@ export async function createCampaign(db: Db, actor: Actor, input: CampaignInput)
       legal_basis: JSON.stringify(lines(input.legalBasis)), criteria_version: 1, criteria: JSON.stringify(lines(input.criteria)),
       registration_deadline: input.registrationDeadline, quota_min: input.quotaMin, quota_max: input.quotaMax, created_at: now, updated_at: now,
     }).execute();
+    await trx.insertInto('exemplar_campaign_criteria').values({ id: randomUUID(), campaign_id: id, version: 1, criteria: JSON.stringify(lines(input.criteria)), created_at: now }).execute();
     await record(trx, actor, { action: 'exemplars.campaign.create', subjectType: 'exemplar_campaign', subjectId: id, unitId: input.launchedByUnitId, changes: input, visibility: 'public' });
     return ok(id);
   });
 }
 
-/** Replaces a campaign's criteria set: a new version (entries keep the campaign, the version says which set applied). */
+/** Revises a campaign's criteria set as a new version; earlier versions are kept and each entry records the version it was registered under. */
 export async function reviseCriteria(db: Db, actor: Actor, id: string, criteria: string[]): Promise<Result<number, 'not_found'>> {
   return inTransaction(db, async (trx) => {
     const c = await trx.selectFrom('exemplar_campaigns').select(['criteria_version', 'criteria']).where('id', '=', id).executeTakeFirst();
     if (!c) return fail('not_found');
     const version = Number(c.criteria_version) + 1;
     await trx.updateTable('exemplar_campaigns').set({ criteria_version: version, criteria: JSON.stringify(criteria), updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.insertInto('exemplar_campaign_criteria').values({ id: randomUUID(), campaign_id: id, version, criteria: JSON.stringify(criteria), created_at: nowIso() }).execute();
     await record(trx, actor, { action: 'exemplars.campaign.criteria', subjectType: 'exemplar_campaign', subjectId: id, changes: { before: JSON.parse(c.criteria), after: criteria, version }, visibility: 'public' });
     return ok(version);
   });

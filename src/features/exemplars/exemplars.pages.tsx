@@ -1,20 +1,22 @@
 import { Hono } from 'hono';
 import { allow, authorize, can, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
 import { fieldErrors, formValues, queryValues, translateFields } from '../../platform/http/validate.ts';
 import { sendFile } from '../../platform/files/index.ts';
 import { todayLocal } from '../../platform/i18n/index.ts';
-import { ancestorIds, unitIdsInScope } from '../units/index.ts';
-import { findEntries, getEntry, listCampaigns } from './exemplars.repository.ts';
+import { ancestorIds, getUnit, unitIdsInScope } from '../units/index.ts';
+import { REGISTRATION_ITEMS } from '../../domain/exemplars/forms.ts';
+import { findEntries, getEntry, listCampaigns, type EntryView } from './exemplars.repository.ts';
 import { communeOptions, unitOptions } from './exemplars.options.ts';
 import { draftInput, entryInput, formToEntry, listQuery } from './exemplars.schema.ts';
-import { findDuplicates, mayActOn, registerEntry, UploadRefused, type Duplicate } from './exemplars.service.ts';
+import { EDITABLE, findDuplicates, mayActOn, registerEntry, updateEntry, UploadRefused, type Duplicate } from './exemplars.service.ts';
 import { EntryForm } from './views/entry-form.tsx';
 import { EntryList } from './views/list.tsx';
 import { entryPage } from './exemplars.workflow.pages.tsx';
 import { reportPages } from './exemplars.reports.pages.tsx';
 import { showcasePages } from './showcase.pages.tsx';
+import { settingsPages } from './exemplars.settings.pages.tsx';
 
 export const exemplarPages = new Hono<AppEnv>();
 const PAGE = 50;
@@ -29,13 +31,68 @@ exemplarPages.get('/exemplars', allow('exemplars.view'), async (c) => {
   const scope = await unitIdsInScope(db, scopeOf(c.get('user'), 'exemplars.view'));
   const rows = await findEntries(db, scope, { q: f.q, year: f.year || undefined, status: f.status || undefined, field: f.field || undefined, communeCode: f.communeCode || undefined, limit: PAGE + 1, offset: (page - 1) * PAGE });
   const canRegister = await can(c.get('user'), 'exemplars.register', c.get('user')?.grants[0]?.unitId);
-  return c.render(<EntryList entries={rows.slice(0, PAGE)} values={values} errors={r.success ? undefined : fieldErrors(r.error, c.get('t'))} communes={await communeOptions(c)} page={page} hasNext={rows.length > PAGE} canRegister={canRegister} currentYear={Number(todayLocal().slice(0, 4))} />, { title: c.get('t')('exemplars.title') });
+  return c.render(<EntryList entries={rows.slice(0, PAGE)} values={values} errors={r.success ? undefined : fieldErrors(r.error, c.get('t'))} communes={await communeOptions(c)} page={page} hasNext={rows.length > PAGE} canRegister={canRegister} canConfigure={!!c.get('user')?.grants.some((g) => g.role === 'admin')} currentYear={Number(todayLocal().slice(0, 4))} />, { title: c.get('t')('exemplars.title') });
 });
 
-async function renderForm(c: Ctx, values: Record<string, string>, extra: { errors?: Record<string, string>; duplicates?: Duplicate[] } = {}) {
+async function renderForm(c: Ctx, values: Record<string, string>, extra: { errors?: Record<string, string>; duplicates?: Duplicate[]; editing?: { id: string; status: string } } = {}) {
   const campaigns = (await listCampaigns(c.get('deps').db)).map((x): [string, string] => [x.id, x.name]);
-  return c.render(<EntryForm values={values} errors={extra.errors} duplicates={extra.duplicates} units={await unitOptions(c, 'exemplars.register')} communes={await communeOptions(c)} campaigns={campaigns} />, { title: c.get('t')('exemplars.new') });
+  const units = await unitOptions(c, 'exemplars.register');
+  // An entry being edited keeps its unit in the list even when it is outside the editor's own options.
+  if (values.unitId && !units.some(([id]) => id === values.unitId)) {
+    const u = await getUnit(c.get('deps').db, values.unitId);
+    if (u) units.unshift([u.id, u.fullName]);
+  }
+  return c.render(<EntryForm values={values} errors={extra.errors} duplicates={extra.duplicates} units={units} communes={await communeOptions(c)} campaigns={campaigns} editing={extra.editing} />, { title: c.get('t')(extra.editing ? 'exemplars.edit' : 'exemplars.new') });
 }
+
+/** An entry as the flat values of the registration form (press links one per line "outlet | url"). */
+function entryValues(e: EntryView): Record<string, string> {
+  return {
+    campaignId: e.campaignId ?? '', name: e.name, kind: e.kind, subject: e.subject, personName: e.personName ?? '', field: e.field, track: e.track, unitId: e.unitId,
+    communeCode: e.communeCode ?? '', village: e.village ?? '', lat: e.lat === null ? '' : String(e.lat), lng: e.lng === null ? '' : String(e.lng),
+    ...Object.fromEntries(REGISTRATION_ITEMS.map((k) => [`registration.${k}`, e.registration[k] ?? ''])),
+    pressLinks: e.pressLinks.map((l) => `${l.outlet} | ${l.url}`).join('\n'),
+  };
+}
+
+/** The entry to edit, or 404/403/409 (the owner unit's registrars edit while it is still editable). */
+async function editable(c: Ctx): Promise<EntryView> {
+  const db = c.get('deps').db;
+  const e = await getEntry(db, c.req.param('id')!);
+  if (!e) throw notFound();
+  if (!(await mayActOn(db, c.get('user'), 'exemplars.register', e))) throw forbidden();
+  if (!EDITABLE.includes(e.status)) throw new HttpError(409, 'conflict', 'exemplars.error.not_allowed');
+  return e;
+}
+
+exemplarPages.get('/exemplars/:id/edit', allow('exemplars.register'), async (c) => {
+  const e = await editable(c);
+  return renderForm(c, entryValues(e), { editing: { id: e.id, status: e.status } });
+});
+
+exemplarPages.post('/exemplars/:id/edit', allow('exemplars.register'), async (c) => {
+  const t = c.get('t');
+  const { db, config } = c.get('deps');
+  const e = await editable(c);
+  const editing = { id: e.id, status: e.status };
+  const values = await formValues(c);
+  const asDraft = values.draft === '1' && e.status === 'draft';
+  const parsed = (asDraft ? draftInput : entryInput).safeParse(formToEntry({ ...values, draft: asDraft ? '1' : '0' }));
+  if (!parsed.success) return (c.status(400), renderForm(c, values, { errors: fieldErrors(parsed.error, t), editing }));
+  if (parsed.data.unitId !== e.unitId) await authorize(c.get('user'), 'exemplars.register', parsed.data.unitId, (id) => ancestorIds(db, id));
+  const body = await c.req.parseBody({ all: true });
+  const files = (k: string) => ([] as unknown[]).concat(body[k] ?? []).filter((f): f is File => f instanceof File);
+  try {
+    const r = await updateEntry(db, actorOf(c), c.get('user'), e.id, parsed.data, { dataDir: config.dataDir, files: { evidence: files('evidence'), photos: files('photos') }, refuseDuplicates: true });
+    if (r.ok) return c.redirect(`/exemplars/${e.id}?saved=1`, 303);
+    if (r.error === 'forbidden') throw forbidden();
+    const duplicates = r.error === 'duplicate' ? await findDuplicates(db, { name: parsed.data.name, communeCode: parsed.data.communeCode ?? null, unitId: parsed.data.unitId }, e.id) : undefined;
+    return (c.status(r.error === 'not_allowed' ? 409 : 400), renderForm(c, values, { errors: translateFields(r.fields, t), duplicates, editing }));
+  } catch (err) {
+    if (err instanceof UploadRefused) return (c.status(400), renderForm(c, values, { errors: { evidence: t(err.messageKey) }, editing }));
+    throw err;
+  }
+});
 
 exemplarPages.get('/exemplars/new', allow('exemplars.register'), async (c) => {
   const latest = (await listCampaigns(c.get('deps').db))[0];
@@ -72,6 +129,7 @@ exemplarPages.get('/exemplars/:id/files/:fileId', allow('exemplars.view'), async
   return sendFile(c, db, config.dataDir, link.file_id);
 });
 
+exemplarPages.route('/', settingsPages);
 exemplarPages.route('/', reportPages);
 exemplarPages.route('/', entryPage);
 exemplarPages.route('/', showcasePages);

@@ -13,6 +13,7 @@ export interface EntryView {
   lat: number | null; lng: number | null; registration: Record<string, string>; pressLinks: { outlet: string; url: string; date?: string }[];
   status: Status; level: Level | null; typical: boolean; resultsReport: string | null; vote: { for: number; total: number } | null;
   statusNote: string | null; previousEntryId: string | null; recognisedOn: string | null; createdAt: string; updatedAt: string;
+  criteriaVersion: number | null;
 }
 
 const toView = (r: ExemplarEntriesTable & { unit_name: string; commune_name: string | null }): EntryView => ({
@@ -22,6 +23,7 @@ const toView = (r: ExemplarEntriesTable & { unit_name: string; commune_name: str
   status: r.status as Status, level: r.level as Level | null, typical: Number(r.typical) === 1, resultsReport: r.results_report,
   vote: r.vote_total === null ? null : { for: Number(r.vote_for), total: Number(r.vote_total) }, statusNote: r.status_note,
   previousEntryId: r.previous_entry_id, recognisedOn: r.recognised_on, createdAt: r.created_at, updatedAt: r.updated_at,
+  criteriaVersion: r.criteria_version === null ? null : Number(r.criteria_version),
 });
 
 function base(db: Db | Trx) {
@@ -183,4 +185,11 @@ export async function communeByCode(db: Db | Trx, code: string) {
 /** Current communes (code, name) of the province, by name: for filters and selects. */
 export async function currentCommunes(db: Db | Trx) {
   return db.selectFrom('units').select(['code', 'full_name', 'id']).where('kind', '=', 'commune-committee').where('valid_to', 'is', null).where('code', 'is not', null).orderBy('search_text').execute();
+}
+
+/** A campaign's criteria set at a version (the set an entry was registered under). */
+export async function criteriaAt(db: Db | Trx, campaignId: string, version: number): Promise<{ campaignName: string; criteria: string[] } | undefined> {
+  const r = await db.selectFrom('exemplar_campaign_criteria as k').innerJoin('exemplar_campaigns as c', 'c.id', 'k.campaign_id').select(['c.name', 'k.criteria'])
+    .where('k.campaign_id', '=', campaignId).where('k.version', '=', version).executeTakeFirst();
+  return r ? { campaignName: r.name, criteria: JSON.parse(r.criteria) as string[] } : undefined;
 }

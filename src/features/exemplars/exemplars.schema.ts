@@ -69,7 +69,10 @@ export const proposeInput = z.object({
     .refine((v) => v.for <= v.total, { message: 'exemplars.error.vote', path: ['for'] }),
 });
 export const recognizeInput = z.object({ level: z.enum(LEVELS), decisionNumber: text(100), decisionOn: dateField });
-export const commendInput = z.object({ form: z.enum(COMMENDATION_FORMS).optional().default('giay-khen'), issuer: z.string().trim().max(300).optional().default(''), decisionNumber: z.string().trim().max(100).optional().default(''), decisionOn: dateField.optional() });
+/** A commendation needs its form, the issuer and the decision (number and date), as recorded in forms 2 and 3. */
+export const commendInput = z.object({ form: z.enum(COMMENDATION_FORMS), issuer: text(300), decisionNumber: text(100), decisionOn: dateField });
+/** Re-proposal in a later year (pages): the new year, after the entry's year. */
+export const carryOverInput = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const replicateInput = z.object({ toUnitId: text(64), note: optText(1000) });
 export const discontinueInput = z.object({ reason: text(2000) });
 export const noteInput = z.object({ note: optText(2000) });

@@ -28,6 +28,18 @@ export async function recognitionConfig(db: Db | Trx): Promise<RecognitionConfig
   return parsed?.success ? parsed.data : DEFAULT_RECOGNITION;
 }
 
+/** Saves who recognises at each level (the `exemplars.recognition` setting); audited with before and after. */
+export async function setRecognitionConfig(db: Db, actor: Actor, cfg: RecognitionConfig): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await recognitionConfig(trx);
+    const value = JSON.stringify(cfg);
+    const exists = await trx.selectFrom('settings').select('key').where('key', '=', 'exemplars.recognition').executeTakeFirst();
+    if (exists) await trx.updateTable('settings').set({ value, updated_at: nowIso() }).where('key', '=', 'exemplars.recognition').execute();
+    else await trx.insertInto('settings').values({ key: 'exemplars.recognition', value, updated_at: nowIso() }).execute();
+    await record(trx, actor, { action: 'exemplars.recognition.set', subjectType: 'setting', subjectId: 'exemplars.recognition', changes: { before, after: cfg }, visibility: 'public' });
+  });
+}
+
 /** Whether the user may act on the entry for an action: on its owner unit or its commune. */
 export async function mayActOn(db: Db | Trx, user: CurrentUser | null, action: string, e: { unitId: string; communeUnitId?: string | null }): Promise<boolean> {
   const anc = (id: string) => ancestorIds(db, id);
@@ -88,11 +100,58 @@ export async function registerEntry(db: Db, actor: Actor, input: EntryInput, opt
       commune_unit_id: commune?.id ?? null, village: input.village, lat: input.lat === null ? null : String(input.lat), lng: input.lng === null ? null : String(input.lng),
       registration: JSON.stringify(input.registration), press_links: JSON.stringify(input.pressLinks), status, level: null, typical: 0, results_report: null,
       vote_for: null, vote_total: null, status_note: null, previous_entry_id: null, recognised_on: null, created_by: actor.userId, created_at: now, updated_at: now,
+      criteria_version: campaign?.criteriaVersion ?? null,
     }).execute();
     const bad = (await attach(trx, opts.dataDir, actor.userId, id, opts.files?.evidence ?? [], 'evidence')) ?? (await attach(trx, opts.dataDir, actor.userId, id, opts.files?.photos ?? [], 'photo'));
     if (bad) throw new UploadRefused(bad);
     await trx.insertInto('exemplar_history').values({ id: randomUUID(), entry_id: id, action: input.draft ? 'draft' : 'register', from_status: null, to_status: status, note: null, actor_id: actor.userId, at: now }).execute();
     await record(trx, actor, { action: input.draft ? 'exemplars.draft' : 'exemplars.register', subjectType: 'exemplar', subjectId: id, unitId: input.unitId, changes: { ...input, code, year, duplicates: duplicates.map((d) => d.id) }, visibility: 'unit' });
+    return ok({ id, status, duplicates });
+  });
+}
+
+/** Statuses in which the owner may still edit the registration (before the proposal, or after it was returned). */
+export const EDITABLE: readonly Status[] = ['draft', 'registered', 'building', 'returned'];
+
+/**
+ * Edits an entry's registration (a draft, a registered or building entry, or one returned for
+ * completion); a draft saved without `draft` is registered (all 10 items then required by the
+ * schema). Evidence and photos may be added. History and audit in the same transaction.
+ */
+export async function updateEntry(db: Db, actor: Actor, user: CurrentUser | null, id: string, input: EntryInput, opts: RegisterOptions): Promise<Result<{ id: string; status: Status; duplicates: Duplicate[] }, WorkflowError>> {
+  return inTransaction(db, async (trx) => {
+    const e = await getEntry(trx, id);
+    if (!e) return fail('not_found');
+    if (!(await mayActOn(trx, user, 'exemplars.register', e))) return fail('forbidden');
+    if (!EDITABLE.includes(e.status)) return fail('not_allowed', { status: 'exemplars.error.not_allowed' });
+    if (input.draft && e.status !== 'draft') return fail('not_allowed', { status: 'exemplars.error.not_allowed' });
+    if (!(await getUnit(trx, input.unitId))) return fail('invalid', { unitId: 'exemplars.error.unit' });
+    const commune = input.communeCode ? await communeByCode(trx, input.communeCode) : undefined;
+    if (input.communeCode && !commune) return fail('invalid', { communeCode: 'exemplars.error.communeCode' });
+    const campaign = input.campaignId ? (await listCampaigns(trx)).find((c) => c.id === input.campaignId) : undefined;
+    if (input.campaignId && !campaign) return fail('invalid', { campaignId: 'exemplars.error.campaign' });
+    const registering = e.status === 'draft' && !input.draft;
+    const quotaChanged = registering || (e.status !== 'draft' && (campaign?.id ?? null) !== e.campaignId) || (e.status !== 'draft' && input.unitId !== e.unitId);
+    if (campaign?.quotaMax && !input.draft && quotaChanged && (await countForQuota(trx, campaign.id, input.unitId)) >= campaign.quotaMax) return fail('invalid', { unitId: 'exemplars.error.quota' });
+    const placeChanged = input.name !== e.name || (input.communeCode ?? null) !== e.communeCode || input.unitId !== e.unitId;
+    const duplicates = placeChanged ? await findDuplicates(trx, { name: input.name, communeCode: input.communeCode ?? null, unitId: input.unitId }, id) : [];
+    if (duplicates.length && opts.refuseDuplicates && !input.confirmDuplicate) return fail('duplicate', { name: 'exemplars.error.duplicate' });
+    const now = nowIso();
+    const status: Status = registering ? 'registered' : e.status;
+    const year = campaign?.year ?? e.year;
+    await trx.updateTable('exemplar_entries').set({
+      campaign_id: campaign?.id ?? null, year, kind: input.kind, subject: input.subject, field: input.field, track: input.track, name: input.name,
+      search_text: searchText(input.name, e.code, input.personName), person_name: input.personName, unit_id: input.unitId, commune_code: input.communeCode ?? null,
+      commune_unit_id: commune?.id ?? null, village: input.village, lat: input.lat === null ? null : String(input.lat), lng: input.lng === null ? null : String(input.lng),
+      registration: JSON.stringify(input.registration), press_links: JSON.stringify(input.pressLinks), status, updated_at: now,
+      // A draft takes the campaign's current criteria when it is registered; a registered entry keeps its version unless it moves campaign.
+      criteria_version: campaign ? (registering || e.status === 'draft' || campaign.id !== e.campaignId ? campaign.criteriaVersion : e.criteriaVersion ?? campaign.criteriaVersion) : null,
+    }).where('id', '=', id).execute();
+    const bad = (await attach(trx, opts.dataDir, actor.userId, id, opts.files?.evidence ?? [], 'evidence')) ?? (await attach(trx, opts.dataDir, actor.userId, id, opts.files?.photos ?? [], 'photo'));
+    if (bad) throw new UploadRefused(bad);
+    await trx.insertInto('exemplar_history').values({ id: randomUUID(), entry_id: id, action: registering ? 'register' : 'edit', from_status: e.status, to_status: status, note: null, actor_id: actor.userId, at: now }).execute();
+    const before = { name: e.name, kind: e.kind, subject: e.subject, field: e.field, track: e.track, unitId: e.unitId, communeCode: e.communeCode, village: e.village, campaignId: e.campaignId, registration: e.registration };
+    await record(trx, actor, { action: registering ? 'exemplars.register' : 'exemplars.edit', subjectType: 'exemplar', subjectId: id, unitId: input.unitId, changes: { before, after: input, from: e.status, to: status }, visibility: 'unit' });
     return ok({ id, status, duplicates });
   });
 }
@@ -170,12 +229,13 @@ export async function carryOver(db: Db, actor: Actor, user: CurrentUser | null, 
     const e = await getEntry(trx, id);
     if (!e) return fail('not_found');
     if (!(await mayActOn(trx, user, 'exemplars.propose', e))) return fail('forbidden');
-    if (!['recognised', 'typical', 'commended', 'replicated'].includes(e.status) || year <= e.year) return fail('not_allowed', { status: 'exemplars.error.not_allowed' });
+    if (!['recognised', 'typical', 'commended', 'replicated'].includes(e.status)) return fail('not_allowed', { status: 'exemplars.error.not_allowed' });
+    if (!Number.isInteger(year) || year <= e.year || year > 2100) return fail('invalid', { year: 'exemplars.error.carryOverYear' });
     const src = await trx.selectFrom('exemplar_entries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const nid = randomUUID();
     const now = nowIso();
     const code = `DVK-${year}-${nid.slice(0, 8).toUpperCase()}`;
-    await trx.insertInto('exemplar_entries').values({ ...src, id: nid, code, year, campaign_id: null, status: 'registered', level: null, typical: 0, results_report: null, vote_for: null, vote_total: null, status_note: null, previous_entry_id: id, recognised_on: null, search_text: searchText(src.name, code, src.person_name), created_by: actor.userId, created_at: now, updated_at: now }).execute();
+    await trx.insertInto('exemplar_entries').values({ ...src, id: nid, code, year, campaign_id: null, status: 'registered', level: null, typical: 0, results_report: null, vote_for: null, vote_total: null, status_note: null, previous_entry_id: id, recognised_on: null, criteria_version: null, search_text: searchText(src.name, code, src.person_name), created_by: actor.userId, created_at: now, updated_at: now }).execute();
     await trx.insertInto('exemplar_history').values({ id: randomUUID(), entry_id: nid, action: 'carry-over', from_status: null, to_status: 'registered', note: e.code, actor_id: actor.userId, at: now }).execute();
     await record(trx, actor, { action: 'exemplars.carryOver', subjectType: 'exemplar', subjectId: nid, unitId: e.unitId, changes: { from: id, year }, visibility: 'unit' });
     return ok(nid);

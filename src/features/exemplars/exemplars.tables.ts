@@ -16,7 +16,11 @@ export interface ExemplarEntriesTable {
   press_links: string; status: string; level: string | null; typical: number; results_report: string | null;
   vote_for: number | null; vote_total: number | null; status_note: string | null; previous_entry_id: string | null;
   recognised_on: string | null; created_by: string | null; created_at: string; updated_at: string;
+  /** The campaign's criteria version the entry was registered under (null without a campaign). */
+  criteria_version: number | null;
 }
+/** Each version of a campaign's criteria set, kept when the set is revised. */
+export interface ExemplarCampaignCriteriaTable { id: string; campaign_id: string; version: number; criteria: string; created_at: string }
 export interface ExemplarHistoryTable { id: string; entry_id: string; action: string; from_status: string | null; to_status: string; note: string | null; actor_id: string | null; at: string }
 export interface ExemplarRecognitionsTable { id: string; entry_id: string; level: string; body: string; decision_number: string; decision_on: string; year: number; recognised_by: string | null; created_at: string }
 export interface ExemplarCommendationsTable { id: string; entry_id: string; form: string; issuer: string; decision_number: string; decision_on: string; created_at: string }
@@ -26,6 +30,7 @@ export interface ExemplarFilesTable { id: string; entry_id: string; file_id: str
 declare module '../../platform/db/tables.ts' {
   interface Database {
     exemplar_campaigns: ExemplarCampaignsTable;
+    exemplar_campaign_criteria: ExemplarCampaignCriteriaTable;
     exemplar_entries: ExemplarEntriesTable;
     exemplar_history: ExemplarHistoryTable;
     exemplar_recognitions: ExemplarRecognitionsTable;

@@ -5,9 +5,9 @@ import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { fieldErrors, formValues, translateFields } from '../../platform/http/validate.ts';
 import { Notice } from '../../platform/views/components.tsx';
 import { actionsFrom, LEVELS, transition, type WorkflowAction } from '../../domain/exemplars/workflow.ts';
-import { filesOf, getEntry, historyOf, outcomesOf } from './exemplars.repository.ts';
-import { commendInput, discontinueInput, noteInput, proposeInput, recognizeInput, replicateInput } from './exemplars.schema.ts';
-import { act, ACTION_PERMISSION, carryOver, mayActOn, mayRecognizeEntry, UploadRefused, type ActionPayload } from './exemplars.service.ts';
+import { criteriaAt, filesOf, getEntry, historyOf, outcomesOf } from './exemplars.repository.ts';
+import { carryOverInput, commendInput, discontinueInput, noteInput, proposeInput, recognizeInput, replicateInput } from './exemplars.schema.ts';
+import { act, ACTION_PERMISSION, carryOver, EDITABLE, mayActOn, mayRecognizeEntry, UploadRefused, type ActionPayload } from './exemplars.service.ts';
 import { EntryDetail } from './views/detail.tsx';
 import { unitOptions } from './exemplars.options.ts';
 import type { z } from 'zod';
@@ -27,7 +27,11 @@ async function allowedActions(c: Ctx, e: NonNullable<Awaited<ReturnType<typeof g
       if (levels.length) out.push({ action: a, levels });
     } else if (await mayActOn(db, user, ACTION_PERMISSION[a], target)) out.push({ action: a });
   }
-  return { actions: out, canCarryOver: ['recognised', 'typical', 'commended', 'replicated'].includes(e.status) && (await mayActOn(db, user, 'exemplars.propose', target)) };
+  return {
+    actions: out,
+    canCarryOver: ['recognised', 'typical', 'commended', 'replicated'].includes(e.status) && (await mayActOn(db, user, 'exemplars.propose', target)),
+    canEdit: EDITABLE.includes(e.status) && (await mayActOn(db, user, 'exemplars.register', target)),
+  };
 }
 
 async function renderEntry(c: Ctx, id: string, failed?: { action: string; errors: Record<string, string>; values: Record<string, string> }) {
@@ -36,14 +40,15 @@ async function renderEntry(c: Ctx, id: string, failed?: { action: string; errors
   if (!e) throw notFound();
   if (!(await mayActOn(db, c.get('user'), 'exemplars.view', e))) throw forbidden();
   const o = await outcomesOf(db, [e.id]);
-  const { actions, canCarryOver } = await allowedActions(c, e);
+  const { actions, canCarryOver, canEdit } = await allowedActions(c, e);
   const t = c.get('t');
   return c.render(
     <>
       {c.req.query('saved') && <Notice>{t('exemplars.saved')}</Notice>}
       {c.req.query('done') && <Notice>{t('exemplars.done')}</Notice>}
       <EntryDetail entry={e} recognitions={o.recognitions.get(e.id) ?? []} commendations={o.commendations.get(e.id) ?? []} replications={o.replications.get(e.id) ?? []}
-        files={await filesOf(db, e.id)} history={await historyOf(db, e.id)} actions={actions} canCarryOver={canCarryOver}
+        criteria={e.campaignId && e.criteriaVersion !== null ? await criteriaAt(db, e.campaignId, e.criteriaVersion) : undefined}
+        files={await filesOf(db, e.id)} history={await historyOf(db, e.id)} actions={actions} canCarryOver={canCarryOver} canEdit={canEdit}
         units={actions.some((a) => a.action === 'replicate') ? await unitOptions(c, 'exemplars.view') : []} errors={failed?.errors} values={failed?.values} failedAction={failed?.action} />
     </>,
     { title: e.name },
@@ -63,10 +68,12 @@ function toPayload(action: WorkflowAction, v: Record<string, string>) {
 
 entryPage.post('/exemplars/:id/carry-over', allow('exemplars.propose'), async (c) => {
   const v = await formValues(c);
-  const r = await carryOver(c.get('deps').db, actorOf(c), c.get('user'), c.req.param('id'), Number(v.year));
+  const y = carryOverInput.safeParse(v);
+  if (!y.success) return (c.status(400), renderEntry(c, c.req.param('id'), { action: '', errors: { year: c.get('t')('exemplars.error.carryOverYear') }, values: {} }));
+  const r = await carryOver(c.get('deps').db, actorOf(c), c.get('user'), c.req.param('id'), y.data.year);
   if (r.ok) return c.redirect(`/exemplars/${r.value}?saved=1`, 303);
   if (r.error === 'not_found') throw notFound();
-  c.status(r.error === 'forbidden' ? 403 : 409);
+  c.status(r.error === 'forbidden' ? 403 : r.error === 'invalid' ? 400 : 409);
   return renderEntry(c, c.req.param('id'), { action: '', errors: translateFields(r.fields, c.get('t')), values: {} });
 });
 

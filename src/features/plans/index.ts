@@ -15,6 +15,9 @@ import { tasksApi } from './tasks.api.ts';
 import { assignmentPages, assignmentsApi } from './assignments.routes.tsx';
 import { moveToSuccessor, runTaskReminders } from './plans.jobs.ts';
 import { seedPlans } from './plans.seed.ts';
+import { registerTaskIndicators } from './plans.indicators.ts';
+
+registerTaskIndicators();
 
 subscribe('unit.succeeded', moveToSuccessor);
 registerJob({ name: 'tasks.remind', everyMs: 60 * 60 * 1000, run: (deps) => runTaskReminders(deps) });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
+import { todayLocal } from '../../platform/i18n/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
@@ -108,6 +109,7 @@ export async function patchTask(db: Db, actor: Actor, id: string, patch: TaskPat
       set.progress = 100;
       set.progress_manual = 1;
     }
+    if (set.status) set.done_on = set.status === 'done' ? (before.done_on ?? today) : null;
     if (patch.dueOn !== undefined && patch.dueOn !== before.due_on) { set.due_on = patch.dueOn; set.due_rule = null; }
     if (patch.assigneeId !== undefined) set.assignee_id = patch.assigneeId || null;
     if (patch.coUnitIds !== undefined) set.co_unit_ids = JSON.stringify([...new Set(patch.coUnitIds)]);
@@ -130,6 +132,7 @@ export async function applyUpdate(trx: Trx, actor: Actor, task: { id: string; un
   if (u.progress !== null || u.status) {
     const status = u.status ?? (u.progress === 100 ? 'done' : task.status === 'not-started' && (u.progress ?? 0) > 0 ? 'in-progress' : task.status);
     const set: Record<string, unknown> = { status, updated_at: nowIso() };
+    if (status !== task.status) set.done_on = status === 'done' ? todayLocal() : null;
     if (u.progress !== null) { set.progress = u.progress; set.progress_manual = 1; }
     else if (status === 'done' && task.status !== 'done') { set.progress = 100; set.progress_manual = 1; }
     await trx.updateTable('tasks').set(set).where('id', '=', task.id).execute();

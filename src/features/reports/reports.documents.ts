@@ -62,7 +62,7 @@ export async function unitReportDocx(period: Period, regime: Regime, unit: { ful
       { kind: 'heading', text: 'Phụ lục: Biểu số liệu' },
       indicatorTable(r.indicators),
     ],
-    recipients: recipientsOf(regime), archive: 'VT',
+    recipients: recipientsOf(regime), archive: 'VT', draft: r.status !== 'submitted' && r.status !== 'accepted',
   });
 }
 
@@ -87,7 +87,7 @@ export async function aggregateDocx(period: Period, regime: Regime, agg: Aggrega
       },
     ],
     signer: { authority: 'TM. Ủy ban nhân dân', position: 'Chủ tịch', name: c.signerName },
-    recipients: ['Văn phòng Chính phủ (báo cáo)', 'Ban Dân vận Trung ương (báo cáo)', 'Bộ Nội vụ (báo cáo)', 'TT Tỉnh ủy (báo cáo)', 'TT HĐND tỉnh (báo cáo)', ...regime.copyTo, 'Sở Nội vụ'], archive: 'NC',
+    recipients: ['Văn phòng Chính phủ (báo cáo)', 'Ban Dân vận Trung ương (báo cáo)', 'Bộ Nội vụ (báo cáo)', 'TT Tỉnh ủy (báo cáo)', 'TT HĐND tỉnh (báo cáo)', ...regime.copyTo, 'Sở Nội vụ'], archive: 'NC', draft: c.status !== 'issued',
   });
 }
 

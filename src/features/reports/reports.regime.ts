@@ -55,7 +55,7 @@ export const PLAN188_OUTLINE: OutlineSection[] = [
 const localStart = (date: string) => new Date(`${date}T00:00:00+07:00`).toISOString();
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** Indicators of the plan 188 data form. Only `coso.records` is computed (from the audit log); the others are entered until their features register a computation. */
+/** Indicators of the plan 188 data form. `coso.records` is computed here (from the audit log); features register computations for others (petitions `tcd.days`, `don.received`; plans `nv.ontime`; exemplars `dvk.*`); the rest are entered. */
 export function registerPlan188Indicators(): void {
   const def = (code: string, label: string, labelEn: string, unit: string, aggregate: 'sum' | 'avg' | 'max', definition: string) => registerIndicator({ code, label, labelEn, unit, aggregate, definition });
   def('dv.directives', 'Văn bản lãnh đạo, chỉ đạo, triển khai đã ban hành', 'Directives issued', 'văn bản', 'sum', 'Số kế hoạch, công văn, hướng dẫn của đơn vị về công tác dân vận chính quyền và dân chủ ở cơ sở ban hành trong kỳ (theo ngày ký).');
@@ -69,6 +69,7 @@ export function registerPlan188Indicators(): void {
   def('qcdc.regulation', 'Đã rà soát, hoàn thiện quy chế thực hiện dân chủ', 'Democracy regulation reviewed', 'đơn vị', 'sum', 'Ghi 1 nếu trong kỳ đơn vị đã rà soát, bổ sung quy chế thực hiện dân chủ theo Luật Thực hiện dân chủ ở cơ sở (mục II.6), ghi 0 nếu chưa. Toàn tỉnh: số đơn vị đã hoàn thành.');
   def('kl.disciplined', 'Cán bộ, công chức, viên chức bị xử lý kỷ luật', 'Staff disciplined', 'người', 'sum', 'Số người có quyết định kỷ luật trong kỳ (mọi hình thức).');
   def('dt.trained', 'Lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng', 'Staff training attendances', 'lượt', 'sum', 'Số lượt người được cử đi đào tạo, bồi dưỡng (kết thúc khóa học trong kỳ).');
+  def('nv.ontime', 'Nhiệm vụ hoàn thành đúng hạn', 'Tasks done on time', 'nhiệm vụ', 'sum', 'Số nhiệm vụ của kế hoạch thực hiện hoàn thành trong kỳ, vào hoặc trước hạn.');
   def('dvk.models', 'Mô hình, điển hình "Dân vận khéo" xây dựng', '"Skilful mass mobilisation" models built', 'mô hình', 'sum', 'Số mô hình, điển hình "Dân vận khéo" đơn vị đăng ký xây dựng trong kỳ theo Hướng dẫn 02-HD/BDVTU (mẫu số 3).');
   registerIndicator({
     code: 'coso.records', label: 'Thao tác nghiệp vụ ghi nhận trên Coso', labelEn: 'Actions recorded on Coso', unit: 'thao tác', aggregate: 'sum',
@@ -81,7 +82,7 @@ export function registerPlan188Indicators(): void {
   });
 }
 
-export const PLAN188_INDICATORS = ['dv.directives', 'pbgdpl.sessions', 'pbgdpl.attendance', 'tcd.days', 'tcd.dialogues', 'don.received', 'don.resolved.rate', 'don.longest', 'qcdc.regulation', 'kl.disciplined', 'dt.trained', 'dvk.models', 'coso.records'];
+export const PLAN188_INDICATORS = ['dv.directives', 'pbgdpl.sessions', 'pbgdpl.attendance', 'tcd.days', 'tcd.dialogues', 'don.received', 'don.resolved.rate', 'don.longest', 'qcdc.regulation', 'kl.disciplined', 'dt.trained', 'dvk.models', 'nv.ontime', 'coso.records'];
 
 /** The plan 188 regime (the seed of `report_regimes`). */
 export const PLAN188_REGIME = {

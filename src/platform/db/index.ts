@@ -41,9 +41,13 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string; sqliteFile
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/**
+ * Applies every pending migration, in name order; throws with the failing migration's name.
+ * A pending migration named before one already applied (two branches merged) still runs: each
+ * migration touches only its own feature's tables, so their relative order does not matter.
+ */
 export async function migrate(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';

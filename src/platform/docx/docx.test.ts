@@ -27,3 +27,9 @@ test('table columns: explicit widths are honoured, otherwise a label column is w
   const xml = documentXml(await buildDecree30({ issuer: 'Ủy ban nhân dân phường Pleiku', symbol: 'BC-UBND', place: 'Pleiku', date: '2026-11-25', type: 'Báo cáo', summary: 'x', blocks: [{ kind: 'table', head: ['Chỉ tiêu', 'Số'], rows: [['Đối thoại', '2']], widths: [4, 1] }], signer: { authority: 'TM', position: 'Chủ tịch', name: 'A' }, recipients: [] }));
   assert.match(xml, /<w:gridCol w:w="7483"\/><w:gridCol w:w="1870"\/>/, '4:1 of the 165-mm text width');
 });
+
+test('a document not yet issued is marked "DỰ THẢO"; an issued one is not', async () => {
+  const base = { issuer: 'Ủy ban nhân dân tỉnh Gia Lai', symbol: 'BC-UBND', place: 'Gia Lai', date: '2026-11-25', type: 'Báo cáo', summary: 'x', blocks: [], signer: { position: 'Chủ tịch', name: 'A' }, recipients: [] };
+  assert.ok(documentXml(await buildDecree30({ ...base, draft: true })).includes('DỰ THẢO'));
+  assert.ok(!documentXml(await buildDecree30({ ...base, number: 145 })).includes('DỰ THẢO'));
+});

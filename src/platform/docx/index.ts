@@ -31,6 +31,8 @@ export interface Decree30Doc {
   blocks: Block[];
   signer: { authority?: string; position: string; name: string };
   recipients: string[];
+  /** Marks a document not yet issued: "DỰ THẢO" at the top right of the first page. */
+  draft?: boolean;
   /** Ends the recipients list: "- Lưu: VT, {archive}." */
   archive?: string;
 }
@@ -116,6 +118,8 @@ function closing(doc: Decree30Doc): Table {
   });
 }
 
+const box = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
+
 /** Builds the DOCX bytes of a Decree 30 document. */
 export async function buildDecree30(doc: Decree30Doc): Promise<Buffer> {
   const d = new Document({
@@ -129,6 +133,7 @@ export async function buildDecree30(doc: Decree30Doc): Promise<Buffer> {
       },
       headers: { default: new Header({ children: [centred([new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })])] }), first: new Header({ children: [] }) },
       children: [
+        ...(doc.draft ? [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 120 }, border: { top: box, bottom: box, left: box, right: box }, children: [run('DỰ THẢO', { bold: true })] })] : []),
         headerTable(doc),
         new Paragraph({ spacing: { before: 240 }, children: [] }),
         centred([run(doc.type.toUpperCase(), { size: 14, bold: true })]),

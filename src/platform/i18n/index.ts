@@ -54,8 +54,10 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /** Today's calendar date in Vietnam as 'YYYY-MM-DD'. */
+let dayFormat: Intl.DateTimeFormat | undefined;
 export function todayLocal(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  dayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return dayFormat.format(now);
 }
 
 /** Parses dd/mm/yyyy or yyyy-mm-dd into 'YYYY-MM-DD', or null when it is not a real date. */

@@ -20,7 +20,7 @@ export function registerNav(item: NavItem): void {
  * naming its href; pages no area names fall in `other`.
  */
 export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
-  { key: 'work', hrefs: ['/plans', '/tasks', '/assignments', '/reports'] },
+  { key: 'work', hrefs: ['/plans', '/tasks', '/assignments', '/reports', '/supervision'] },
   { key: 'citizens', hrefs: ['/petitions'] },
   { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/mediation', '/agency-democracy'] },
   { key: 'dvk', hrefs: ['/exemplars'] },

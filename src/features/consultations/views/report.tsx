@@ -1,11 +1,11 @@
 import type { T } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { matterBasis } from '../../../domain/disclosure/catalogue.ts';
-import type { CommentRow, ConsultationRow } from '../consultations.repository.ts';
+import type { CommentRow, ConsultationRow, DialogueRow } from '../consultations.repository.ts';
 import { groupBySection, sourceOf, totals } from '../consultations.report.ts';
 
 /** The explanation report (báo cáo tiếp thu, giải trình) as a page: comments grouped by section, each with its disposition. */
-export function ReportView({ c, unitName, comments, t }: { c: ConsultationRow; unitName: string; comments: CommentRow[]; t: T }) {
+export function ReportView({ c, unitName, comments, t, dialogues = [] }: { c: ConsultationRow; unitName: string; comments: CommentRow[]; t: T; dialogues?: DialogueRow[] }) {
   const sum = totals(comments);
   return (
     <article>
@@ -26,6 +26,20 @@ export function ReportView({ c, unitName, comments, t }: { c: ConsultationRow; u
           ))}</ol>
         </section>
       ))}
+      {dialogues.length > 0 && (
+        <section class="report-section" id="dialogues">
+          <h2>{t('consultations.dialogue.title')}</h2>
+          <ol>{dialogues.map((d) => (
+            <li class="comment">
+              <p class="muted">{t(`consultations.dialogue.kind.${d.kind}`)} · {formatDate(d.held_on)}{d.place && <> · {d.place}</>}</p>
+              {d.participants && <p>{t('consultations.dialogue.participants')}: {d.participants}</p>}
+              <p>{t('consultations.dialogue.affected')}: {d.affected}</p>
+              <blockquote>{d.opinions}</blockquote>
+              {d.answers && <p>{t('consultations.dialogue.answers')}: {d.answers}</p>}
+            </li>
+          ))}</ol>
+        </section>
+      )}
       {c.decision && <><h2>{t('consultations.report.outcome')}</h2><p>{c.decision}</p></>}
       {c.departure_reason && <p><strong>{t('consultations.departureReason')}:</strong> {c.departure_reason}</p>}
     </article>

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, useT } from '../../../platform/views/components.tsx';
 import { COMMENT_CHANNELS, CONSULTATION_FORMS, CONSULTATION_MATTERS } from '../../../domain/disclosure/catalogue.ts';
-import type { CommentRow, ConsultationRow } from '../consultations.repository.ts';
+import type { CommentRow, ConsultationRow, DialogueRow } from '../consultations.repository.ts';
 import { sectionsOf } from '../consultations.repository.ts';
 import { sourceOf } from '../consultations.report.ts';
 
@@ -25,7 +25,7 @@ export function ConsultationForm({ errors, values, units }: { errors?: FieldErro
     <>
       <ErrorSummary errors={errors} />
       <h1>{t('consultations.new')}</h1>
-      <form method="post" action="/consultations/new" novalidate>
+      <form method="post" action="/consultations/new" enctype="multipart/form-data" novalidate>
         <Csrf />
         <Select name="unitId" label={t('disclosures.col.unit')} errors={errors} values={values} options={units} />
         <Field name="title" label={t('consultations.titleField')} errors={errors} values={values} />
@@ -37,6 +37,12 @@ export function ConsultationForm({ errors, values, units }: { errors?: FieldErro
         <Field name="opensOn" label={t('consultations.opensOn')} hint={t('disclosures.dateHint')} errors={errors} values={values} width="short" />
         <Field name="closesOn" label={t('consultations.closesOn')} hint={t('consultations.closesOnHint')} errors={errors} values={values} width="short" />
         <Field name="specificLaw" label={t('consultations.specificLaw')} hint={t('consultations.specificLawHint')} errors={errors} values={values} />
+        <div class={`field${errors?.file ? ' field-error' : ''}`}>
+          <label for="f-file">{t('consultations.file')}</label>
+          <div class="hint">{t('consultations.fileHint')}</div>
+          {errors?.file && <p class="error-message">{errors.file}</p>}
+          <input id="f-file" name="file" type="file" accept=".pdf,.docx" />
+        </div>
         <TextArea name="sections" label={t('consultations.sections')} hint={t('consultations.sectionsHint')} errors={errors} values={values} rows={10} />
         <button type="submit">{t('consultations.open')}</button>
       </form>
@@ -96,5 +102,54 @@ export function CloseForm({ c, errors, values }: { c: ConsultationRow; errors?: 
       <TextArea name="departureReason" label={t('consultations.departureReason')} hint={t('consultations.departureHint')} errors={errors} values={values} />
       <button type="submit" class="warning">{t('consultations.close')}</button>
     </form>
+  );
+}
+
+/** Art. 27: the record of informing affected citizens and of dialogues with them (list, and the form while open). */
+export function Dialogues({ c, rows, manage, required, errors, values }: { c: ConsultationRow; rows: DialogueRow[]; manage: boolean; required: boolean; errors?: FieldErrors; values?: Record<string, string> }) {
+  const t = useT();
+  if (!required && rows.length === 0 && !manage) return null;
+  return (
+    <section id="f-dialogues">
+      <h2>{t('consultations.dialogue.title')}</h2>
+      <p class="hint">{t(required ? 'consultations.dialogue.required' : 'consultations.dialogue.hint')}</p>
+      {rows.length === 0 && <p class="muted">{t('consultations.dialogue.none')}</p>}
+      <ol>{rows.map((d) => (
+        <li class="comment">
+          <p class="muted">{t(`consultations.dialogue.kind.${d.kind}`)} · {formatDate(d.held_on)}{d.place && <> · {d.place}</>}</p>
+          {d.participants && <p>{t('consultations.dialogue.participants')}: {d.participants}</p>}
+          <p>{t('consultations.dialogue.affected')}: {d.affected}</p>
+          <blockquote>{d.opinions}</blockquote>
+          {d.answers && <p>{t('consultations.dialogue.answers')}: {d.answers}</p>}
+        </li>
+      ))}</ol>
+      {manage && (
+        <form method="post" action={`/consultations/${c.id}/dialogues`} novalidate>
+          <h3>{t('consultations.dialogue.add')}</h3>
+          <ErrorSummary errors={errors} />
+          <Csrf />
+          <Select name="kind" label={t('consultations.dialogue.kind')} errors={errors} values={values} options={(['meeting', 'notice'] as const).map((k) => [k, t(`consultations.dialogue.kind.${k}`)])} />
+          <Field name="heldOn" label={t('consultations.dialogue.heldOn')} hint={t('disclosures.dateHint')} errors={errors} values={values} width="short" />
+          <Field name="place" label={t('consultations.dialogue.place')} errors={errors} values={values} />
+          <Field name="participants" label={t('consultations.dialogue.participants')} hint={t('consultations.dialogue.participantsHint')} errors={errors} values={values} />
+          <TextArea name="affected" label={t('consultations.dialogue.affected')} errors={errors} values={values} rows={2} />
+          <TextArea name="opinions" label={t('consultations.dialogue.opinions')} errors={errors} values={values} />
+          <TextArea name="answers" label={t('consultations.dialogue.answers')} errors={errors} values={values} />
+          <button type="submit" class="secondary">{t('consultations.dialogue.save')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The disclosures a consultation made on the public board (Art. 11(11), 46(10)). */
+export function ConsultationDisclosures({ rows }: { rows: { id: string; title: string; posted_on: string; posted_until: string | null }[] }) {
+  const t = useT();
+  if (rows.length === 0) return null;
+  return (
+    <section>
+      <h2>{t('consultations.disclosed')}</h2>
+      <ul>{rows.map((d) => <li><a href={`/board/d/${d.id}`}>{d.title}</a> <span class="muted">· {formatDate(d.posted_on)}{d.posted_until && <> – {formatDate(d.posted_until)}</>}</span></li>)}</ul>
+    </section>
   );
 }

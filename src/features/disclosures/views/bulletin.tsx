@@ -12,7 +12,7 @@ export function Bulletin({ d, unitName = '' }: { d: DisclosureRow; unitName?: st
       <p class="hint">{t('bulletin.hint')}</p>
       <blockquote>{bulletinText(unitName || t('bulletin.commune'), d.title, formatDate(d.posted_on), d.posted_until ? formatDate(d.posted_until) : null)}</blockquote>
       {hasEspeak()
-        ? <p><a class="button secondary" href={`/disclosures/${d.id}/bulletin.wav`} download>{t('bulletin.download')}</a></p>
+        ? <p><a class="button secondary" id="bulletin-ogg" href={`/disclosures/${d.id}/bulletin.ogg`} download>{t('bulletin.download')}</a> <a href={`/disclosures/${d.id}/bulletin.wav`} download>{t('bulletin.downloadWav')}</a></p>
         : <p class="notice" id="no-espeak">{t('bulletin.unavailable')}</p>}
     </section>
   );

@@ -15,6 +15,9 @@ export interface DetailProps {
   history: { action: string; from_status: string | null; to_status: string; note: string | null; at: string; display_name: string | null }[];
   actions: { action: WorkflowAction; levels?: string[] }[];
   canCarryOver: boolean;
+  canEdit?: boolean;
+  /** The campaign's criteria set at the version the entry was registered under. */
+  criteria?: { campaignName: string; criteria: string[] };
   units: [string, string][];
   errors?: FieldErrors;
   values?: Record<string, string>;
@@ -70,8 +73,10 @@ export function EntryDetail(p: DetailProps) {
         {e.statusNote && <><dt>{t('exemplars.note')}</dt><dd>{e.statusNote}</dd></>}
         {e.previousEntryId && <><dt>{t('exemplars.previous')}</dt><dd><a href={`/exemplars/${e.previousEntryId}`}>{e.previousEntryId.slice(0, 8)}</a></dd></>}
       </dl>
+      {p.canEdit && <p><a href={`/exemplars/${e.id}/edit`} class="button secondary">{t('exemplars.action.edit')}</a></p>}
       {p.actions.length > 0 && <section><h2>{t('exemplars.actions')}</h2><div class="actions">{p.actions.map((a) => <ActionForm id={e.id} action={a.action} levels={a.levels} units={p.units} values={p.failedAction === a.action ? p.values ?? {} : {}} errors={p.failedAction === a.action ? p.errors : undefined} />)}</div></section>}
       {p.canCarryOver && <form method="post" action={`/exemplars/${e.id}/carry-over`} class="inline"><Csrf /><input type="hidden" name="year" value={String(e.year + 1)} /><button type="submit" class="button secondary">{t('exemplars.action.carry-over')} ({e.year + 1})</button></form>}
+      {p.criteria && e.criteriaVersion !== null && <details><summary>{t('exemplars.criteriaApplied', { name: p.criteria.campaignName, v: e.criteriaVersion })}</summary><ol>{p.criteria.criteria.map((x) => <li>{x}</li>)}</ol></details>}
       <h2>{t('exemplars.registrationSheet')}</h2>
       <dl class="summary">{REGISTRATION_ITEMS.map((k) => <><dt>{t(`exemplars.reg.${k}`)}</dt><dd>{e.registration[k]}</dd></>)}</dl>
       {p.recognitions.length > 0 && <><h2>{t('exemplars.recognitions')}</h2><ul>{p.recognitions.map((r) => <li>{t('exemplars.showcase.recognisedBy', { level: t(`exemplars.level.${r.level}`), number: r.decisionNumber, date: formatDate(r.decisionOn) })} · {r.body}</li>)}</ul></>}

@@ -10,6 +10,8 @@ export interface EntryFormProps {
   units: [string, string][];
   communes: [string, string][];
   campaigns: [string, string][];
+  /** Editing an existing entry: its id and status (a draft may still be saved as a draft). */
+  editing?: { id: string; status: string };
 }
 
 /** A labelled textarea with hint and inline error (the registration items). */
@@ -26,20 +28,21 @@ export function TextArea({ name, label, values, errors, rows = 3 }: { name: stri
 }
 
 /** The registration form: identity, place, the 10-item sheet, press links and files; works without JavaScript. */
-export function EntryForm({ values, errors, duplicates, units, communes, campaigns }: EntryFormProps) {
+export function EntryForm({ values, errors, duplicates, units, communes, campaigns, editing }: EntryFormProps) {
   const t = useT();
   const opts = (prefix: string, keys: readonly string[]) => keys.map((k): [string, string] => [k, t(`${prefix}.${k}`)]);
   return (
     <>
       <ErrorSummary errors={errors} />
-      <h1>{t('exemplars.new')}</h1>
+      <h1>{t(editing ? 'exemplars.edit' : 'exemplars.new')}</h1>
+      {editing && <p class="hint">{t('exemplars.editHint')}</p>}
       {duplicates && duplicates.length > 0 && (
         <div class="notice" role="status">
           <h2>{t('exemplars.duplicateTitle')}</h2>
           <ul>{duplicates.map((d) => <li><a href={`/exemplars/${d.id}`}>{d.name}</a> <span class="muted">({d.code}, {d.year})</span></li>)}</ul>
         </div>
       )}
-      <form method="post" action="/exemplars/new" enctype="multipart/form-data" novalidate>
+      <form method="post" action={editing ? `/exemplars/${editing.id}/edit` : '/exemplars/new'} enctype="multipart/form-data" novalidate>
         <Csrf />
         <Select name="campaignId" label={t('exemplars.campaign')} values={values} errors={errors} options={[['', t('exemplars.noCampaign')], ...campaigns]} />
         <Field name="name" label={t('exemplars.name')} values={values} errors={errors} />
@@ -63,11 +66,20 @@ export function EntryForm({ values, errors, duplicates, units, communes, campaig
         {duplicates && duplicates.length > 0 && (
           <div class="field"><label><input type="checkbox" name="confirmDuplicate" value="1" /> {t('exemplars.confirmDuplicate')}</label></div>
         )}
-        <p class="hint">{t('exemplars.draftHint')}</p>
-        <div class="actions">
-          <button type="submit" name="draft" value="0">{t('exemplars.register')}</button>
-          <button type="submit" name="draft" value="1" class="button secondary">{t('exemplars.saveDraft')}</button>
-        </div>
+        {editing && editing.status !== 'draft' ? (
+          <div class="actions">
+            <button type="submit" name="draft" value="0">{t('exemplars.saveChanges')}</button>
+            <a href={`/exemplars/${editing.id}`}>{t('form.cancel')}</a>
+          </div>
+        ) : (
+          <>
+            <p class="hint">{t('exemplars.draftHint')}</p>
+            <div class="actions">
+              <button type="submit" name="draft" value="0">{t('exemplars.register')}</button>
+              <button type="submit" name="draft" value="1" class="button secondary">{t('exemplars.saveDraft')}</button>
+            </div>
+          </>
+        )}
       </form>
     </>
   );

@@ -21,7 +21,7 @@ export function FilterSelect({ name, label, value, options }: { name: string; la
 export const yearOptions = (current: number, all: string): Opt[] => [['', all], ...Array.from({ length: 6 }, (_, i): Opt => [String(current - i), String(current - i)])];
 
 /** The officials' list: filters (GET, no JavaScript), results with status, pagination. */
-export function EntryList({ entries, values, errors, communes, page, hasNext, canRegister, currentYear }: { entries: EntryView[]; values: Record<string, string>; errors?: FieldErrors; communes: Opt[]; page: number; hasNext: boolean; canRegister: boolean; currentYear: number }) {
+export function EntryList({ entries, values, errors, communes, page, hasNext, canRegister, canConfigure, currentYear }: { entries: EntryView[]; values: Record<string, string>; errors?: FieldErrors; communes: Opt[]; page: number; hasNext: boolean; canRegister: boolean; canConfigure?: boolean; currentYear: number }) {
   const t = useT();
   return (
     <>
@@ -31,6 +31,7 @@ export function EntryList({ entries, values, errors, communes, page, hasNext, ca
         <a href="/exemplars/reports">{t('exemplars.reports')}</a>
         <a href="/exemplars/campaigns">{t('exemplars.campaigns')}</a>
         <a href="/showcase/exemplars">{t('exemplars.showcase.nav')}</a>
+        {canConfigure && <a href="/exemplars/settings">{t('exemplars.settings.nav')}</a>}
       </p>
       <form method="get" action="/exemplars" class="filters" role="search">
         <ErrorSummary errors={errors} />

@@ -13,14 +13,16 @@ export interface GalleryProps { items: EntryView[]; recognitions: Map<string, Re
 export function MapFigure({ svg, max }: { svg: string; max: number }) {
   const t = useT();
   return (
-    <figure class="dvk-map">
-      {raw(svg)}
-      <figcaption>
-        <p class="hint">{t('exemplars.showcase.mapHint')}</p>
-        <p><strong>{t('exemplars.showcase.legend')}:</strong> {legend(max).map((l) => <span class="tag grey"><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill={l.color} stroke="#b1b4b6" /></svg> {l.label}</span>)}</p>
-        <p class="muted">{t('exemplars.showcase.attribution')}</p>
-      </figcaption>
-    </figure>
+    <div>
+      {/* Only the map inside .dvk-map: the platform stylesheet stretches every svg there to the full width. */}
+      <div class="dvk-map">{raw(svg)}</div>
+      <p class="hint">{t('exemplars.showcase.mapHint')}</p>
+      <p><strong>{t('exemplars.showcase.legend')}:</strong></p>
+      <p class="actions">
+        {legend(max).map((l) => <span><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="15" height="15" fill={l.color} stroke="#505a5f" /></svg> {l.label}</span>)}
+      </p>
+      <p class="muted">{t('exemplars.showcase.attribution')}</p>
+    </div>
   );
 }
 
@@ -32,7 +34,7 @@ function Card({ e, recs }: { e: EntryView; recs: Recognition[] }) {
       <h3><a href={`/showcase/exemplars/${e.id}`}>{e.name}</a></h3>
       <p class="muted">{t(`exemplars.kind.${e.kind}`)} · {t(`exemplars.subject.${e.subject}`)} · {t(`exemplars.field.${e.field}`)}</p>
       <p>{[e.village, e.communeName ?? e.unitName].filter(Boolean).join(', ')}</p>
-      <p>{recs.map((r) => <span class="tag green">{t(`exemplars.level.${r.level}`)} {r.year}</span>)}</p>
+      <p class="actions">{recs.map((r) => <span class="tag green">{t(`exemplars.level.${r.level}`)} {r.year}</span>)}</p>
     </li>
   );
 }
