@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startServer, TEST_PASSWORD, type RunningServer } from './helpers/server.ts';
+import { startServer, type RunningServer } from './helpers/server.ts';
+import { signInAs } from './helpers/session.ts';
 import { launchBrowser, type TestBrowser } from './helpers/browser.ts';
 
 /**
@@ -28,17 +29,7 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(username: string) {
-  await page.goto(`${server.url}/login`);
-  if (await page.getByRole('button', { name: 'Đăng xuất' }).count()) {
-    await Promise.all([page.waitForURL(/\/login/), page.getByRole('button', { name: 'Đăng xuất' }).click()]);
-    await page.goto(`${server.url}/login`);
-  }
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${server.url}/`), page.click('form[action="/login"] button[type="submit"]')]);
-}
+const signIn = (username: string) => signInAs(page, server.url, username);
 
 test('a village head opens a decision, enters the meeting tally and sees the result', async () => {
   await signIn('demo.village.head');

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, TEST_PASSWORD, type RunningServer } from './helpers/server.ts';
+import { startServer, type RunningServer } from './helpers/server.ts';
+import { signInAs } from './helpers/session.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, SCREENSHOT_DIR, type TestBrowser } from './helpers/browser.ts';
 import { formatDate, todayLocal } from '../src/platform/i18n/index.ts';
 import { docxParagraphs } from '../src/platform/docx/read.ts';
@@ -42,13 +43,7 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${server.url}/`), page.click('form[action="/login"] button[type="submit"]')]);
-}
+const signIn = (username: string) => signInAs(page, server.url, username);
 const overflow = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 async function phoneShot(name: string) {
   await phone.screenshot({ path: path.join(SCREENSHOT_DIR, `disclosures-phone-${name}.png`), fullPage: true });

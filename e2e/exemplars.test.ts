@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startServer, TEST_PASSWORD, type RunningServer } from './helpers/server.ts';
+import { startServer, type RunningServer } from './helpers/server.ts';
+import { signInAs, signOutOf, phoneShotOf } from './helpers/session.ts';
 import { launchBrowser, type TestBrowser } from './helpers/browser.ts';
 
 /**
@@ -28,27 +29,9 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${server.url}/`), page.click('form[action="/login"] button[type="submit"]')]);
-}
-async function signOut() {
-  await Promise.all([page.waitForURL(/\/login/), page.getByRole('button', { name: 'Đăng xuất' }).click()]);
-}
-/** Horizontal overflow of a page at 360 px (0 when nothing scrolls sideways). */
-async function phoneShot(url: string, name: string): Promise<number> {
-  const phone = await browser.newPage({ width: 360, height: 740 });
-  try {
-    await phone.goto(url);
-    await browser.shot(phone, name);
-    return await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  } finally {
-    await phone.close();
-  }
-}
+const signIn = (username: string) => signInAs(page, server.url, username);
+const signOut = () => signOutOf(page);
+const phoneShot = (url: string, name: string) => phoneShotOf(browser, url, name);
 const pleikuCount = async () => Number(await page.locator('path[data-code="23575"]').getAttribute('data-count'));
 
 test('the public gallery and map work without an account', async () => {

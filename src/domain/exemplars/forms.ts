@@ -19,7 +19,8 @@ export const REGISTRATION_ITEMS = ['situation', 'objectives', 'criteria', 'conte
 export type RegistrationItem = (typeof REGISTRATION_ITEMS)[number];
 
 export interface Column { key: string; heading: string; width?: number }
-export interface FormDef { code: 'form1' | 'form2' | 'form3'; title: string; draft: true; columns: Column[] }
+/** A summary form; `draft` while the headings are the proposed defaults, false once the province confirmed them. */
+export interface FormDef { code: 'form1' | 'form2' | 'form3'; title: string; draft: boolean; columns: Column[] }
 
 /** Proposed defaults (DVK-AND-INSPECTIONS.md §6.3), marked as drafts. */
 export const DEFAULT_FORMS: Record<'form1' | 'form2' | 'form3', FormDef> = {

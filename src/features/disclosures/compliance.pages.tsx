@@ -43,8 +43,8 @@ compliancePages.get('/disclosures/overview', allow('disclosures.view'), async (c
     <>
       <h1>{t('disclosures.overview')} <span class="muted">· {t('disclosures.quarterN', { quarter: q.quarter, year: q.year })}</span></h1>
       <p id="numbers">{t('disclosures.numbers', { posted: ds.posted, onTime: ds.onTime, late: ds.late, held: cs.held, received: cs.commentsReceived, accepted: cs.commentsAccepted })}</p>
-      <Table head={[t('disclosures.col.unit'), t('disclosures.col.posted'), t('disclosures.col.missing'), t('disclosures.flag.late'), t('disclosures.col.tooShort')]}
-        rows={units.map((u) => { const x = comp.get(u.id)!; return [<a href={link(u.id)}>{u.fullName}</a>, x.posted, x.missing.length, x.late.length, x.tooShort.length]; })} />
+      <Table head={[t('disclosures.col.unit'), t('disclosures.col.posted'), t('disclosures.col.missing'), t('disclosures.flag.late'), t('disclosures.col.tooShort'), t('disclosures.col.outdated')]}
+        rows={units.map((u) => { const x = comp.get(u.id)!; return [<a href={link(u.id)}>{u.fullName}</a>, x.posted, x.missing.length, x.late.length, x.tooShort.length, x.outdated.length]; })} />
     </>,
     { title: t('disclosures.overview') },
   );
@@ -66,6 +66,9 @@ compliancePages.get('/disclosures/compliance', allow('disclosures.view'), async 
       <ul>{r.missing.map((code) => <li>{itemLabel(findItem(code), c.get('lang'))}</li>)}</ul>
       <h2>{t('disclosures.flag.late')} ({r.late.length}) · {t('disclosures.col.tooShort')} ({r.tooShort.length})</h2>
       <ul>{[...r.late, ...r.tooShort].map((id) => <li><a href={`/disclosures/${id}`}>{id.slice(0, 8)}</a></li>)}</ul>
+      <h2>{t('disclosures.col.outdated')} ({r.outdated.length})</h2>
+      <p class="hint">{t('disclosures.outdatedHint')}</p>
+      <ul>{r.outdated.map((id) => <li><a href={`/disclosures/${id}`}>{id.slice(0, 8)}</a></li>)}</ul>
     </>,
     { title: t('disclosures.compliance') },
   );

@@ -82,7 +82,7 @@ disclosuresApi.openapi(createRoute({
 disclosuresApi.openapi(createRoute({
   method: 'get', path: '/disclosures/compliance', middleware: [allow('disclosures.view')] as const,
   request: { query: complianceQuery },
-  responses: { 200: json(z.object({ missing: z.array(z.string()), late: z.array(z.string()), tooShort: z.array(z.string()) }), 'Compliance of a unit over a period'), ...errors },
+  responses: { 200: json(z.object({ missing: z.array(z.string()), late: z.array(z.string()), tooShort: z.array(z.string()), outdated: z.array(z.string()) }), 'Compliance of a unit over a period'), ...errors },
 }), async (c) => {
   const q = c.req.valid('query');
   const unit = await getUnit(c.get('deps').db, q.unitId);

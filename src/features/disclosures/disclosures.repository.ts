@@ -26,6 +26,6 @@ export async function findDisclosures(db: Db | Trx, f: { unitIds: string[] | 'al
 /** Permanent-item disclosures of units posted on or before a date (Art. 13(2): items 4 and 13). */
 export function permanentPostings(db: Db | Trx, unitIds: string[], codes: string[], on: string) {
   if (unitIds.length === 0 || codes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('disclosures').select(['id', 'unit_id', 'item_code', 'posted_on', 'removed_on'])
+  return db.selectFrom('disclosures').select(['id', 'unit_id', 'item_code', 'posted_on', 'removed_on', 'decision_on'])
     .where('unit_id', 'in', unitIds).where('item_code', 'in', codes).where('posted_on', '<=', on).execute();
 }

@@ -77,7 +77,7 @@ forEachDialect('disclosures', (dialect) => {
     const iaMo = (await getUnitByKey(t.db, 'commune:23938:2025-07-01'))!.id;
     const range = `from=${addDays(todayLocal(), -40)}&to=${todayLocal()}`;
     const full = await call('GET', `/disclosures/compliance?unitId=${iaMo}&${range}`, undefined, coord);
-    assert.deepEqual(full.body, { missing: [], late: [], tooShort: [] });
+    assert.deepEqual(full.body, { missing: [], late: [], tooShort: [], outdated: [] });
     const part = await call('GET', `/disclosures/compliance?unitId=${commune}&${range}`, undefined, coord);
     assert.ok(part.body.missing.length > 5 && part.body.late.length === 0);
     const rows = await t.db.selectFrom('disclosures').select(['unit_id', 'late', 'removed_on']).execute();
@@ -127,7 +127,7 @@ forEachDialect('disclosures', (dialect) => {
     assert.equal((await call('POST', `/disclosures/${short.body.id}/broadcasts`, { broadcastOn: '2026-11-10' })).status, 200);
     const c = await call('GET', `/disclosures/compliance?unitId=${commune}&from=2026-10-01&to=2026-12-31`);
     assert.equal(c.status, 200, JSON.stringify(c.body));
-    assert.deepEqual(Object.keys(c.body).sort(), ['late', 'missing', 'tooShort']);
+    assert.deepEqual(Object.keys(c.body).sort(), ['late', 'missing', 'outdated', 'tooShort']);
     assert.ok(c.body.missing.includes('c01') && c.body.missing.includes('c04'));
     assert.ok(!c.body.missing.includes('c07') && !c.body.missing.includes('c13') && !c.body.missing.includes('c14'));
     assert.ok(c.body.tooShort.includes(removed.body.id));

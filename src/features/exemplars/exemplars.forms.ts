@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/db/index.ts';
+import { nowIso } from '../../platform/db/index.ts';
+import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import type { T } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { DEFAULT_FORMS, FORM3_KEYS, summarize, type Column, type Form3Counts, type FormDef } from '../../domain/exemplars/forms.ts';
@@ -13,6 +15,25 @@ export async function formDefs(db: Db): Promise<typeof DEFAULT_FORMS> {
   if (!row) return DEFAULT_FORMS;
   try { return { ...DEFAULT_FORMS, ...(JSON.parse(row.value) as Partial<typeof DEFAULT_FORMS>) }; } catch { return DEFAULT_FORMS; }
 }
+
+/** Saves the province's confirmed titles and column headings (keys and order stay those of the defaults); audited. */
+export async function setFormDefs(db: Db, actor: Actor, headings: Record<FormCode, { title: string; columns: Record<string, string> }>): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await formDefs(trx as unknown as Db);
+    const next = Object.fromEntries(FORM_CODES.map((code) => [code, {
+      ...DEFAULT_FORMS[code], draft: false, title: headings[code].title,
+      columns: DEFAULT_FORMS[code].columns.map((c) => ({ ...c, heading: headings[code].columns[c.key] ?? c.heading })),
+    }])) as typeof DEFAULT_FORMS;
+    const value = JSON.stringify(next);
+    const exists = await trx.selectFrom('settings').select('key').where('key', '=', 'exemplars.forms').executeTakeFirst();
+    if (exists) await trx.updateTable('settings').set({ value, updated_at: nowIso() }).where('key', '=', 'exemplars.forms').execute();
+    else await trx.insertInto('settings').values({ key: 'exemplars.forms', value, updated_at: nowIso() }).execute();
+    await record(trx, actor, { action: 'exemplars.forms.set', subjectType: 'setting', subjectId: 'exemplars.forms', changes: { before, after: next }, visibility: 'public' });
+  });
+}
+
+export const FORM_CODES = ['form1', 'form2', 'form3'] as const;
+export type FormCode = (typeof FORM_CODES)[number];
 
 export interface Form3Data { year: number; def: FormDef; rows: { unitId: string; unitName: string; counts: Form3Counts }[]; total: Form3Counts }
 
@@ -57,7 +78,7 @@ export async function sheet(def: FormDef, year: number, rows: (string | number)[
   const ws = wb.addWorksheet(def.code.toUpperCase(), { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.addRow([title(def, year)]).font = { bold: true, size: 14, name: 'Times New Roman' };
   ws.mergeCells(1, 1, 1, def.columns.length);
-  ws.addRow([t('exemplars.forms.draftNote')]).font = { italic: true, name: 'Times New Roman' };
+  ws.addRow([def.draft ? t('exemplars.forms.draftNote') : '']).font = { italic: true, name: 'Times New Roman' };
   const head = ws.addRow(def.columns.map((c) => c.heading));
   head.font = { bold: true, name: 'Times New Roman' };
   head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
@@ -82,7 +103,7 @@ export async function form3Xlsx(d: Form3Data, t: T): Promise<Buffer> {
 /** Form 3 as a Decree 30 DOCX (landscape, Times New Roman). */
 export function form3Docx(d: Form3Data, t: T): Promise<Buffer> {
   const { rows, total } = form3Cells(d, t);
-  return decree30Docx({ title: title(d.def, d.year), headings: d.def.columns.map((c) => c.heading), rows: [...rows, total].map((r) => r.map(String)), intro: t('exemplars.forms.draftNote') });
+  return decree30Docx({ title: title(d.def, d.year), headings: d.def.columns.map((c) => c.heading), rows: [...rows, total].map((r) => r.map(String)), intro: d.def.draft ? t('exemplars.forms.draftNote') : undefined });
 }
 
 export { FORM3_KEYS };

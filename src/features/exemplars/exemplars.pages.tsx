@@ -17,6 +17,7 @@ import { entryPage } from './exemplars.workflow.pages.tsx';
 import { reportPages } from './exemplars.reports.pages.tsx';
 import { showcasePages } from './showcase.pages.tsx';
 import { settingsPages } from './exemplars.settings.pages.tsx';
+import { formsSettingsPages } from './exemplars.forms.pages.tsx';
 
 export const exemplarPages = new Hono<AppEnv>();
 const PAGE = 50;
@@ -129,6 +130,7 @@ exemplarPages.get('/exemplars/:id/files/:fileId', allow('exemplars.view'), async
   return sendFile(c, db, config.dataDir, link.file_id);
 });
 
+exemplarPages.route('/', formsSettingsPages);
 exemplarPages.route('/', settingsPages);
 exemplarPages.route('/', reportPages);
 exemplarPages.route('/', entryPage);

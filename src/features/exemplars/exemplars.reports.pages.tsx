@@ -47,7 +47,7 @@ reportPages.get('/exemplars/reports', allow('exemplars.report'), async (c) => {
   return c.render(
     <>
       <h1>{t('exemplars.reportsTitle')}</h1>
-      <p class="muted">{t('exemplars.forms.draftNote')}</p>
+      {d.def.draft && <p class="muted">{t('exemplars.forms.draftNote')}</p>}
       <form method="get" action="/exemplars/reports" class="filters">
         <FilterSelect name="year" label={t('exemplars.year')} value={String(s.year)} options={yearOptions(thisYear(), '—').slice(1)} />
         <FilterSelect name="unitId" label={t('exemplars.unit')} value={s.unitId} options={[['', t('exemplars.forms.wholeProvince')], ...(await unitOptions(c, 'exemplars.report'))]} />
@@ -76,7 +76,7 @@ reportPages.get('/exemplars/reports/:file{form[123]\\.(?:xlsx|docx)}', allow('ex
   } else {
     const l = await loadList(db, form, s.year, s.units, t);
     const rows = l.rows.map((r) => l.def.columns.map((col) => r[col.key] ?? ''));
-    buf = ext === 'xlsx' ? await sheet(l.def, s.year, rows, t) : await decree30Docx({ title: l.def.title.replace('{year}', String(s.year)), headings: l.def.columns.map((x) => x.heading), rows: rows.map((r) => r.map(String)), intro: t('exemplars.forms.draftNote') });
+    buf = ext === 'xlsx' ? await sheet(l.def, s.year, rows, t) : await decree30Docx({ title: l.def.title.replace('{year}', String(s.year)), headings: l.def.columns.map((x) => x.heading), rows: rows.map((r) => r.map(String)), intro: l.def.draft ? t('exemplars.forms.draftNote') : undefined });
   }
   return c.body(new Uint8Array(buf), 200, { 'Content-Type': MIME[ext], 'Content-Disposition': `attachment; filename="dan-van-kheo-${form}-${s.year}.${ext}"` });
 });

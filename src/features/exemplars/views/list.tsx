@@ -32,6 +32,7 @@ export function EntryList({ entries, values, errors, communes, page, hasNext, ca
         <a href="/exemplars/campaigns">{t('exemplars.campaigns')}</a>
         <a href="/showcase/exemplars">{t('exemplars.showcase.nav')}</a>
         {canConfigure && <a href="/exemplars/settings">{t('exemplars.settings.nav')}</a>}
+        {canConfigure && <a href="/exemplars/settings/forms">{t('exemplars.formsSettings.title')}</a>}
       </p>
       <form method="get" action="/exemplars" class="filters" role="search">
         <ErrorSummary errors={errors} />
