@@ -5,6 +5,21 @@ import type { CommentRow, ConsultationRow, DialogueRow } from '../consultations.
 import { groupBySection, sourceOf, totals } from '../consultations.report.ts';
 
 /** The explanation report (báo cáo tiếp thu, giải trình) as a page: comments grouped by section, each with its disposition. */
+/** Art. 27 records as a list: kind and date, participants, who is affected, their opinions, the answers. */
+export function DialogueList({ rows, t }: { rows: DialogueRow[]; t: T }) {
+  return (
+    <ol>{rows.map((d) => (
+      <li class="comment">
+        <p class="muted">{t(`consultations.dialogue.kind.${d.kind}`)} · {formatDate(d.held_on)}{d.place && <> · {d.place}</>}</p>
+        {d.participants && <p>{t('consultations.dialogue.participants')}: {d.participants}</p>}
+        <p>{t('consultations.dialogue.affected')}: {d.affected}</p>
+        <blockquote>{d.opinions}</blockquote>
+        {d.answers && <p>{t('consultations.dialogue.answers')}: {d.answers}</p>}
+      </li>
+    ))}</ol>
+  );
+}
+
 export function ReportView({ c, unitName, comments, t, dialogues = [] }: { c: ConsultationRow; unitName: string; comments: CommentRow[]; t: T; dialogues?: DialogueRow[] }) {
   const sum = totals(comments);
   return (
@@ -29,15 +44,7 @@ export function ReportView({ c, unitName, comments, t, dialogues = [] }: { c: Co
       {dialogues.length > 0 && (
         <section class="report-section" id="dialogues">
           <h2>{t('consultations.dialogue.title')}</h2>
-          <ol>{dialogues.map((d) => (
-            <li class="comment">
-              <p class="muted">{t(`consultations.dialogue.kind.${d.kind}`)} · {formatDate(d.held_on)}{d.place && <> · {d.place}</>}</p>
-              {d.participants && <p>{t('consultations.dialogue.participants')}: {d.participants}</p>}
-              <p>{t('consultations.dialogue.affected')}: {d.affected}</p>
-              <blockquote>{d.opinions}</blockquote>
-              {d.answers && <p>{t('consultations.dialogue.answers')}: {d.answers}</p>}
-            </li>
-          ))}</ol>
+          <DialogueList rows={dialogues} t={t} />
         </section>
       )}
       {c.decision && <><h2>{t('consultations.report.outcome')}</h2><p>{c.decision}</p></>}

@@ -5,6 +5,7 @@ import { COMMENT_CHANNELS, CONSULTATION_FORMS, CONSULTATION_MATTERS } from '../.
 import type { CommentRow, ConsultationRow, DialogueRow } from '../consultations.repository.ts';
 import { sectionsOf } from '../consultations.repository.ts';
 import { sourceOf } from '../consultations.report.ts';
+import { DialogueList } from './report.tsx';
 
 function TextArea({ name, label, hint, errors, values, rows = 4 }: { name: string; label: string; hint?: string; errors?: FieldErrors; values?: Record<string, string>; rows?: number }) {
   const err = errors?.[name];
@@ -114,15 +115,7 @@ export function Dialogues({ c, rows, manage, required, errors, values }: { c: Co
       <h2>{t('consultations.dialogue.title')}</h2>
       <p class="hint">{t(required ? 'consultations.dialogue.required' : 'consultations.dialogue.hint')}</p>
       {rows.length === 0 && <p class="muted">{t('consultations.dialogue.none')}</p>}
-      <ol>{rows.map((d) => (
-        <li class="comment">
-          <p class="muted">{t(`consultations.dialogue.kind.${d.kind}`)} · {formatDate(d.held_on)}{d.place && <> · {d.place}</>}</p>
-          {d.participants && <p>{t('consultations.dialogue.participants')}: {d.participants}</p>}
-          <p>{t('consultations.dialogue.affected')}: {d.affected}</p>
-          <blockquote>{d.opinions}</blockquote>
-          {d.answers && <p>{t('consultations.dialogue.answers')}: {d.answers}</p>}
-        </li>
-      ))}</ol>
+      <DialogueList rows={rows} t={t} />
       {manage && (
         <form method="post" action={`/consultations/${c.id}/dialogues`} novalidate>
           <h3>{t('consultations.dialogue.add')}</h3>
