@@ -36,3 +36,17 @@ forEachDialect('navigation by work area', (dialect) => {
     assert.equal((await t.app.request('/areas/work')).status, 404);
   });
 });
+
+test('every page in the navigation belongs to a named work area (none falls into "Khác")', async () => {
+  const { navByArea } = await import('../../platform/views/layout.tsx');
+  const { createTestApp: make } = await import('../../../test/helpers/app.ts');
+  const t = await make('sqlite');
+  try {
+    const admin = await t.as('demo.admin');
+    const html = await (await admin.get('/')).text();
+    assert.ok(!html.includes('href="/areas/other"'), 'no "other" area for the admin, who sees every page');
+    assert.ok(navByArea(null).length >= 1);
+  } finally {
+    await t.close();
+  }
+});

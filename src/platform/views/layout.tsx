@@ -21,7 +21,7 @@ export function registerNav(item: NavItem): void {
  */
 export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
   { key: 'work', hrefs: ['/plans', '/tasks', '/assignments', '/reports', '/supervision'] },
-  { key: 'citizens', hrefs: ['/petitions'] },
+  { key: 'citizens', hrefs: ['/petitions', '/reception'] },
   { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/mediation', '/agency-democracy'] },
   { key: 'dvk', hrefs: ['/exemplars'] },
   { key: 'org', hrefs: ['/units', '/calendar', '/notifications'] },
