@@ -23,6 +23,7 @@ import { loadForm3 } from '../src/features/exemplars/exemplars.forms.ts';
 import { translator } from '../src/platform/i18n/index.ts';
 import { form3Xlsx } from '../src/features/exemplars/exemplars.forms.ts';
 import '../src/features/exemplars/exemplars.tables.ts';
+import { nowIso } from '../src/platform/clock.ts';
 
 const PER_YEAR = Number(process.env.COSO_BENCH_PER_YEAR ?? 15000);
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -44,7 +45,7 @@ async function generate() {
   const communes = await db.selectFrom('units').select(['id', 'code']).where('kind', '=', 'commune-committee').where('valid_to', 'is', null).execute();
   const bodies = await db.selectFrom('units').select(['id']).where('kind', '=', 'department').where('valid_to', 'is', null).execute();
   const registration = JSON.stringify(Object.fromEntries(REGISTRATION_ITEMS.map((k) => [k, `Nội dung ${k} của mô hình, đủ dài để giống dữ liệu thật: ${WORDS.join(', ')}`])));
-  const now = new Date().toISOString();
+  const now = nowIso();
   let n = 0;
   for (const year of YEARS) {
     for (let start = 0; start < PER_YEAR; start += 500) {

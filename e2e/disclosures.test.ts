@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from './helpers/server.ts';
 import { signInAs } from './helpers/session.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, SCREENSHOT_DIR, type TestBrowser } from './helpers/browser.ts';
-import { formatDate, todayLocal } from '../src/platform/i18n/index.ts';
+import { formatDate, localToday } from '../src/platform/i18n/index.ts';
 import { docxParagraphs } from '../src/platform/docx/read.ts';
 
 /**
@@ -26,7 +26,7 @@ let phone: Page;
 let consultationUrl = '';
 const TITLE = 'Danh sách hộ nghèo được hỗ trợ sửa nhà (e2e)';
 const COMMENT = 'Đề nghị niêm yết thêm ở chợ Pleiku (e2e)';
-const today = formatDate(todayLocal());
+const today = formatDate(localToday());
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 before(async () => {

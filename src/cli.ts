@@ -6,6 +6,7 @@ import { seedDemo } from './seed.ts';
 import { adminCommands } from './features/admin/admin.cli.ts';
 import { plansCommands } from './features/plans/index.ts';
 import { resealAll } from './features/petitions/index.ts';
+import { nowIso } from './platform/clock.ts';
 
 export type Command = { usage: string; run: (h: DbHandle, args: string[]) => Promise<number> };
 
@@ -57,7 +58,7 @@ const commands: Record<string, Command> = {
         console.log(`PostgreSQL: pg_dump --format=custom --file=coso-$(date +%F).dump "$DATABASE_URL"`);
         return 0;
       }
-      const out = opt(args, 'out') ?? `${loadConfig().dataDir}/backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
+      const out = opt(args, 'out') ?? `${loadConfig().dataDir}/backup-${nowIso().replace(/[:.]/g, '-')}.sqlite`;
       const { default: Sqlite } = await import('better-sqlite3');
       const src = new Sqlite(h.file!, { readonly: true });
       await src.backup(out);

@@ -7,7 +7,9 @@ import { createUnit } from './features/units/units.service.ts';
 import { createUser, grantRole } from './features/admin/users.service.ts';
 import { REFORM_2025 } from './features/units/units.kinds.ts';
 import { features } from './features/index.ts';
-import { todayLocal } from './platform/i18n/index.ts';
+import { atInstant, localToday } from './platform/clock.ts';
+import type { SeedContext } from './platform/http/feature.ts';
+import { Calendar, OFFICIAL_SCHEDULES, plusDays } from './domain/calendar/index.ts';
 
 export { importUnits };
 
@@ -25,6 +27,21 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'demo.village.head', displayName: 'Tổ trưởng Tổ dân phố 1 (demo)', role: 'unit-head', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, village: 1, descendants: false },
   { username: 'demo.board', displayName: 'Thành viên Ban Thanh tra nhân dân (demo)', role: 'board-member', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, descendants: false },
 ];
+
+/** The demo seed's view of time: everything is placed relative to today (src/platform/clock.ts). */
+export function seedContext(provinceCode: string, today: string): SeedContext {
+  const cal = new Calendar(OFFICIAL_SCHEDULES);
+  return {
+    provinceCode,
+    today,
+    workday: (daysAgo) => {
+      let d = plusDays(today, -daysAgo);
+      while (!cal.isWorkingDay(d)) d = plusDays(d, daysAgo >= 0 ? -1 : 1);
+      return d;
+    },
+    at: (date, fn) => atInstant(`${date}T09:00:00+07:00`, fn),
+  };
+}
 
 /** Phường Pleiku (23575) for Gia Lai; elsewhere the province's first commune. */
 async function demoCommuneCode(db: Db, provinceCode: string): Promise<string> {
@@ -57,6 +74,7 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; demoPasswor
     if (!u.ok) throw new Error(`Demo user ${a.username}: ${u.error}`);
     await grantRole(db, SYSTEM_ACTOR, { userId: u.value, role: a.role, unitId: a.village ? villages[a.village - 1] : unit.id, includeDescendants: a.descendants });
   }
-  for (const f of features) if (f.seedDemo) await f.seedDemo(db, { provinceCode: opts.provinceCode, today: todayLocal() });
+  const ctx = seedContext(opts.provinceCode, localToday());
+  for (const f of features) if (f.seedDemo) await f.seedDemo(db, ctx);
   return { created: true, password: opts.demoPassword ? undefined : password };
 }

@@ -6,11 +6,14 @@ import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './seed.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { sealer } from './platform/crypto/index.ts';
+import { clockIsShifted, nowIso } from './platform/clock.ts';
+import { formatDateTime } from './platform/i18n/index.ts';
 
 /** Starts Coso: migrate, seed demo data on an empty database (never in production), serve. */
 async function main() {
   const config = loadConfig();
   sealer(); // fail fast on missing or malformed SEAL_KEYS
+  if (clockIsShifted()) console.log(`Đồng hồ của Coso đặt theo COSO_NOW: ${formatDateTime(nowIso())} (giờ Việt Nam)${process.env.COSO_CLOCK === 'frozen' ? ', đứng yên' : ''}`);
   const handle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(handle.db);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);

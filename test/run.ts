@@ -5,6 +5,10 @@
  *   npm test                       all tests
  *   npm test -- --only unit        only src/domain (fast loop, no database)
  *   npm test -- src/features/units  only files under these paths
+ *   npm test -- --now 2027-05-10T09:00:00+07:00   the whole run with the product clock at that instant
+ *   npm test -- --skip e2e         everything but the browser tests
+ * The seed and every test process read the same clock: COSO_NOW is pinned at the start of the run
+ * (the given --now, or the real time), so "today" is the same day for the demo data and the tests.
  * With CI or COSO_REQUIRE_ALL=1 set, missing PostgreSQL, Chromium, espeak-ng or LibreOffice is an error,
  * not a skip; without it they are reported loudly as NOT TESTED.
  */
@@ -14,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localDateOf, parseInstant } from '../src/platform/clock.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
@@ -26,16 +31,24 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 function parseArgs(argv: string[]) {
   let only: string | undefined;
+  let now: string | undefined;
+  let skip: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--only') only = argv[++i];
     else if (a.startsWith('--only=')) only = a.slice(7);
+    else if (a === '--now') now = argv[++i];
+    else if (a.startsWith('--now=')) now = a.slice(6);
+    else if (a === '--skip') skip = argv[++i];
+    else if (a.startsWith('--skip=')) skip = a.slice(7);
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else paths.push(a);
   }
   if (only && only !== 'unit') throw new Error(`--only accepts "unit", not "${only}"`);
-  return { only, paths };
+  if (skip && skip !== 'e2e') throw new Error(`--skip accepts "e2e", not "${skip}"`);
+  if (now !== undefined && parseInstant(now) === null) throw new Error(`--now wants an ISO timestamp such as 2027-05-10T09:00:00+07:00, not "${now}"`);
+  return { only, paths, now, skip };
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -50,13 +63,14 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 /** Every test file, sorted: src/ and test/ (*.test.ts, *.test.tsx), e2e/ (*.test.ts). */
-function collectFiles(only: string | undefined, paths: string[]): string[] {
+function collectFiles(only: string | undefined, paths: string[], skip?: string): string[] {
   let files = [
     ...walk(path.join(root, 'src')).filter((f) => /\.test\.tsx?$/.test(f)),
     ...walk(path.join(root, 'test')).filter((f) => /\.test\.tsx?$/.test(f)),
     ...walk(path.join(root, 'e2e')).filter((f) => f.endsWith('.test.ts')),
   ].sort();
   if (only === 'unit') files = files.filter((f) => f.startsWith('src/domain/'));
+  if (skip === 'e2e') files = files.filter((f) => !f.startsWith('e2e/'));
   if (paths.length) {
     const wanted = paths.map((p) => path.relative(root, path.resolve(p)).split(path.sep).join('/').replace(/\/$/, ''));
     files = files.filter((f) => wanted.some((w) => f === w || f.startsWith(`${w}/`)));
@@ -147,8 +161,8 @@ function readSummary(file: string): Record<string, number> {
 }
 
 async function main(): Promise<number> {
-  const { only, paths } = parseArgs(process.argv.slice(2));
-  let files = collectFiles(only, paths);
+  const { only, paths, now, skip } = parseArgs(process.argv.slice(2));
+  let files = collectFiles(only, paths, skip);
   if (files.length === 0) {
     log('no test files found');
     return 1;
@@ -157,6 +171,11 @@ async function main(): Promise<number> {
   delete env.COSO_TEST_PG_URL;
   delete env.COSO_TEST_SQLITE_TEMPLATE;
   delete env.COSO_TEST_PG_TEMPLATE;
+  // One instant for the whole run: the seed and every test process start their clocks from it.
+  const clockStart = now ?? process.env.COSO_NOW ?? new Date().toISOString();
+  env.COSO_NOW = new Date(parseInstant(clockStart)!).toISOString();
+  delete env.COSO_CLOCK;
+  log(`clock: COSO_NOW=${env.COSO_NOW} (${now || process.env.COSO_NOW ? 'fixed by --now / COSO_NOW' : 'the real time at the start of the run'}), Vietnam date ${localDateOf(parseInstant(clockStart)!)}`);
   const skipped: string[] = [];
   const problems: string[] = [];
 

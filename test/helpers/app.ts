@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Db, Dialect } from '../../src/platform/db/index.ts';
 import { seedDemo } from '../../src/seed.ts';
 import { createTestDb, dialects } from './db.ts';
+import { nowMs } from '../../src/platform/clock.ts';
 
 export { dialects };
 
@@ -41,7 +42,7 @@ export class Agent {
       const expired = attrs.some((a) => {
         const [k, v = ''] = a.trim().split('=');
         if (k.toLowerCase() === 'max-age') return Number(v) <= 0;
-        if (k.toLowerCase() === 'expires') return Date.parse(v) <= Date.now();
+        if (k.toLowerCase() === 'expires') return Date.parse(v) <= nowMs();
         return false;
       });
       if (expired || value === '') this.cookies.delete(name);

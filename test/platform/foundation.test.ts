@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { migrate } from '../../src/platform/db/index.ts';
 import { createTestDb } from '../helpers/db.ts';
 import { createTestApp, forEachDialect, TEST_PASSWORD, type TestApp } from '../helpers/app.ts';
+import { nowMs } from '../../src/platform/clock.ts';
 
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -116,7 +117,7 @@ forEachDialect('foundation', (dialect) => {
     assert.equal(r.status, 200);
     const body = (await r.json()) as { token: string; expiresAt: string };
     assert.ok(body.token.length >= 32);
-    assert.ok(Date.parse(body.expiresAt) > Date.now());
+    assert.ok(Date.parse(body.expiresAt) > nowMs());
     const me = await t.app.request('/api/v1/me', { headers: { authorization: `Bearer ${body.token}` } });
     assert.equal(me.status, 200);
     const user = (await me.json()) as { username: string; roles: { role: string }[] };

@@ -4,7 +4,7 @@ import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { toCsv } from '../../platform/http/csv.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { fieldErrors, queryValues, readForm, translateFields } from '../../platform/http/validate.ts';
-import { formatDateTime, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDateTime, localToday } from '../../platform/i18n/index.ts';
 import { Pagination } from '../../platform/views/components.tsx';
 import { activeInput, DONE, grantInput, newUserInput, passwordInput, userQuery } from './admin.schema.ts';
 import { getGrant, getUser, grantableUnits, grantsOf, listUsers, type UserRow } from './users.repository.ts';
@@ -51,7 +51,7 @@ adminPages.get('/admin/users.csv', allow('users.manage'), async (c) => {
   const grants = await grantsOf(db, users.map((u) => u.id));
   const csv = toCsv(['id', t('admin.col.username'), t('admin.col.displayName'), t('admin.col.email'), t('admin.status.active'), t('admin.col.roles'), t('admin.col.createdAt')],
     users.map((u) => [u.id, u.username, u.displayName, u.email, t(u.active ? 'admin.csv.yes' : 'admin.csv.no'), (grants.get(u.id) ?? []).map((g) => grantLabel(t, g)).join('; '), formatDateTime(u.createdAt)]));
-  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="tai-khoan-${todayLocal()}.csv"` });
+  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="tai-khoan-${localToday()}.csv"` });
 });
 
 adminPages.get('/admin/users/new', allow('users.manage'), (c) => c.render(<NewUserForm values={{}} />, { title: c.get('t')('admin.users.new') }));
@@ -69,7 +69,7 @@ adminPages.post('/admin/users/new', allow('users.manage'), async (c) => {
 async function detailPage(c: Ctx, user: UserRow, state?: FormState) {
   const { db } = c.get('deps');
   const grants = (await grantsOf(db, [user.id])).get(user.id) ?? [];
-  const groups = await grantableUnits(db, todayLocal());
+  const groups = await grantableUnits(db, localToday());
   const done = DONE.find((d) => d === c.req.query('done'));
   if (state) c.status(400);
   return c.render(<UserDetail user={user} grants={grants} groups={groups} isSelf={c.get('user')?.id === user.id} done={state ? undefined : done} state={state} />, { title: user.displayName });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DEMO_ACCOUNTS } from '../../seed.ts';
 import { createTestApp, forEachDialect, TEST_PASSWORD, type Agent, type TestApp } from '../../../test/helpers/app.ts';
 import { findUnits } from '../units/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 const NEW_PASSWORD = 'mat-khau-moi-du-dai-2025';
 
@@ -108,7 +108,7 @@ forEachDialect('admin: staff accounts', (dialect) => {
     assert.match(page, /<optgroup label="Ủy ban nhân dân tỉnh">/);
     assert.match(page, /<optgroup label="Sở, ban, ngành và các cơ quan khác">[\s\S]*Sở Tư pháp[\s\S]*<optgroup label="Xã, phường, đặc khu">[\s\S]*Phường Pleiku/);
     assert.match(page, /<option value="unit-officer" selected="">Công chức phụ trách<\/option>/);
-    const tuPhap = (await findUnits(t.db, { q: 'so tu phap', at: todayLocal() })).find((u) => u.kind === 'department')!;
+    const tuPhap = (await findUnits(t.db, { q: 'so tu phap', at: localToday() })).find((u) => u.kind === 'department')!;
     assert.ok(tuPhap, 'Sở Tư pháp exists');
 
     const res = await admin.post(`/admin/users/${id}/grants`, { role: 'unit-head', unitId: tuPhap.id, includeDescendants: '1' });

@@ -4,7 +4,7 @@ import { allow, authorize, mayEnter, scopeOf } from '../../platform/authz/index.
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import type { Result } from '../../platform/http/errors.ts';
 import { readForm, type FieldErrors } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { explain } from '../community/index.ts';
 import { agencyRecords, agencyUnits } from './agency.repository.ts';
@@ -20,7 +20,7 @@ async function render(c: Ctx, form?: { errors?: FieldErrors; values?: Record<str
   const r = await agencyRecords(db, await unitIdsInScope(db, scopeOf(user, 'agency.view')));
   const units = (await agencyUnits(db, await unitIdsInScope(db, scopeOf(user, 'agency.manage')))).map((u): [string, string] => [u.id, u.full_name]);
   if (form?.errors) c.status(400);
-  return c.render(<AgencyPage r={r} units={units} today={todayLocal()} canManage={mayEnter(user, 'agency.manage')} errors={form?.errors} values={form?.values} form={form?.form} />, { title: c.get('t')('agency.title') });
+  return c.render(<AgencyPage r={r} units={units} today={localToday()} canManage={mayEnter(user, 'agency.manage')} errors={form?.errors} values={form?.values} form={form?.form} />, { title: c.get('t')('agency.title') });
 }
 
 agencyPages.get('/agency-democracy', allow('agency.view'), (c) => render(c));

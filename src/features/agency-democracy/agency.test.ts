@@ -2,7 +2,7 @@ import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { remindConferenceFollowUps, remindRegulationReviews } from './agency.service.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 type Json = Record<string, any>;
 
@@ -47,7 +47,7 @@ forEachDialect('democracy in agencies', (dialect) => {
     const agent = await t.as('demo.department');
     const page = await (await agent.get('/agency-democracy')).text();
     assert.match(page, /Quy chế thực hiện dân chủ/);
-    const year = todayLocal().slice(0, 4);
+    const year = localToday().slice(0, 4);
     const gaps = async () => ((await (await t.as('demo.admin')).get('/agency-democracy').then((r) => r.text())).match(new RegExp(`Chưa có đối thoại định kỳ hợp lệ năm ${year}`, 'g')) ?? []).length;
     const admin = await t.token('demo.admin');
     const other = (await t.db.selectFrom('units').select('id').where('key', '=', 'body:52:noi-vu').executeTakeFirstOrThrow()).id;
@@ -55,9 +55,9 @@ forEachDialect('democracy in agencies', (dialect) => {
     const before = await gaps();
     assert.equal((await adminCall('/unit-regulations', { unitId: other, kind: 'working', title: 'Quy chế làm việc', issuedOn: '2026-01-05' })).status, 201);
     assert.equal(await gaps(), before + 1, 'a unit on record without this year\'s dialogue is flagged (BLLĐ Art. 63(2))');
-    assert.equal((await adminCall('/workplace-dialogues', { unitId: other, heldOn: todayLocal(), legalRepPresent: true, workerReps: 10, workerRepsPresent: 7 })).status, 201);
+    assert.equal((await adminCall('/workplace-dialogues', { unitId: other, heldOn: localToday(), legalRepPresent: true, workerReps: 10, workerRepsPresent: 7 })).status, 201);
     assert.equal(await gaps(), before + 1, 'an invalid dialogue does not count');
-    assert.equal((await adminCall('/workplace-dialogues', { unitId: other, heldOn: todayLocal(), legalRepPresent: true, workerReps: 10, workerRepsPresent: 8 })).status, 201);
+    assert.equal((await adminCall('/workplace-dialogues', { unitId: other, heldOn: localToday(), legalRepPresent: true, workerReps: 10, workerRepsPresent: 8 })).status, 201);
     assert.equal(await gaps(), before);
     assert.equal((await agent.post('/agency-democracy/regulations', { unitId: dept, kind: 'spending', title: '', issuedOn: '' })).status, 400);
     assert.equal((await agent.post('/agency-democracy/regulations', { unitId: dept, kind: 'spending', title: 'Quy chế chi tiêu nội bộ', issuedOn: '01/01/2026' })).status, 303);

@@ -3,7 +3,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { ROLES } from '../../platform/authz/index.ts';
 import { registerJob } from '../../platform/jobs/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { seedAgency } from './agency.seed.ts';
 import vi from './i18n/vi.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -14,7 +14,7 @@ import { remindConferenceFollowUps, remindRegulationReviews } from './agency.ser
 const pages = new Hono<AppEnv>();
 pages.route('/', agencyPages);
 
-registerJob({ name: 'agency-democracy.regulation-review', everyMs: 6 * 3600_000, run: async ({ db }) => `${await remindRegulationReviews(db, todayLocal())} reminders, ${await remindConferenceFollowUps(db, todayLocal())} follow-ups` });
+registerJob({ name: 'agency-democracy.regulation-review', everyMs: 6 * 3600_000, run: async ({ db }) => `${await remindRegulationReviews(db, localToday())} reminders, ${await remindConferenceFollowUps(db, localToday())} follow-ups` });
 
 /** Democracy inside agencies: staff conferences, workplace dialogues and the regulation registry (LDC Art. 46–63; plan II.6). */
 export const agencyDemocracyFeature: Feature = {

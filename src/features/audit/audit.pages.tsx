@@ -4,7 +4,7 @@ import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv, Ctx } from '../../platform/http/context.ts';
 import { toCsv } from '../../platform/http/csv.ts';
 import { fieldErrors, queryValues, validationError } from '../../platform/http/validate.ts';
-import { formatDateTime, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDateTime, localToday } from '../../platform/i18n/index.ts';
 import { Pagination } from '../../platform/views/components.tsx';
 import { unitNames } from '../units/index.ts';
 import { findEvents, type AuditFilter } from './audit.repository.ts';
@@ -60,5 +60,5 @@ auditPages.get('/audit.csv', allow('audit.view'), async (c) => {
     [t('audit.col.seq'), 'id', t('audit.col.at'), 'at (UTC)', t('audit.col.actor'), 'actorId', t('audit.col.action'), t('audit.col.subject'), 'subjectId', 'unitId', t('audit.col.ip'), t('audit.col.requestId'), t('audit.col.visibility'), t('audit.col.changes')],
     items.map((e) => [e.seq, e.id, formatDateTime(e.at), e.at, e.actorName, e.actorId, e.action, e.subjectType, e.subjectId, e.unitId, e.ip, e.requestId, e.visibility, e.changes === null ? '' : JSON.stringify(e.changes)]),
   );
-  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="nhat-ky-${todayLocal()}.csv"` });
+  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="nhat-ky-${localToday()}.csv"` });
 });

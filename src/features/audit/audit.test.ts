@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DEMO_ACCOUNTS } from '../../seed.ts';
 import { createTestApp, forEachDialect, type Agent, type TestApp } from '../../../test/helpers/app.ts';
 import { inTransaction, record, SYSTEM_ACTOR, verifyChain } from '../../platform/audit/index.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { localDayStart } from './audit.repository.ts';
 
 type Item = { seq: number; id: string; at: string; actorName: string | null; action: string; subjectType: string; subjectId: string | null; changes: unknown; visibility: string };
@@ -74,7 +74,7 @@ forEachDialect('audit log', (dialect) => {
     assert.match(mine, /Địa chỉ IP: 127\.0\.0\.1 · Mã yêu cầu: [0-9a-f-]{36}/);
     const subject = events(await (await admin.get(`/audit?subjectType=user&subjectId=${department.id}`)).text());
     assert.deepEqual(subject.map((e) => e.action), ['users.resetPassword', 'grants.create', 'users.create']);
-    const today = formatDate(todayLocal());
+    const today = formatDate(localToday());
     assert.equal(events(await (await admin.get(`/audit?from=${today}&to=${today}&action=grants`)).text()).length, DEMO_ACCOUNTS.length);
     assert.equal(events(await (await admin.get('/audit?to=01/01/2020')).text()).length, 0);
     const bad = await admin.get('/audit?from=31/02/2025&action=grants');
@@ -104,7 +104,7 @@ forEachDialect('audit log', (dialect) => {
     assert.ok(items[0].seq > items[1].seq && items[1].seq > items[2].seq);
     assert.equal(typeof items[0].changes, 'object', 'changes as JSON, not a string');
     assert.deepEqual(Object.keys(items[0]).sort(), ['action', 'actorId', 'actorName', 'at', 'changes', 'id', 'ip', 'requestId', 'seq', 'subjectId', 'subjectType', 'unitId', 'visibility']);
-    const today = todayLocal();
+    const today = localToday();
     assert.equal(((await api(`/api/v1/audit?from=${today}&to=${today}&limit=1000`)).body.items as Item[]).length > 7, true);
     assert.equal(((await api('/api/v1/audit?to=2020-01-01')).body.items as Item[]).length, 0);
     const bad = await api('/api/v1/audit?from=01/07/2025&limit=0');

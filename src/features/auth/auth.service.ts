@@ -4,6 +4,7 @@ import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { createSession, newId } from '../../platform/http/session.ts';
+import { nowMs } from '../../platform/clock.ts';
 
 /** Failed sign-ins allowed per username (and per IP) within the window before 429. */
 export const LOGIN_LIMITS = { windowMinutes: 15, perUsername: 5, perIp: 30 } as const;
@@ -15,7 +16,7 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 async function tooManyFailures(db: Db, username: string, ip: string): Promise<boolean> {
-  const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
+  const since = new Date(nowMs() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
   const byUser = await db.selectFrom('login_attempts').select((e) => e.fn.countAll<number>().as('n')).where('username', '=', username).where('at', '>=', since).executeTakeFirst();
   const byIp = await db.selectFrom('login_attempts').select((e) => e.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>=', since).executeTakeFirst();
   return Number(byUser?.n ?? 0) >= LOGIN_LIMITS.perUsername || Number(byIp?.n ?? 0) >= LOGIN_LIMITS.perIp;

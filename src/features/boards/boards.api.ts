@@ -3,7 +3,7 @@ import { allow } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf } from '../../platform/http/context.ts';
 import { readJson } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { daysLeft } from '../../domain/democracy/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { failure } from '../community/index.ts';
@@ -39,7 +39,7 @@ boardsApi.openapi(createRoute({
 }), async (c) => {
   const b = await boardFor(c, 'boards.view', c.req.valid('param').id);
   const { db } = c.get('deps');
-  const today = todayLocal();
+  const today = localToday();
   const recs = (await recommendations(db, [b.id])).map((r) => ({ id: r.id, to: r.to_authority, sentOn: r.sent_on, answerDue: r.answer_due, answeredOn: r.answered_on, daysLeft: r.answered_on ? null : daysLeft(today, r.answer_due) }));
   return c.json({ id: b.id, kind: b.kind, status: b.status, members: (await boardMembers(db, b.id)).map((m) => ({ name: m.name, role: m.role })), recommendations: recs }, 200);
 });

@@ -5,7 +5,7 @@ import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound, type Result } from '../../platform/http/errors.ts';
 import { sendFile } from '../../platform/files/index.ts';
 import { formValues, readForm, type FieldErrors } from '../../platform/http/validate.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Table } from '../../platform/views/components.tsx';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
@@ -32,8 +32,8 @@ boardPages.get('/boards', allow('boards.view'), async (c) => {
     {canManage && <p class="actions"><a class="button" href="/boards/new">{t('boards.new')}</a></p>}
     <Table caption={t('boards.list')} empty={t('boards.none')} head={[t('boards.kindLabel'), t('boards.unit'), t('boards.term'), t('boards.statusLabel')]}
       rows={boards.map((b) => [<a href={`/boards/${b.id}`}>{t(`boards.kind.${b.kind}`)}{b.project_title ? `: ${b.project_title}` : ''}</a>, b.unitName, `${formatDate(b.term_start)}${b.term_end ? ` – ${formatDate(b.term_end)}` : ''}`,
-        <>{t(`boards.status.${b.status}`)} <QuarterTags kind={b.kind} status={b.status} acts={acts.filter((a) => a.board_id === b.id)} today={todayLocal()} /></>])} />
-    <RecommendationTable recs={open.map((r) => ({ ...r, to_authority: `${r.to_authority} · ${t(`boards.kind.${titles.get(r.board_id)!.kind}`)}` }))} today={todayLocal()} />
+        <>{t(`boards.status.${b.status}`)} <QuarterTags kind={b.kind} status={b.status} acts={acts.filter((a) => a.board_id === b.id)} today={localToday()} /></>])} />
+    <RecommendationTable recs={open.map((r) => ({ ...r, to_authority: `${r.to_authority} · ${t(`boards.kind.${titles.get(r.board_id)!.kind}`)}` }))} today={localToday()} />
   </>, { title: t('boards.title') });
 });
 
@@ -61,12 +61,12 @@ const renderForm = async (c: Ctx, values: Record<string, string>, errors?: Field
   return c.render(<BoardForm units={await unitChoices(c)} values={values} errors={errors} />, { title: c.get('t')('boards.new') });
 };
 
-boardPages.get('/boards/new', allow('boards.manage'), (c) => renderForm(c, { kind: 'inspection', termStart: formatDate(todayLocal()) }));
+boardPages.get('/boards/new', allow('boards.manage'), (c) => renderForm(c, { kind: 'inspection', termStart: formatDate(localToday()) }));
 
 boardPages.post('/boards/new', allow('boards.manage'), async (c) => {
   const values = await formValues(c);
   await onUnit(c, 'boards.manage', values.unitId ?? '');
-  const members = await parseMembers(c, values.members ?? '', values.unitId ?? '', todayLocal());
+  const members = await parseMembers(c, values.members ?? '', values.unitId ?? '', localToday());
   const parsed = boardInput.safeParse({ ...values, members });
   if (!parsed.success) return renderForm(c, values, explain(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message.includes('.') ? i.message : 'validation.invalid'])), c.get('t')));
   const r = await createBoard(c.get('deps').db, actorOf(c), parsed.data);
@@ -80,7 +80,7 @@ async function renderBoard(c: Ctx, id: string, form?: { errors?: FieldErrors; va
   const unit = await db.selectFrom('units').select('full_name').where('id', '=', b.unit_id).executeTakeFirstOrThrow();
   const may = (a: string) => can(c.get('user'), a, b.unit_id, (x) => ancestorIds(db, x));
   if (form?.errors) c.status(400);
-  return c.render(<BoardPage b={b} unitName={unit.full_name} members={await boardMembers(db, b.id)} recs={await recommendations(db, [b.id])} acts={await activities(db, b.id)} photos={await activityPhotos(db, b.id)} today={todayLocal()}
+  return c.render(<BoardPage b={b} unitName={unit.full_name} members={await boardMembers(db, b.id)} recs={await recommendations(db, [b.id])} acts={await activities(db, b.id)} photos={await activityPhotos(db, b.id)} today={localToday()}
     canRecord={await may('boards.record')} canAnswer={await may('boards.answer')} canManage={await may('boards.manage')} errors={form?.errors} values={form?.values} />, { title: c.get('t')(`boards.kind.${b.kind}`) });
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers/app.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { createUser, grantRole } from '../admin/users.service.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 type Json = Record<string, any>;
 
@@ -119,7 +119,7 @@ forEachDialect('inspection and supervision boards', (dialect) => {
     assert.equal(ok.status, 201);
     const before = await (await agent.get(`/boards/${board.body.id}`)).text();
     assert.match(before, /Chưa có kế hoạch quý/);
-    assert.equal((await call('POST', `/boards/${board.body.id}/activities`, { kind: 'plan', heldOn: todayLocal(), text: 'Kế hoạch kiểm tra quý này' })).status, 201);
+    assert.equal((await call('POST', `/boards/${board.body.id}/activities`, { kind: 'plan', heldOn: localToday(), text: 'Kế hoạch kiểm tra quý này' })).status, 201);
     assert.match(await (await agent.get(`/boards/${board.body.id}`)).text(), /Có kế hoạch quý/);
     const seats = await t.db.selectFrom('board_members').selectAll().where('board_id', '=', board.body.id).execute();
     assert.equal(seats.find((m) => m.id === leaving.id)?.to_on, '2026-11-20');

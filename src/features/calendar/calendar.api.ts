@@ -5,7 +5,7 @@ import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { validationError } from '../../platform/http/validate.ts';
 import { computeDeadline, DeadlineError, listRules, ruleExists } from '../../domain/deadlines/index.ts';
 import { isIsoDate } from '../../domain/calendar/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { loadCalendar, loadLegalTime } from './calendar.service.ts';
 
@@ -81,7 +81,7 @@ calendarApi.openapi(
     } catch (e) {
       if (!(e instanceof DeadlineError)) throw e;
       if (e.code === 'unknown-variant') throw validationError({ variant: c.get('t')('calendar.error.variant') });
-      if (e.code === 'not-in-force') throw validationError({ start: c.get('t')('calendar.error.notInForce', { today: todayLocal() }) });
+      if (e.code === 'not-in-force') throw validationError({ start: c.get('t')('calendar.error.notInForce', { today: localToday() }) });
       throw new HttpError(400, 'invalid_request', 'error.validation', { start: c.get('t')('validation.date') });
     }
   },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { readForm, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
-import { parseDateInput, todayLocal } from '../../platform/i18n/index.ts';
+import { parseDateInput, localToday } from '../../platform/i18n/index.ts';
 import { computeDeadline, DeadlineError, findRule, listRules } from '../../domain/deadlines/index.ts';
 import { loadCalendar, loadLegalTime, resetSchedule, saveSchedule, setRuleUnit } from './calendar.service.ts';
 import { RuleSettings } from './views/settings.tsx';
@@ -24,7 +24,7 @@ async function renderYear(c: Ctx, year: number, extra: { errors?: FieldErrors; v
   return c.render(<YearPage cal={cal} canManage={canManage} errors={extra.errors} values={values} saved={!!c.req.query('saved')} />, { title: c.get('t')('calendar.yearTitle', { year }) });
 }
 
-calendarPages.get('/calendar', allow('calendar.view'), (c) => c.redirect(`/calendar/${todayLocal().slice(0, 4)}`, 302));
+calendarPages.get('/calendar', allow('calendar.view'), (c) => c.redirect(`/calendar/${localToday().slice(0, 4)}`, 302));
 
 calendarPages.get('/calendar/:year', allow('calendar.view'), async (c) => {
   const year = yearOf(c);
@@ -58,7 +58,7 @@ calendarPages.get('/public/deadlines', allow('public'), async (c) => {
   const t = c.get('t');
   const q = c.req.query();
   const values = { rule: q.rule ?? '', start: q.start ?? '', variant: q.variant ?? '', remote: q.remote ?? '' };
-  const today = todayLocal();
+  const today = localToday();
   const rules = listRules(today);
   if (!values.rule && !values.start) return c.render(<Calculator rules={rules} values={values} />, { title: t('calendar.calcTitle') });
   const errors: FieldErrors = {};
@@ -84,7 +84,7 @@ calendarPages.get('/public/deadlines', allow('public'), async (c) => {
 
 calendarPages.get('/deadlines/settings', allow('calendar.manage'), async (c) => {
   const { options } = await loadLegalTime(c.get('deps').db);
-  const rules = listRules(todayLocal()).filter((r) => r.openQuestion || r.reading);
+  const rules = listRules(localToday()).filter((r) => r.openQuestion || r.reading);
   return c.render(<RuleSettings rules={rules} overrides={options.unitOverrides ?? {}} saved={!!c.req.query('saved')} />, { title: c.get('t')('calendar.settingsTitle') });
 });
 
@@ -93,7 +93,7 @@ const unitForm = z.object({ unit: z.enum(['working-days', 'calendar-days', '']) 
 calendarPages.post('/deadlines/settings/:ruleId', allow('calendar.manage'), async (c) => {
   const ruleId = c.req.param('ruleId');
   const form = await readForm(c, unitForm);
-  if (!form.ok || !findRule(ruleId, todayLocal())) {
+  if (!form.ok || !findRule(ruleId, localToday())) {
     c.status(400);
     return c.render(<p class="error-message">{c.get('t')('validation.invalidChoice')}</p>, { title: c.get('t')('calendar.settingsTitle') });
   }

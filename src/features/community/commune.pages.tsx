@@ -4,7 +4,7 @@ import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { fieldErrors, readForm, type FieldErrors } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ancestorIds } from '../units/index.ts';
 import { dateField } from '../units/units.schema.ts';
 import { authorizeUnit, explain, scopeFor } from './community.access.ts';
@@ -26,7 +26,7 @@ async function communeFor(c: Ctx, action: string, id: string) {
 async function renderCommune(c: Ctx, id: string, form?: { errors?: FieldErrors; values?: Record<string, string> }) {
   const { db } = c.get('deps');
   const commune = await communeFor(c, 'community.view', id);
-  const today = todayLocal();
+  const today = localToday();
   const villages = await communeVillages(db, commune.id, today);
   const counts = await Promise.all(villages.map((v) => householdCount(db, v.id, today)));
   if (form?.errors) c.status(400);
@@ -73,7 +73,7 @@ const period = z.object({ from: z.union([z.literal(''), dateField]).optional(), 
 communePages.get('/community/numbers', allow('community.view'), async (c) => {
   const q = period.safeParse({ from: c.req.query('from') ?? '', to: c.req.query('to') ?? '' });
   const errors: FieldErrors = q.success ? {} : fieldErrors(q.error, c.get('t'));
-  const to = (q.success && q.data.to) || todayLocal();
+  const to = (q.success && q.data.to) || localToday();
   const from = (q.success && q.data.from) || `${to.slice(0, 4)}-01-01`;
   if (q.success && from > to) errors.from = c.get('t')('community.error.fromAfterTo');
   const bad = Object.keys(errors).length > 0;

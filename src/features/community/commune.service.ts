@@ -3,7 +3,7 @@ import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { COMMUNE_RULES, communeViolation, decideCommune } from '../../domain/democracy/index.ts';
 import { communeParts, communeVillages, getCommune, getCommuneDecision } from './community.repository.ts';
 import type { CommuneDecisionInput } from './community.schema.ts';
@@ -24,7 +24,7 @@ export async function createCommuneDecision(db: Db, actor: Actor, input: Commune
     if (!commune) return fail('not_found', { communeId: 'community.error.communeMissing' });
     const broken = communeViolation(input.matter, input.form);
     if (broken) return fail('rule', { [broken.id === COMMUNE_RULES.scope.id ? 'matter' : 'form']: `rule:${broken.id}` });
-    const villages = await communeVillages(trx, commune.id, input.voteOn ?? todayLocal());
+    const villages = await communeVillages(trx, commune.id, input.voteOn ?? localToday());
     if (!villages.length) return fail('invalid', { communeId: 'community.error.noVillages' });
     const id = randomUUID();
     const now = nowIso();
@@ -52,7 +52,7 @@ export interface VillageResult { villageId: string; villageName: string; decisio
 export async function villageResults(db: Db | Trx, id: string): Promise<VillageResult[]> {
   const d = await getCommuneDecision(db, id);
   if (!d) return [];
-  const villages = await communeVillages(db, d.commune_id, d.vote_on ?? todayLocal());
+  const villages = await communeVillages(db, d.commune_id, d.vote_on ?? localToday());
   const parts = await communeParts(db, id);
   const latest = new Map<string, (typeof parts)[number]>();
   for (const p of parts) latest.set(p.village_id, p);
@@ -79,7 +79,7 @@ export async function closeCommuneDecision(db: Db, actor: Actor, id: string, inp
     if (rows.some((r) => r.state === 'pending')) return fail('state', { _: 'community.error.villagesPending' });
     const approving = rows.filter((r) => r.state === 'approved').length;
     const r = decideCommune(approving, rows.length);
-    const on = d.vote_on ?? todayLocal();
+    const on = d.vote_on ?? localToday();
     const effectiveOn = r.passed ? (input.effectiveOn ?? on) : null;
     if (effectiveOn && effectiveOn < on) return fail('invalid', { effectiveOn: 'community.error.effectiveBeforeVote' });
     await trx.updateTable('commune_decisions').set({ status: 'closed', vote_on: on, villages_total: rows.length, villages_passed: approving, passed: r.passed ? 1 : 0, rule: r.rule.id, effective_on: effectiveOn, updated_at: nowIso() }).where('id', '=', id).execute();

@@ -4,7 +4,7 @@ import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { readJson } from '../../platform/http/validate.ts';
-import { parseDateInput, todayLocal } from '../../platform/i18n/index.ts';
+import { parseDateInput, localToday } from '../../platform/i18n/index.ts';
 import { FORMS, MATTERS } from '../../domain/democracy/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { authorizeUnit, failure, villageFor } from './community.access.ts';
@@ -55,7 +55,7 @@ communityApi.openapi(createRoute({
   responses: { 200: json(Count, 'Households of the village on the date (today by default)'), ...errors },
 }), async (c) => {
   const v = await villageFor(c, 'community.view', c.req.valid('param').unitId);
-  return c.json({ count: await householdCount(c.get('deps').db, v.id, c.req.valid('query').at ?? todayLocal()) }, 200);
+  return c.json({ count: await householdCount(c.get('deps').db, v.id, c.req.valid('query').at ?? localToday()) }, 200);
 });
 
 communityApi.openapi(createRoute({
@@ -209,7 +209,7 @@ communityApi.openapi(createRoute({
   responses: { 200: json(Numbers, 'Numbers for reports: decisions taken and recognised, boards, recommendations answered on time, mediation, conferences (in the caller\'s scope)'), ...errors },
 }), async (c) => {
   const q = c.req.valid('query');
-  const to = q.to ?? todayLocal();
+  const to = q.to ?? localToday();
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw failure({ fields: { from: 'community.error.fromAfterTo' } }, c.get('t'));
   const scope = await scopeFor(c, 'community.view');

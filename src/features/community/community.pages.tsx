@@ -3,7 +3,7 @@ import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { fieldErrors, readForm } from '../../platform/http/validate.ts';
-import { formatDate, formatNumber, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, formatNumber, localToday } from '../../platform/i18n/index.ts';
 import { Table } from '../../platform/views/components.tsx';
 import { ancestorIds } from '../units/index.ts';
 import { explain, scopeFor, villageFor } from './community.access.ts';
@@ -23,7 +23,7 @@ communityPages.get('/community', allow('community.view'), async (c) => {
   const t = c.get('t');
   const { db } = c.get('deps');
   const scope = await scopeFor(c, 'community.view');
-  const today = todayLocal();
+  const today = localToday();
   const villages = await listVillages(db, scope, today);
   const counts = await Promise.all(villages.map((v) => householdCount(db, v.id, today)));
   const decisions = await listDecisions(db, scope);
@@ -44,13 +44,13 @@ async function renderVillage(c: Ctx, villageId: string, form?: { errors?: Record
   const v = await villageFor(c, 'community.view', villageId);
   const q = countQuery.safeParse({ at: c.req.query('at') ?? '' });
   const errors = { ...(q.success ? {} : fieldErrors(q.error, c.get('t'))), ...form?.errors };
-  const at = (q.success && q.data.at) || todayLocal();
+  const at = (q.success && q.data.at) || localToday();
   if (Object.keys(errors).length) c.status(400);
   const canManage = await can(c.get('user'), 'community.manage', v.id, (id) => ancestorIds(db, id));
   const page = Math.min(Math.max(Number.parseInt(c.req.query('page') ?? '1', 10) || 1, 1), 10000);
   const rows = await listHouseholds(db, v.id, at, PAGE + 1, (page - 1) * PAGE);
   return c.render(<VillagePage village={v} at={at} count={await householdCount(db, v.id, at)} optedIn={await optedInCount(db, v.id, at)} households={rows.slice(0, PAGE)} page={page} hasNext={rows.length > PAGE}
-    decisions={await listDecisions(db, 'all', v.id)} canManage={canManage} errors={errors} values={form?.values ?? { addedOn: formatDate(todayLocal()) }} />, { title: v.name });
+    decisions={await listDecisions(db, 'all', v.id)} canManage={canManage} errors={errors} values={form?.values ?? { addedOn: formatDate(localToday()) }} />, { title: v.name });
 }
 
 communityPages.get('/community/villages/:id', allow('community.view'), (c) => renderVillage(c, c.req.param('id')));

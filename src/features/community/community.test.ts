@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { SYSTEM_ACTOR, verifyChain } from '../../platform/audit/index.ts';
 import { createUnit } from '../units/units.service.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { addDays } from '../../domain/democracy/index.ts';
 
 type Json = Record<string, any>;
@@ -130,7 +130,7 @@ forEachDialect('community decisions', (dialect) => {
     assert.equal((await agent.post(`/community/villages/${v}/import`, { csv: 'representative\nA\nB\nC\n' })).status, 303);
     assert.equal((await agent.post(`/community/villages/${v}/households`, { representative: '', address: '', addedOn: '' })).status, 400);
     const conv = { question: 'Hương ước tổ dân phố', matter: 'convention', form: 'meeting', proposer: 'village-head', initiativeSupporters: '', initiativeAgreedOn: '', noticeOn: '', voteOn: '' };
-    const daysAgo = (n: number) => formatDate(addDays(todayLocal(), -n));
+    const daysAgo = (n: number) => formatDate(addDays(localToday(), -n));
     const unposted = await agent.post(`/community/villages/${v}/decisions/new`, conv);
     assert.equal(unposted.status, 400, 'a draft convention is posted first (NĐ 61 Art. 9)');
     assert.match(await unposted.text(), /niêm yết ít nhất 30 ngày/);

@@ -4,7 +4,7 @@ import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound, type Result } from '../../platform/http/errors.ts';
 import { readForm } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ancestorIds } from '../units/index.ts';
 import { authorizeUnit, explain, villageFor } from './community.access.ts';
 import { getDecision, householdCount } from './community.repository.ts';
@@ -39,7 +39,7 @@ async function renderDecision(c: Ctx, id: string, form?: { errors?: Record<strin
   if (form?.errors) c.status(400);
   const canManage = await can(c.get('user'), 'community.manage', v.id, (x) => ancestorIds(db, x));
   const canRecognize = await can(c.get('user'), 'community.recognize', d.commune_id, (x) => ancestorIds(db, x));
-  return c.render(<DecisionPage d={d} villageName={v.name} communeName={v.communeName} total={await householdCount(db, v.id, d.vote_on ?? todayLocal())} canManage={canManage} canRecognize={canRecognize} errors={form?.errors} values={form?.values} />, { title: d.question });
+  return c.render(<DecisionPage d={d} villageName={v.name} communeName={v.communeName} total={await householdCount(db, v.id, d.vote_on ?? localToday())} canManage={canManage} canRecognize={canRecognize} errors={form?.errors} values={form?.values} />, { title: d.question });
 }
 
 decisionPages.get('/community/decisions/:id', allow('community.view'), (c) => renderDecision(c, c.req.param('id')));
@@ -53,7 +53,7 @@ for (const [path, view] of [['minutes', Minutes], ['ballot-sheet', BallotSheet],
     const v = await villageFor(c, 'community.view', d.village_id);
     const View = view;
     return c.render(<><link rel="stylesheet" href="/community/print.css" /><p class="no-print"><a href={`/community/decisions/${d.id}`}>← {d.question}</a></p>
-      <View d={d} villageName={v.name} communeName={v.communeName} total={await householdCount(db, v.id, d.vote_on ?? todayLocal())} /></>, { title: d.question });
+      <View d={d} villageName={v.name} communeName={v.communeName} total={await householdCount(db, v.id, d.vote_on ?? localToday())} /></>, { title: d.question });
   });
 }
 

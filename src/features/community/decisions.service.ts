@@ -3,7 +3,7 @@ import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { addDays, countTeamErrors, decide, formViolation, INITIATIVE, initiativeBacked, initiativeExpires, meetingShort, noticeDays, recognitionBy, recognitionDue, recordDue, type Form, type Matter } from '../../domain/democracy/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
 import { getDecision, getVillage, householdCount, optedInCount } from './community.repository.ts';
@@ -40,7 +40,7 @@ export async function openDecision(trx: Trx, actor: Actor, input: DecisionInput,
   const { follows } = opts;
   const village = await getVillage(trx, input.villageId);
   if (!village) return fail('not_found', { villageId: 'community.error.villageMissing' });
-  const on = input.voteOn ?? todayLocal();
+  const on = input.voteOn ?? localToday();
   const broken = await check(trx, input, on, !!follows);
   if (broken) return fail('rule', broken);
   const id = randomUUID();
@@ -64,7 +64,7 @@ export async function enterTally(db: Db, actor: Actor, id: string, raw: Omit<Tal
     const d = await getDecision(trx, id);
     if (!d) return fail('not_found');
     if (d.status !== 'open') return fail('state', { _: 'community.error.notOpen' });
-    const total = await householdCount(trx, d.village_id, d.vote_on ?? todayLocal());
+    const total = await householdCount(trx, d.village_id, d.vote_on ?? localToday());
     const present = d.form === 'meeting' ? input.householdsPresent : null;
     if (d.form === 'meeting' && present === null) return fail('invalid', { householdsPresent: 'validation.required' });
     if (present !== null && present > total) return fail('invalid', { householdsPresent: 'community.error.moreThanHouseholds' });
@@ -94,7 +94,7 @@ export async function closeDecision(db: Db, actor: Actor, id: string): Promise<R
     if (!d) return fail('not_found');
     if (d.status !== 'open') return fail('state', { _: 'community.error.notOpen' });
     if (d.yes === null) return fail('state', { yes: 'community.error.noTally' });
-    const on = d.vote_on ?? todayLocal();
+    const on = d.vote_on ?? localToday();
     if (d.initiative_expires && on > d.initiative_expires) return fail('rule', { _: `rule:${INITIATIVE.id}` });
     const total = await householdCount(trx, d.village_id, on);
     const r = decide(d.matter as Matter, d.yes, total, on);
@@ -125,8 +125,8 @@ export async function recognize(db: Db, actor: Actor, id: string, input: { decis
     if (!d) return fail('not_found');
     if (d.status !== 'closed' || !d.passed || recognitionBy(d.matter as Matter) === 'none') return fail('state', { decision: 'community.error.noRecognition' });
     if (input.decision === 'refused' && !input.note) return fail('invalid', { note: 'community.error.refusalReason' });
-    const received = input.receivedOn ?? todayLocal();
-    await trx.updateTable('community_decisions').set({ status: input.decision, record_sent_on: received, recognize_due: recognitionDue(await loadLegalTime(trx), received), recognition: input.decision, recognition_on: todayLocal(), recognition_note: input.note, updated_at: nowIso() }).where('id', '=', id).execute();
+    const received = input.receivedOn ?? localToday();
+    await trx.updateTable('community_decisions').set({ status: input.decision, record_sent_on: received, recognize_due: recognitionDue(await loadLegalTime(trx), received), recognition: input.decision, recognition_on: localToday(), recognition_note: input.note, updated_at: nowIso() }).where('id', '=', id).execute();
     await audit(trx, actor, 'recognize', d, input);
     return ok(id);
   });
@@ -138,7 +138,7 @@ export async function recordReceived(db: Db, actor: Actor, id: string, on: strin
     const d = await getDecision(trx, id);
     if (!d) return fail('not_found');
     if (d.status !== 'closed') return fail('state', { _: 'community.error.notClosed' });
-    const received = on ?? todayLocal();
+    const received = on ?? localToday();
     await trx.updateTable('community_decisions').set({ record_sent_on: received, recognize_due: recognitionBy(d.matter as Matter) === 'none' ? null : recognitionDue(await loadLegalTime(trx), received), updated_at: nowIso() }).where('id', '=', id).execute();
     await audit(trx, actor, 'received', d, { receivedOn: received });
     return ok(id);
@@ -151,7 +151,7 @@ export async function annul(db: Db, actor: Actor, id: string, input: { reason: s
     const d = await getDecision(trx, id);
     if (!d) return fail('not_found');
     if (d.status === 'annulled' || d.status === 'open') return fail('state', { reason: 'community.error.notClosed' });
-    await trx.updateTable('community_decisions').set({ status: 'annulled', annulled_on: todayLocal(), annulment_reason: input.reason, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.updateTable('community_decisions').set({ status: 'annulled', annulled_on: localToday(), annulment_reason: input.reason, updated_at: nowIso() }).where('id', '=', id).execute();
     await audit(trx, actor, 'annul', d, input);
     return ok(id);
   });

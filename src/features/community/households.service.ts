@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { getHousehold, householdCount } from './community.repository.ts';
 import { householdInput, type HouseholdInput } from './community.schema.ts';
 
@@ -49,7 +49,7 @@ function parseCsv(text: string): string[][] {
 /** Adds households to a village (representative name only, Art. 5(2) NĐ 59 keeps name + address); returns the new total. */
 export async function addHouseholds(db: Db, actor: Actor, villageId: string, list: HouseholdInput[]): Promise<Result<number, never>> {
   return inTransaction(db, async (trx) => {
-    const today = todayLocal();
+    const today = localToday();
     const now = nowIso();
     for (const h of list) {
       await trx.insertInto('households').values({ id: randomUUID(), village_id: villageId, representative: h.representative, address: h.address, added_on: h.addedOn ?? today, removed_on: null, online_opt_in_on: null, created_at: now }).execute();
@@ -66,7 +66,7 @@ export async function removeHousehold(db: Db, actor: Actor, id: string, on: stri
   return inTransaction(db, async (trx) => {
     const h = await getHousehold(trx, id);
     if (!h || h.removed_on) return fail('not_found');
-    const date = on ?? todayLocal();
+    const date = on ?? localToday();
     if (date < h.added_on) return fail('bad_date', { on: 'community.error.removedBeforeAdded' });
     await trx.updateTable('households').set({ removed_on: date }).where('id', '=', id).execute();
     await record(trx, actor, { action: 'households.remove', subjectType: 'household', subjectId: id, unitId: h.village_id, changes: { removedOn: date }, visibility: 'unit' });
@@ -79,7 +79,7 @@ export async function optIn(db: Db, actor: Actor, id: string, on: string | null)
   return inTransaction(db, async (trx) => {
     const h = await getHousehold(trx, id);
     if (!h || h.removed_on) return fail('not_found');
-    const date = on ?? todayLocal();
+    const date = on ?? localToday();
     await trx.updateTable('households').set({ online_opt_in_on: date }).where('id', '=', id).execute();
     await record(trx, actor, { action: 'households.optIn', subjectType: 'household', subjectId: id, unitId: h.village_id, changes: { optedInOn: date }, visibility: 'unit' });
     return ok(h.village_id);

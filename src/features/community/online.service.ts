@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { getDecision, getHousehold, householdCount } from './community.repository.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function castOnlineVote(db: Db, actor: Actor, decisionId: string, i
     const d = await getDecision(trx, decisionId);
     if (!d) return fail('not_found');
     if (d.form !== 'online' || d.status !== 'open') return fail('state', { _: 'community.error.notOnline' });
-    const on = d.vote_on ?? todayLocal();
+    const on = d.vote_on ?? localToday();
     const h = await getHousehold(trx, input.householdId);
     if (!h || h.village_id !== d.village_id || h.added_on > on || (h.removed_on && h.removed_on <= on)) return fail('invalid', { householdId: 'community.error.notHousehold' });
     if (!h.online_opt_in_on || h.online_opt_in_on > on) return fail('invalid', { householdId: 'community.error.notOptedIn' });

@@ -2,7 +2,7 @@ import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { reorganize } from '../units/index.ts';
 import { communityStats, householdCount } from './index.ts';
 import { boardStats } from '../boards/index.ts';
@@ -35,7 +35,7 @@ forEachDialect('grassroots democracy: numbers for reports and restructuring', (d
 
   test('merging two residential groups moves their households and open decisions to the successor', async () => {
     const [a, b] = await t.db.selectFrom('units').select('id').where('kind', '=', 'village').where('full_name', 'in', ['Tổ dân phố 4', 'Tổ dân phố 5']).orderBy('full_name').execute();
-    const today = todayLocal();
+    const today = localToday();
     const before = (await householdCount(t.db, a.id, today)) + (await householdCount(t.db, b.id, today));
     const r = await reorganize(t.db, SYSTEM_ACTOR, { kind: 'merge', effectiveDate: today, legalBasis: 'Nghị quyết thử nghiệm', predecessorIds: [a.id, b.id], successorNames: ['Tổ dân phố 4-5'], intoId: null, note: null });
     assert.ok(r.ok);

@@ -3,7 +3,7 @@ import { allow } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf } from '../../platform/http/context.ts';
 import { fieldErrors, readJson, validationError } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { getUnit } from '../units/index.ts';
 import { authorizeUnit } from '../disclosures/disclosures.access.ts';
@@ -44,7 +44,7 @@ consultationsApi.openapi(createRoute({
   responses: { 201: json(Id, 'Comment received'), ...errors },
 }), async (c) => {
   const i = await readJson(c, publicCommentInput);
-  const r = await addComment(c.get('deps').db, actorOf(c), c.req.valid('param').id, { ...i, channel: 'online', organization: null, socialCritique: false, receivedOn: todayLocal() }, true);
+  const r = await addComment(c.get('deps').db, actorOf(c), c.req.valid('param').id, { ...i, channel: 'online', organization: null, socialCritique: false, receivedOn: localToday() }, true);
   if (!r.ok) throw problem(c, r);
   return c.json({ id: r.value }, 201);
 });

@@ -1,6 +1,6 @@
 import type { T } from '../../platform/i18n/index.ts';
 import { buildDecree30, type Block } from '../../platform/docx/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { matterBasis } from '../../domain/disclosure/catalogue.ts';
 import { sectionsOf, type CommentRow, type ConsultationRow, type DialogueRow } from './consultations.repository.ts';
 
@@ -59,7 +59,7 @@ export async function explanationDocx(c: ConsultationRow, unitName: string, comm
   }
   return buildDecree30({
     issuer: unitName.startsWith('Ủy ban') ? unitName : `Ủy ban nhân dân ${unitName}`, symbol: 'BC-UBND', place: unitName.replace(/^(Ủy ban nhân dân |UBND )?(xã|phường|đặc khu|Sở) /i, ''),
-    date: todayLocal(), type: 'Báo cáo', summary: `Tiếp thu, giải trình ý kiến về ${c.title}`, blocks,
+    date: localToday(), type: 'Báo cáo', summary: `Tiếp thu, giải trình ý kiến về ${c.title}`, blocks,
     signer: { authority: 'TM. Ủy ban nhân dân', position: 'Chủ tịch', name: '' }, recipients: ['Thường trực HĐND', 'Ban Thường trực UBMTTQ Việt Nam', 'Niêm yết công khai'],
   });
 }

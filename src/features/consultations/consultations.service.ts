@@ -3,7 +3,7 @@ import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { consultationEarliestClose } from '../../domain/disclosure/clock.ts';
 import { DIALOGUE_MATTERS } from '../../domain/disclosure/catalogue.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
@@ -49,7 +49,7 @@ export async function addComment(db: Db, actor: Actor, consultationId: string, i
   return inTransaction(db, async (trx) => {
     const c = await getConsultation(trx, consultationId);
     if (!c) return fail('not_found');
-    const today = todayLocal();
+    const today = localToday();
     if (c.status === 'closed' || (publicComment && (today > c.closes_on || today < c.opens_on))) return fail('closed');
     if (input.sectionKey && !sectionsOf(c).some((s) => s.key === input.sectionKey)) return fail('invalid', { sectionKey: 'consultations.error.section' });
     if (input.channel === 'organization' && !input.organization) return fail('invalid', { organization: 'validation.required' });
@@ -66,7 +66,7 @@ export async function addComment(db: Db, actor: Actor, consultationId: string, i
 
 export const staffComment = (i: StaffCommentInput): CommentIn => ({
   text: i.text, sectionKey: i.sectionKey, name: i.name, channel: i.channel, organization: i.organization,
-  socialCritique: i.socialCritique ?? i.channel === 'organization', receivedOn: i.receivedOn ?? todayLocal(),
+  socialCritique: i.socialCritique ?? i.channel === 'organization', receivedOn: i.receivedOn ?? localToday(),
 });
 
 /** Records the disposition of one comment (accepted, partly, rejected) with its explanation (Art. 28). */
@@ -99,7 +99,7 @@ export async function closeConsultation(db: Db, actor: Actor, id: string, input:
     if (needsDialogue(c.matter) && (await dialoguesOf(trx, id)).length === 0) return fail('invalid', { dialogues: 'consultations.error.dialogueRequired' });
     await trx.updateTable('consultations').set({ status: 'closed', decision: input.decision, departure_reason: input.departureReason, closed_at: nowIso(), updated_at: nowIso() }).where('id', '=', id).execute();
     await record(trx, actor, { action: 'consultations.close', subjectType: 'consultation', subjectId: id, unitId: c.unit_id, changes: { ...input, comments: comments.length, rejected }, visibility: 'public' });
-    const disclosureId = await discloseConsultation(trx, actor, { id, unitId: c.unit_id, title: c.title }, 'closed', todayLocal());
+    const disclosureId = await discloseConsultation(trx, actor, { id, unitId: c.unit_id, title: c.title }, 'closed', localToday());
     return ok({ id, disclosureId });
   });
 }

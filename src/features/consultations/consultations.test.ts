@@ -2,7 +2,7 @@ import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { verifyChain } from '../../platform/audit/index.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { docxParagraphs } from '../../platform/docx/read.ts';
 import { buildDecree30 } from '../../platform/docx/index.ts';
 import { addDays } from '../../domain/disclosure/clock.ts';
@@ -15,7 +15,7 @@ forEachDialect('consultations', (dialect) => {
   let t: TestApp;
   let token: string;
   let commune: string;
-  const today = todayLocal();
+  const today = localToday();
   const call = async (method: string, path: string, body?: unknown, bearer: string | null = token) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (bearer) headers.authorization = `Bearer ${bearer}`;

@@ -3,7 +3,7 @@ import { allow } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { readForm, translateFields } from '../../platform/http/validate.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice, Select } from '../../platform/views/components.tsx';
 import { matterBasis } from '../../domain/disclosure/catalogue.ts';
 import { getUnit } from '../units/index.ts';
@@ -37,7 +37,7 @@ async function consultPage(c: Ctx, values: Record<string, string> = {}, errors?:
   if (!row) throw notFound();
   const unit = await getUnit(c.get('deps').db, row.unit_id);
   const sections = sectionsOf(row);
-  const open = isOpen(row, todayLocal());
+  const open = isOpen(row, localToday());
   return c.render(
     <>
       <ErrorSummary errors={errors} />
@@ -72,7 +72,7 @@ publicPages.get('/consult/:id', allow('public'), (c) => consultPage(c));
 publicPages.post('/public/consult/:id/comments', allow('public'), async (c) => {
   const form = await readForm(c, publicCommentInput);
   if (!form.ok) { c.status(400); return consultPage(c, form.values, form.errors); }
-  const r = await addComment(c.get('deps').db, actorOf(c), c.req.param('id'), { ...form.data, channel: 'online', organization: null, socialCritique: false, receivedOn: todayLocal() }, true);
+  const r = await addComment(c.get('deps').db, actorOf(c), c.req.param('id'), { ...form.data, channel: 'online', organization: null, socialCritique: false, receivedOn: localToday() }, true);
   if (r.ok) return c.redirect(`/consult/${c.req.param('id')}?sent=1`, 303);
   if (r.error === 'not_found') throw notFound();
   c.status(r.error === 'closed' ? 409 : 400);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { fieldErrors, formValues, readForm, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Notice, Table } from '../../platform/views/components.tsx';
 import { findUnits, getUnit, unitNames } from '../units/index.ts';
 import { authorizeUnit, scopeFor } from '../disclosures/disclosures.access.ts';
@@ -16,7 +16,7 @@ export const staffPages = new Hono<AppEnv>();
 
 async function units(c: Ctx): Promise<[string, string][]> {
   const scope = await scopeFor(c, 'consultations.manage');
-  const all = await findUnits(c.get('deps').db, { at: todayLocal() });
+  const all = await findUnits(c.get('deps').db, { at: localToday() });
   return all.filter((u) => u.kind !== 'village' && (scope === 'all' || scope.includes(u.id))).map((u) => [u.id, u.fullName]);
 }
 
@@ -38,7 +38,7 @@ staffPages.get('/consultations', allow('consultations.view'), async (c) => {
 });
 
 staffPages.get('/consultations/new', allow('consultations.manage'), async (c) =>
-  c.render(<ConsultationForm units={await units(c)} values={{ opensOn: formatDate(todayLocal()), forms: 'meeting,portal' }} />, { title: c.get('t')('consultations.new') }));
+  c.render(<ConsultationForm units={await units(c)} values={{ opensOn: formatDate(localToday()), forms: 'meeting,portal' }} />, { title: c.get('t')('consultations.new') }));
 
 /** Sections typed as blocks separated by a blank line: the first line is the title. */
 const parseSections = (s: string) => s.split(/\r?\n\s*\r?\n/).map((b) => b.trim()).filter(Boolean).map((b, i) => { const [title, ...rest] = b.split(/\r?\n/); return { key: `s${i + 1}`, title: title.trim(), text: rest.join('\n').trim() }; });
@@ -78,7 +78,7 @@ async function detail(c: Ctx, extra: { commentErrors?: FieldErrors; commentValue
       <h2>{t('consultations.comments', { n: comments.length, open: undisposed })}</h2>
       <ol class="comments">{comments.map((m) => <CommentCard c={row} m={m} />)}</ol>
       {manage && <StaffCommentForm c={row} errors={extra.commentErrors} values={extra.commentValues} />}
-      <Dialogues c={row} rows={await dialoguesOf(c.get('deps').db, row.id)} manage={manage} required={needsDialogue(row.matter)} errors={extra.dialogueErrors} values={extra.dialogueValues ?? { heldOn: formatDate(todayLocal()) }} />
+      <Dialogues c={row} rows={await dialoguesOf(c.get('deps').db, row.id)} manage={manage} required={needsDialogue(row.matter)} errors={extra.dialogueErrors} values={extra.dialogueValues ?? { heldOn: formatDate(localToday()) }} />
       {manage && <CloseForm c={row} errors={extra.closeErrors} values={extra.closeValues} />}
       <ConsultationDisclosures rows={await disclosuresOfConsultation(c.get('deps').db, row.id)} />
     </>,

@@ -3,7 +3,7 @@ import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendFile } from '../../platform/files/index.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Pagination } from '../../platform/views/components.tsx';
 import { findItem } from '../../domain/disclosure/catalogue.ts';
 import { findUnits, getUnit } from '../units/index.ts';
@@ -19,7 +19,7 @@ const isCurrent = (d: DisclosureRow, today: string) => !d.removed_on && (!d.post
 boardPages.get('/board', allow('public'), async (c) => {
   const t = c.get('t');
   const q = (c.req.query('q') ?? '').slice(0, 100);
-  const units = q ? (await findUnits(c.get('deps').db, { q, at: todayLocal() })).filter((u) => scopeOfKind(u.kind)).slice(0, 50) : [];
+  const units = q ? (await findUnits(c.get('deps').db, { q, at: localToday() })).filter((u) => scopeOfKind(u.kind)).slice(0, 50) : [];
   return c.render(
     <>
       <h1>{t('board.title')}</h1>
@@ -84,7 +84,7 @@ boardPages.get('/board/:unitId', allow('public'), async (c) => {
   const q = (c.req.query('q') ?? '').slice(0, 100);
   const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
   const rows = await findDisclosures(c.get('deps').db, { unitIds: [unit.id], q, limit: PAGE + 1, offset: (page - 1) * PAGE });
-  const today = todayLocal();
+  const today = localToday();
   const shown = rows.slice(0, PAGE);
   const list = (ds: DisclosureRow[]) => (
     <ul class="board-list">{ds.map((d) => (

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv, Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Table } from '../../platform/views/components.tsx';
 import { findItem } from '../../domain/disclosure/catalogue.ts';
 import { addDays } from '../../domain/disclosure/clock.ts';
@@ -20,7 +20,7 @@ export const compliancePages = new Hono<AppEnv>();
 
 /** The quarter containing a date, or the one named by ?year=&quarter=. */
 function quarterOf(c: Ctx) {
-  const today = todayLocal();
+  const today = localToday();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const quarter = Math.min(4, Math.max(1, Number(c.req.query('quarter')) || Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1));
   if (year < 2023 || year > 2100) throw notFound();

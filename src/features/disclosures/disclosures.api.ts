@@ -4,7 +4,7 @@ import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { readJson } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { itemsOf } from '../../domain/disclosure/catalogue.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { getUnit } from '../units/index.ts';
@@ -30,7 +30,7 @@ disclosuresApi.openapi(createRoute({
   responses: { 200: json(z.object({ items: z.array(Item) }), 'What the law requires a commune (Art. 11) or an agency (Art. 46) to disclose'), 400: errors[400] },
 }), (c) => {
   const q = c.req.valid('query');
-  const items = itemsOf(q.scope, q.on ?? todayLocal()).map((i) => ({ code: i.code, title: c.get('lang') === 'en' ? i.titleEn : i.title, postingDays: i.postingDays, permanent: i.permanent, radioDays: i.radioDays, legalBasis: i.legalBasis }));
+  const items = itemsOf(q.scope, q.on ?? localToday()).map((i) => ({ code: i.code, title: c.get('lang') === 'en' ? i.titleEn : i.title, postingDays: i.postingDays, permanent: i.permanent, radioDays: i.radioDays, legalBasis: i.legalBasis }));
   return c.json({ items }, 200);
 });
 

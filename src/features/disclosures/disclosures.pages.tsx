@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { translateFields } from '../../platform/http/validate.ts';
-import { formatDate, parseDateInput, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, parseDateInput, localToday } from '../../platform/i18n/index.ts';
 import { Csrf, Field, Notice } from '../../platform/views/components.tsx';
 import { findItem } from '../../domain/disclosure/catalogue.ts';
 import { ancestorIds, findUnits, getUnit, unitNames } from '../units/index.ts';
@@ -19,7 +19,7 @@ export const disclosurePages = new Hono<AppEnv>();
 /** Units the user may post for: communes and agencies in scope, valid today. */
 async function postableUnits(c: Ctx): Promise<[string, string][]> {
   const scope = await scopeFor(c, 'disclosures.manage');
-  const all = await findUnits(c.get('deps').db, { at: todayLocal() });
+  const all = await findUnits(c.get('deps').db, { at: localToday() });
   return all.filter((u) => scopeOfKind(u.kind) && (scope === 'all' || scope.includes(u.id))).map((u) => [u.id, u.fullName]);
 }
 
@@ -28,7 +28,7 @@ disclosurePages.get('/disclosures', allow('disclosures.view'), async (c) => {
   const { db } = c.get('deps');
   const rows = await findDisclosures(db, { unitIds: await scopeFor(c, 'disclosures.view'), limit: 200 });
   const names = await unitNames(db, rows.map((r) => r.unit_id));
-  const today = todayLocal();
+  const today = localToday();
   const flags = new Map(rows.map((r) => [r.id, flagsOf(r, today)]));
   return c.render(
     <>
@@ -43,7 +43,7 @@ disclosurePages.get('/disclosures', allow('disclosures.view'), async (c) => {
 
 disclosurePages.get('/disclosures/new', allow('disclosures.manage'), async (c) => {
   const units = await postableUnits(c);
-  const today = formatDate(todayLocal());
+  const today = formatDate(localToday());
   return c.render(<DisclosureForm units={units} values={{ postedOn: today, forms: 'posting' }} lang={c.get('lang')} />, { title: c.get('t')('disclosures.new') });
 });
 
@@ -72,7 +72,7 @@ disclosurePages.get('/disclosures/:id{[0-9a-f-]{36}}', allow('disclosures.view')
       {c.req.query('saved') && <Notice>{t('disclosures.saved')}</Notice>}
       <span class="caption">{unit?.fullName}</span>
       <h1>{d.title}</h1>
-      <p><FlagTags flags={flagsOf(d, todayLocal())} /></p>
+      <p><FlagTags flags={flagsOf(d, localToday())} /></p>
       <dl class="summary">
         <dt>{t('disclosures.item')}</dt><dd>{itemLabel(item, c.get('lang'))}<br /><span class="muted">{item?.legalBasis}</span></dd>
         <dt>{t('disclosures.documentNo')}</dt><dd>{d.document_no ?? '—'}</dd>
@@ -89,11 +89,11 @@ disclosurePages.get('/disclosures/:id{[0-9a-f-]{36}}', allow('disclosures.view')
       {manage && (
         <>
           <form method="post" action={`/disclosures/${d.id}/broadcast`} novalidate>
-            <Csrf /><Field name="broadcastOn" label={t('disclosures.logBroadcast')} hint={t('disclosures.dateHint')} values={{ broadcastOn: formatDate(todayLocal()) }} width="short" />
+            <Csrf /><Field name="broadcastOn" label={t('disclosures.logBroadcast')} hint={t('disclosures.dateHint')} values={{ broadcastOn: formatDate(localToday()) }} width="short" />
             <button type="submit" class="button secondary">{t('disclosures.logBroadcast')}</button>
           </form>
           {!d.removed_on && <form method="post" action={`/disclosures/${d.id}/remove`} novalidate>
-            <Csrf /><Field name="removedOn" label={t('disclosures.removedOn')} hint={t('disclosures.dateHint')} values={{ removedOn: formatDate(todayLocal()) }} width="short" />
+            <Csrf /><Field name="removedOn" label={t('disclosures.removedOn')} hint={t('disclosures.dateHint')} values={{ removedOn: formatDate(localToday()) }} width="short" />
             <button type="submit" class="button warning">{t('disclosures.remove')}</button>
           </form>}
         </>

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { itemsOf } from '../../domain/disclosure/catalogue.ts';
 import { findDisclosures, permanentPostings } from './disclosures.repository.ts';
 import { complianceOf, flagsOf, scopeOfKind, type Compliance } from './disclosures.rules.ts';
@@ -10,7 +10,7 @@ export async function unitCompliance(db: Db, unit: { id: string; kind: string },
   if (!scope) return null;
   const rows = await findDisclosures(db, { unitIds: [unit.id], from, to });
   const perm = await permanentPostings(db, [unit.id], itemsOf(scope, to).filter((i) => i.permanent).map((i) => i.code), to);
-  return complianceOf(scope, rows, perm, to, todayLocal());
+  return complianceOf(scope, rows, perm, to, localToday());
 }
 
 /** Compliance of many units at once (the coordinator's overview): one query for the postings. */
@@ -23,7 +23,7 @@ export async function complianceOfUnits(db: Db, units: { id: string; kind: strin
     const scope = scopeOfKind(u.kind);
     if (!scope) continue;
     const mine = rows.filter((r) => r.unit_id === u.id);
-    out.set(u.id, { ...complianceOf(scope, mine, perm.filter((p) => p.unit_id === u.id), to, todayLocal()), posted: mine.length });
+    out.set(u.id, { ...complianceOf(scope, mine, perm.filter((p) => p.unit_id === u.id), to, localToday()), posted: mine.length });
   }
   return out;
 }
@@ -31,7 +31,7 @@ export async function complianceOfUnits(db: Db, units: { id: string; kind: strin
 /** Numbers for reports: disclosures posted in [from, to] and how many on time (Art. 12(3), 47(2)). */
 export async function disclosureStats(db: Db, unitIds: string[] | 'all', from: string, to: string) {
   const rows = await findDisclosures(db, { unitIds, from, to });
-  const today = todayLocal();
+  const today = localToday();
   const flags = rows.map((r) => flagsOf(r, today));
   return { posted: rows.length, onTime: flags.filter((f) => !f.late).length, late: flags.filter((f) => f.late).length, tooShort: flags.filter((f) => f.tooShort).length };
 }

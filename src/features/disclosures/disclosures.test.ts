@@ -71,11 +71,11 @@ forEachDialect('disclosures', (dialect) => {
   after(() => t.close());
 
   test('demo data: a complete commune, a partial one and one with late and early-removed postings', async () => {
-    const { todayLocal } = await import('../../platform/i18n/index.ts');
+    const { localToday } = await import('../../platform/i18n/index.ts');
     const { addDays } = await import('../../domain/disclosure/clock.ts');
     const coord = await t.token('demo.coordinator');
     const iaMo = (await getUnitByKey(t.db, 'commune:23938:2025-07-01'))!.id;
-    const range = `from=${addDays(todayLocal(), -40)}&to=${todayLocal()}`;
+    const range = `from=${addDays(localToday(), -40)}&to=${localToday()}`;
     const full = await call('GET', `/disclosures/compliance?unitId=${iaMo}&${range}`, undefined, coord);
     assert.deepEqual(full.body, { missing: [], late: [], tooShort: [], outdated: [] });
     const part = await call('GET', `/disclosures/compliance?unitId=${commune}&${range}`, undefined, coord);
@@ -137,9 +137,9 @@ forEachDialect('disclosures', (dialect) => {
   });
 
   test('numbers for reports: disclosures on time and late, consultations held, comments received and accepted', async () => {
-    const { todayLocal } = await import('../../platform/i18n/index.ts');
+    const { localToday } = await import('../../platform/i18n/index.ts');
     const { addDays } = await import('../../domain/disclosure/clock.ts');
-    const today = todayLocal();
+    const today = localToday();
     const range = `from=${addDays(today, -100)}&to=${today}`;
     const coord = await t.token('demo.coordinator');
     const all = await call('GET', `/disclosures/stats?${range}`, undefined, coord);

@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 const FONT = 'Times New Roman';
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (o.size ?? 13) * 2, bold: o.bold, italics: o.italics });
@@ -28,7 +28,7 @@ export interface Decree30Table {
  * Kept in this feature until a shared platform builder exists.
  */
 export async function decree30Docx(o: Decree30Table): Promise<Buffer> {
-  const [y, m, d] = (o.date ?? todayLocal()).split('-');
+  const [y, m, d] = (o.date ?? localToday()).split('-');
   const header = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE }, borders: noBorders,
     rows: [new TableRow({ children: [

@@ -4,7 +4,7 @@ import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
 import { fieldErrors, formValues, queryValues, translateFields } from '../../platform/http/validate.ts';
 import { sendFile } from '../../platform/files/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ancestorIds, getUnit, unitIdsInScope } from '../units/index.ts';
 import { REGISTRATION_ITEMS } from '../../domain/exemplars/forms.ts';
 import { findEntries, getEntry, listCampaigns, type EntryView } from './exemplars.repository.ts';
@@ -32,7 +32,7 @@ exemplarPages.get('/exemplars', allow('exemplars.view'), async (c) => {
   const scope = await unitIdsInScope(db, scopeOf(c.get('user'), 'exemplars.view'));
   const rows = await findEntries(db, scope, { q: f.q, year: f.year || undefined, status: f.status || undefined, field: f.field || undefined, communeCode: f.communeCode || undefined, limit: PAGE + 1, offset: (page - 1) * PAGE });
   const canRegister = await can(c.get('user'), 'exemplars.register', c.get('user')?.grants[0]?.unitId);
-  return c.render(<EntryList entries={rows.slice(0, PAGE)} values={values} errors={r.success ? undefined : fieldErrors(r.error, c.get('t'))} communes={await communeOptions(c)} page={page} hasNext={rows.length > PAGE} canRegister={canRegister} canConfigure={!!c.get('user')?.grants.some((g) => g.role === 'admin')} currentYear={Number(todayLocal().slice(0, 4))} />, { title: c.get('t')('exemplars.title') });
+  return c.render(<EntryList entries={rows.slice(0, PAGE)} values={values} errors={r.success ? undefined : fieldErrors(r.error, c.get('t'))} communes={await communeOptions(c)} page={page} hasNext={rows.length > PAGE} canRegister={canRegister} canConfigure={!!c.get('user')?.grants.some((g) => g.role === 'admin')} currentYear={Number(localToday().slice(0, 4))} />, { title: c.get('t')('exemplars.title') });
 });
 
 async function renderForm(c: Ctx, values: Record<string, string>, extra: { errors?: Record<string, string>; duplicates?: Duplicate[]; editing?: { id: string; status: string } } = {}) {

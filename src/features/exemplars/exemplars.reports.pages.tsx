@@ -3,7 +3,7 @@ import { allow, authorize, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { formValues, readForm, translateFields } from '../../platform/http/validate.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../platform/views/components.tsx';
 import type { FieldErrors } from '../../platform/http/validate.ts';
 import { ancestorIds, unitIdsInScope, withDescendants } from '../units/index.ts';
@@ -17,7 +17,7 @@ import { FilterSelect, yearOptions } from './views/list.tsx';
 import { TextArea } from './views/entry-form.tsx';
 
 export const reportPages = new Hono<AppEnv>();
-const thisYear = () => Number(todayLocal().slice(0, 4));
+const thisYear = () => Number(localToday().slice(0, 4));
 
 /** Year and unit of a report request; the unit (and its descendants) must be in the caller's scope. */
 async function reportScope(c: Ctx): Promise<{ year: number; unitId: string; units: Scope }> {

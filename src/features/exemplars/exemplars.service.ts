@@ -6,7 +6,7 @@ import { inTransaction, record, type Actor } from '../../platform/audit/index.ts
 import { can, PROVINCE_WIDE_ROLES, type CurrentUser } from '../../platform/authz/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
 import { REGISTRATION_ITEMS, similarNames } from '../../domain/exemplars/forms.ts';
 import { DEFAULT_RECOGNITION, mayRecognize, type RecognitionConfig } from '../../domain/exemplars/recognition.ts';
@@ -91,7 +91,7 @@ export async function registerEntry(db: Db, actor: Actor, input: EntryInput, opt
     if (duplicates.length && opts.refuseDuplicates && !input.confirmDuplicate) return fail('duplicate', { name: 'exemplars.error.duplicate' });
     const id = randomUUID();
     const now = nowIso();
-    const year = campaign?.year ?? opts.year ?? Number(todayLocal().slice(0, 4));
+    const year = campaign?.year ?? opts.year ?? Number(localToday().slice(0, 4));
     const code = `DVK-${year}-${id.slice(0, 8).toUpperCase()}`;
     const status: Status = input.draft ? 'draft' : 'registered';
     await trx.insertInto('exemplar_entries').values({
@@ -206,12 +206,12 @@ export async function act(db: Db, actor: Actor, user: CurrentUser | null, id: st
       note = `${p.level}: ${p.decisionNumber}`;
     } else if (p.action === 'typical') set.typical = 1;
     else if (p.action === 'commend') {
-      await trx.insertInto('exemplar_commendations').values({ id: randomUUID(), entry_id: id, form: p.form, issuer: p.issuer, decision_number: p.decisionNumber, decision_on: p.decisionOn ?? todayLocal(), created_at: now }).execute();
+      await trx.insertInto('exemplar_commendations').values({ id: randomUUID(), entry_id: id, form: p.form, issuer: p.issuer, decision_number: p.decisionNumber, decision_on: p.decisionOn ?? localToday(), created_at: now }).execute();
       note = `${p.form}: ${p.decisionNumber}`;
     } else if (p.action === 'replicate') {
       const to = await getUnit(trx, p.toUnitId);
       if (!to || to.validTo) return fail('invalid', { toUnitId: 'exemplars.error.unit' });
-      await trx.insertInto('exemplar_replications').values({ id: randomUUID(), entry_id: id, to_unit_id: p.toUnitId, replicated_on: todayLocal(), note: p.note ?? null, created_at: now }).execute();
+      await trx.insertInto('exemplar_replications').values({ id: randomUUID(), entry_id: id, to_unit_id: p.toUnitId, replicated_on: localToday(), note: p.note ?? null, created_at: now }).execute();
       note = to.fullName;
     } else if (p.action === 'discontinue') { set.status_note = p.reason; note = p.reason; }
     else if (p.action === 'return' || p.action === 'reject') { set.status_note = p.note; note = p.note; }

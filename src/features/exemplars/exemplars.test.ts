@@ -5,6 +5,7 @@ import { verifyChain } from '../../platform/audit/index.ts';
 import { getUnitByKey, reorganize } from '../units/index.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { REGISTRATION_ITEMS } from '../../domain/exemplars/forms.ts';
+import { nowIso } from '../../platform/clock.ts';
 
 export const sheet = () => Object.fromEntries(REGISTRATION_ITEMS.map((k) => [k, `Nội dung mục ${k}`]));
 
@@ -91,7 +92,7 @@ forEachDialect('DVK exemplars: registration and workflow', (dialect) => {
   test('who recognises at each level is configurable (settings)', async () => {
     const { body } = await register('demo.commune', { name: 'Cấu hình cấp công nhận' });
     await post('demo.commune.head', `/exemplars/${body.id}/propose`, { resultsReport: 'x', reviewVote: { for: 5, total: 5 } });
-    await t.db.insertInto('settings').values({ key: 'exemplars.recognition', value: JSON.stringify({ commune: { roles: ['admin', 'coordinator'], scope: 'province', body: 'Sở Nội vụ' }, province: { roles: ['admin'], scope: 'province', body: 'BTV' } }), updated_at: new Date().toISOString() }).execute();
+    await t.db.insertInto('settings').values({ key: 'exemplars.recognition', value: JSON.stringify({ commune: { roles: ['admin', 'coordinator'], scope: 'province', body: 'Sở Nội vụ' }, province: { roles: ['admin'], scope: 'province', body: 'BTV' } }), updated_at: nowIso() }).execute();
     try {
       assert.equal((await post('demo.commune.head', `/exemplars/${body.id}/recognize`, { level: 'commune', decisionNumber: '1', decisionOn: '2025-09-01' })).status, 403);
       assert.equal((await post('demo.coordinator', `/exemplars/${body.id}/recognize`, { level: 'commune', decisionNumber: '1', decisionOn: '2025-09-01' })).status, 200);

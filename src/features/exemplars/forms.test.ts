@@ -6,6 +6,7 @@ import { DEFAULT_FORMS } from '../../domain/exemplars/forms.ts';
 import { exemplarIndicators, registerExemplarIndicators } from './index.ts';
 import { computeIndicators } from '../../platform/indicators/index.ts';
 import JSZip from 'jszip';
+import { localToday } from '../../platform/clock.ts';
 
 /** word/document.xml of a DOCX. */
 export async function docxXml(buf: Buffer): Promise<string> {
@@ -82,7 +83,7 @@ forEachDialect('DVK forms 1–3', (dialect) => {
     assert.equal(ind.find((i) => i.key === 'dvk.registered')!.value, totalRegistered);
     registerExemplarIndicators();
     const pleiku = (await t.db.selectFrom('units').select('id').where('key', '=', 'commune:23575:2025-07-01').executeTakeFirstOrThrow()).id;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localToday();
     const computed = await computeIndicators(t.db, ['dvk.models', 'dvk.recognised'], { unitId: pleiku, from: '2025-01-01', to: today });
     assert.equal(computed.get('dvk.models'), expected.get('Phường Pleiku')!.registeredCollective + expected.get('Phường Pleiku')!.registeredIndividual);
     assert.equal(computed.get('dvk.recognised'), expected.get('Phường Pleiku')!['recognised.commune']);

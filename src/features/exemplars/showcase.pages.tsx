@@ -4,7 +4,7 @@ import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv, Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendFile } from '../../platform/files/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { renderChoropleth, type Topology } from '../../platform/map/index.ts';
 import { FIELDS } from '../../domain/exemplars/forms.ts';
 import { PUBLIC_STATUSES } from '../../domain/exemplars/workflow.ts';
@@ -43,7 +43,7 @@ showcasePages.get('/showcase/exemplars', allow('public'), async (c) => {
   const svg = renderChoropleth({ topology: TOPO, object: 'communes', values: counts, href, selected: f.communeCode, title: t('exemplars.showcase.map'), label: (name, n) => t('exemplars.showcase.mapLabel', { name, n }) });
   const total = await publicCount(db, f);
   const { recognitions } = await outcomesOf(db, items.map((i) => i.id));
-  return c.render(<Gallery items={items} recognitions={recognitions} values={values} communes={communes} svg={svg} max={Math.max(0, ...counts.values())} total={total} page={f.page} hasNext={rows.length > PAGE} currentYear={Number(todayLocal().slice(0, 4))} communeName={communes.find(([code]) => code === f.communeCode)?.[1]} />, { title: t('exemplars.showcase.title') });
+  return c.render(<Gallery items={items} recognitions={recognitions} values={values} communes={communes} svg={svg} max={Math.max(0, ...counts.values())} total={total} page={f.page} hasNext={rows.length > PAGE} currentYear={Number(localToday().slice(0, 4))} communeName={communes.find(([code]) => code === f.communeCode)?.[1]} />, { title: t('exemplars.showcase.title') });
 });
 
 showcasePages.get('/showcase/exemplars/feed.atom', allow('public'), async (c) => {

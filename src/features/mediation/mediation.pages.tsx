@@ -4,7 +4,7 @@ import { allow, can, mayEnter } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import type { Result } from '../../platform/http/errors.ts';
 import { readForm, type FieldErrors } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, Table } from '../../platform/views/components.tsx';
 import { dateField } from '../units/units.schema.ts';
 import { ancestorIds } from '../units/index.ts';
@@ -33,7 +33,7 @@ async function renderList(c: Ctx, form?: { errors?: FieldErrors; values?: Record
     <p>{t('mediation.intro')}</p>
     <Table caption={t('mediation.teams')} empty={t('mediation.noTeams')} head={[t('mediation.team'), t('mediation.village'), t('mediation.composition')]}
       rows={teams.map((tm, i) => [<a href={`/mediation/teams/${tm.id}`}>{tm.name}</a>, `${tm.villageName} · ${tm.communeName ?? ''}`, <Gaps gaps={gaps[i]} />])} />
-    <Logbook cases={await casesOf(db, teams.map((tm) => tm.id))} today={todayLocal()} />
+    <Logbook cases={await casesOf(db, teams.map((tm) => tm.id))} today={localToday()} />
     {mayEnter(c.get('user'), 'mediation.manage') && villages.length > 0 && (
       <form method="post" action="/mediation/teams" novalidate>
         <Csrf />
@@ -63,7 +63,7 @@ async function renderTeam(c: Ctx, id: string, form?: { errors?: FieldErrors; val
   const team = await teamFor(c, 'mediation.view', id);
   const village = await db.selectFrom('units').select('full_name').where('id', '=', team.village_id).executeTakeFirstOrThrow();
   if (form?.errors) c.status(400);
-  return c.render(<TeamPage team={team} villageName={village.full_name} mediators={await mediatorsOf(db, team.id)} gaps={await teamGaps(db, team.id)} cases={await casesOf(db, [team.id])} today={todayLocal()}
+  return c.render(<TeamPage team={team} villageName={village.full_name} mediators={await mediatorsOf(db, team.id)} gaps={await teamGaps(db, team.id)} cases={await casesOf(db, [team.id])} today={localToday()}
     canManage={await can(c.get('user'), 'mediation.manage', team.village_id, (x) => ancestorIds(db, x))} errors={form?.errors} values={form?.values} />, { title: team.name });
 }
 
@@ -90,7 +90,7 @@ async function renderCase(c: Ctx, id: string, form?: { errors?: FieldErrors; val
   const { db } = c.get('deps');
   const { m, team } = await caseFor(c, 'mediation.view', id);
   if (form?.errors) c.status(400);
-  return c.render(<CasePage m={m} teamName={team.name} sessions={await sessionsOf(db, m.id)} today={todayLocal()} canManage={await can(c.get('user'), 'mediation.manage', team.village_id, (x) => ancestorIds(db, x))}
+  return c.render(<CasePage m={m} teamName={team.name} sessions={await sessionsOf(db, m.id)} today={localToday()} canManage={await can(c.get('user'), 'mediation.manage', team.village_id, (x) => ancestorIds(db, x))}
     errors={form?.errors} values={form?.values} />, { title: team.name });
 }
 

@@ -3,7 +3,7 @@ import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { MEDIATION, mediationGaps, mediationStartDue, mediatorElected } from '../../domain/democracy/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
 import { getCase, getTeam, mediatorsOf } from './mediation.repository.ts';
@@ -113,7 +113,7 @@ export async function recordOutcome(db: Db, actor: Actor, caseId: string, input:
     const c = await getCase(trx, caseId);
     if (!c) return fail('not_found');
     if (c.result) return fail('state', { result: 'mediation.error.closed' });
-    const closedOn = input.closedOn ?? todayLocal();
+    const closedOn = input.closedOn ?? localToday();
     if (closedOn < c.assigned_on) return fail('invalid', { closedOn: 'mediation.error.beforeAssigned' });
     await trx.updateTable('mediation_cases').set({ result: input.result, record: input.record ? JSON.stringify(input.record) : null, closed_on: closedOn, started_on: c.started_on ?? closedOn, updated_at: nowIso() }).where('id', '=', c.id).execute();
     const team = (await getTeam(trx, c.team_id))!;

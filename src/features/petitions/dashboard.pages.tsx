@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Table } from '../../platform/views/components.tsx';
 import { isOverdue } from './petitions.present.ts';
 
@@ -19,7 +19,7 @@ dashboardPages.get('/petitions/dashboard', allow('petitions.dashboard'), async (
   const { db } = c.get('deps');
   const rows = await db.selectFrom('petitions').innerJoin('units', 'units.id', 'petitions.handling_unit_id')
     .select(['petitions.id', 'tracking_code', 'petitions.kind', 'field', 'status', 'due_on', 'resolved_on', 'units.full_name as unit']).execute();
-  const today = todayLocal();
+  const today = localToday();
   const resolved = rows.filter((r) => r.status === 'resolved');
   const onTime = resolved.filter((r) => !r.due_on || (r.resolved_on ?? today) <= r.due_on).length;
   const overdue = rows.filter((r) => isOverdue(r, today));

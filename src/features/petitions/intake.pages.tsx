@@ -3,7 +3,7 @@ import { allow, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { fieldErrors, formValues, translateFields } from '../../platform/http/validate.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { findUnits, unitIdsInScope } from '../units/index.ts';
 import { staffPetitionInput } from './petitions.schema.ts';
 import { createPetition } from './petitions.service.ts';
@@ -15,14 +15,14 @@ export const intakePages = new Hono<AppEnv>();
 export async function intakeUnits(c: Ctx, action = 'petitions.intake'): Promise<[string, string][]> {
   const { db } = c.get('deps');
   const scope = await unitIdsInScope(db, scopeOf(c.get('user'), action));
-  const units = await findUnits(db, { at: todayLocal() });
+  const units = await findUnits(db, { at: localToday() });
   return units.filter((u) => (scope === 'all' ? ['province-committee', 'department', 'commune-committee'].includes(u.kind) : scope.includes(u.id))).map((u) => [u.id, u.fullName]);
 }
 
 const render = async (c: Ctx, values: Record<string, string>, errors?: Record<string, string>) =>
   c.render(<IntakeForm values={values} errors={errors} units={await intakeUnits(c)} />, { title: c.get('t')('petitions.new') });
 
-intakePages.get('/petitions/new', allow('petitions.intake'), (c) => render(c, { receivedOn: formatDate(todayLocal()), channel: 'letter' }));
+intakePages.get('/petitions/new', allow('petitions.intake'), (c) => render(c, { receivedOn: formatDate(localToday()), channel: 'letter' }));
 
 intakePages.post('/petitions/new', allow('petitions.intake'), async (c) => {
   const t = c.get('t');

@@ -2,7 +2,8 @@ import { Calendar } from '../../domain/calendar/index.ts';
 import { computeDeadline, findRule, type DeadlineOptions } from '../../domain/deadlines/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
+import { nowMs } from '../../platform/clock.ts';
 
 export interface LegalTime { calendar: Calendar; options: DeadlineOptions }
 /** One clock of a case, as stored in `petitions.deadlines` (JSON). */
@@ -12,14 +13,14 @@ export type Clocks = Record<string, Clock>;
 /** The province's calendar and deadline options (loaded outside transactions; bundled defaults if unavailable). */
 export async function legalTime(db: Db): Promise<LegalTime> {
   const hit = cache.get(db);
-  if (hit && hit.until > Date.now()) return hit.lt;
+  if (hit && hit.until > nowMs()) return hit.lt;
   let lt: LegalTime;
   try {
     lt = await loadLegalTime(db);
   } catch {
     lt = { calendar: new Calendar(), options: {} };
   }
-  cache.set(db, { lt, until: Date.now() + CACHE_MS });
+  cache.set(db, { lt, until: nowMs() + CACHE_MS });
   return lt;
 }
 /** Calendars are rebuilt at most every 30 s per database (an admin's correction shows up within that). */
@@ -40,10 +41,7 @@ export function earliest(clocks: Clocks, names: string[]): string | null {
   return dues[0] ?? null;
 }
 
-/** Today in Vietnam, recomputed at most once a second (building the time-zone formatter is costly under load). */
+/** Today in Vietnam, from the product clock. */
 export function today(): string {
-  const now = Date.now();
-  if (now - memo.at > 1000) memo = { at: now, day: todayLocal() };
-  return memo.day;
+  return localToday();
 }
-let memo = { at: 0, day: '' };

@@ -7,6 +7,7 @@ import { sealer } from '../../platform/crypto/index.ts';
 import { listPetitions, type ListFilter } from './petitions.repository.ts';
 import { isOverdue } from './petitions.present.ts';
 import { receptionLogs, type LogFilter } from './reception.service.ts';
+import { nowIso } from '../../platform/clock.ts';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 type Cell = string | number | null;
@@ -56,7 +57,7 @@ export async function toXlsx(title: string, head: string[], rows: Cell[][]): Pro
   wb.creator = 'Coso';
   const ws = wb.addWorksheet('Coso', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.addRow([title]).font = { bold: true, size: 13 };
-  ws.addRow([formatDateTime(new Date().toISOString())]).font = { italic: true };
+  ws.addRow([formatDateTime(nowIso())]).font = { italic: true };
   ws.addRow(head).font = { bold: true };
   for (const r of rows) ws.addRow(r.map((c) => c ?? '')).alignment = { wrapText: true, vertical: 'top' };
   head.forEach((_, i) => { ws.getColumn(i + 1).width = i === 3 || i === 7 ? 40 : 16; });

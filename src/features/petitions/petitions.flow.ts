@@ -5,7 +5,7 @@ import { inTransaction, record, type Actor } from '../../platform/audit/index.ts
 import { can, type CurrentUser } from '../../platform/authz/index.ts';
 import { sealer } from '../../platform/crypto/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { canStep, clockRules, forwardRefusal, resolveVariant, triageOutcome, type PetitionKind, type Status, type Step } from '../../domain/petitions/index.ts';
 import { ancestorIds } from '../units/index.ts';
 import { getPetition, holdersOf, type PetitionRow } from './petitions.repository.ts';
@@ -82,7 +82,7 @@ export function forward(db: Db, actor: Actor, user: CurrentUser | null, id: stri
     const step = p.kind === 'denunciation' ? 'LTC 25/2018 Điều 24(2); TT 05/2021 Điều 14' : 'LTCD 42/2013 Điều 27; TT 05/2021';
     await trx.insertInto('petition_forwards').values({ id: randomUUID(), petition_id: p.id, from_unit_id: p.handling_unit_id, to_unit_id: i.toUnitId, at: nowIso(), by_user_id: actor.userId, reason: i.reason, legal_step: step }).execute();
     const clocks = clocksOf(p);
-    const today = todayLocal();
+    const today = localToday();
     clocks.process = clock(lt, 'petition.process', today);
     if (p.kind === 'complaint') clocks.accept = clock(lt, `complaint.${p.instance}.accept`, today, { remote: !!p.remote });
     if (p.kind === 'denunciation') clocks.triage = clock(lt, 'denunciation.triage', today);
@@ -98,7 +98,7 @@ export function accept(db: Db, actor: Actor, user: CurrentUser | null, id: strin
   return step(db, actor, user, id, 'accept', async (_trx, p, lt) => {
     const kind = p.kind as PetitionKind;
     const rule = clockRules(kind, p.instance as 'first' | 'second').resolve!;
-    const today = todayLocal();
+    const today = localToday();
     const clocks = clocksOf(p);
     const start = kind === 'recommendation' || kind === 'feedback' ? p.received_on : today;
     clocks.resolve = clock(lt, rule, start, { variant: resolveVariant(kind, { complex: !!p.complex, extensions: 0 }), remote: !!p.remote });
@@ -130,7 +130,7 @@ export function extendTriage(db: Db, actor: Actor, user: CurrentUser | null, id:
 /** Resolution with the decision or conclusion document; the summary is the citizen's answer. */
 export function resolve(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { outcome: string; documentNumber: string; summary: string }) {
   return step(db, actor, user, id, 'resolve', async () => {
-    const today = todayLocal();
+    const today = localToday();
     return ok({ set: { status: 'resolved', outcome: i.outcome, document_number: i.documentNumber, answer: i.summary, resolved_on: today }, event: 'resolved', publicEvent: true, note: i.documentNumber, changes: { outcome: i.outcome, documentNumber: i.documentNumber, resolvedOn: today } });
   });
 }

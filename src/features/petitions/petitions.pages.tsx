@@ -4,7 +4,7 @@ import { allow } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { formValues, fieldErrors } from '../../platform/http/validate.ts';
 import { findUnits } from '../units/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { getByCode } from './petitions.repository.ts';
 import { publicPetitionInput } from './petitions.schema.ts';
 import { checkTrackThrottle, countTrackFailure, intakeUnit, keyMatches, submitPublic } from './petitions.service.ts';
@@ -20,7 +20,7 @@ export const petitionPages = new Hono<AppEnv>();
 
 /** Units a citizen may address: the province committee, its bodies and the communes of today. */
 async function unitOptions(c: Ctx): Promise<[string, string][]> {
-  const units = await findUnits(c.get('deps').db, { at: todayLocal() });
+  const units = await findUnits(c.get('deps').db, { at: localToday() });
   return units.filter((u) => ['province-committee', 'department', 'commune-committee'].includes(u.kind)).map((u) => [u.id, u.fullName]);
 }
 const clean = (v: Record<string, string>) => Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'anonymous' || v.anonymous));

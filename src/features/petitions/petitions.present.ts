@@ -1,12 +1,12 @@
 import type { Db } from '../../platform/db/index.ts';
 import { sealer } from '../../platform/crypto/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { eventsOf, forwardsOf, type PetitionRow } from './petitions.repository.ts';
 import type { Clocks } from './petitions.clock.ts';
 import type { Sender } from './petitions.service.ts';
 
 const OPEN = ['received', 'triaged', 'accepted'];
-export const isOverdue = (p: { status: string; due_on: string | null }, today = todayLocal()) => !!p.due_on && OPEN.includes(p.status) && p.due_on < today;
+export const isOverdue = (p: { status: string; due_on: string | null }, today = localToday()) => !!p.due_on && OPEN.includes(p.status) && p.due_on < today;
 
 /** The sender as staff may see it: readable unless the case is sealed (denunciations, anonymous). */
 export function senderView(p: PetitionRow): Sender | { sealed: true } | null {

@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../platform/db/index.ts';
 import { searchWords } from '../../domain/text/normalize.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import type { PetitionsTable } from './petitions.tables.ts';
 import './petitions.tables.ts';
 
@@ -38,7 +38,7 @@ export async function listPetitions(db: Db | Trx, f: ListFilter) {
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.unitId) q = q.where('handling_unit_id', '=', f.unitId);
-  if (f.overdue) q = q.where('due_on', '<', todayLocal()).where('status', 'in', ['received', 'triaged', 'accepted']);
+  if (f.overdue) q = q.where('due_on', '<', localToday()).where('status', 'in', ['received', 'triaged', 'accepted']);
   for (const w of searchWords(f.q ?? '')) q = q.where('search_text', 'like', `% ${w}%`);
   return q.orderBy('received_at', 'desc').limit(f.limit ?? 200).execute();
 }

@@ -11,6 +11,7 @@ import { jaccard, NEAR_DUPLICATE, shingles, trackingCode } from '../../domain/pe
 import { getByCode, duplicateCandidates } from './petitions.repository.ts';
 import { clock, legalTime, today, type LegalTime } from './petitions.clock.ts';
 import type { PublicPetitionInput, StaffPetitionInput } from './petitions.schema.ts';
+import { nowMs } from '../../platform/clock.ts';
 
 /** Public submissions allowed per IP and window; `PETITIONS_INTAKE_LIMIT="count/seconds"` overrides (benchmarks). */
 export function intakeLimit(env: NodeJS.ProcessEnv = process.env): { count: number; seconds: number } {
@@ -21,7 +22,7 @@ export function intakeLimit(env: NodeJS.ProcessEnv = process.env): { count: numb
 /** Throws 429 when the IP has used its submissions in the window; otherwise counts this one. */
 export async function throttleIntake(db: Db | Trx, ip: string): Promise<void> {
   const { count, seconds } = intakeLimit();
-  const since = new Date(Date.now() - seconds * 1000).toISOString();
+  const since = new Date(nowMs() - seconds * 1000).toISOString();
   // Counts at most `count` rows (the index on ip, at): cheap however many the window holds.
   const n = await db.selectFrom((q) => q.selectFrom('petition_intake_attempts').select('id').where('ip', '=', ip).where('at', '>=', since).limit(count).as('w')).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
   if (Number(n?.n ?? 0) >= count) throw new HttpError(429, 'too_many_submissions', 'petitions.error.tooMany');
@@ -36,7 +37,7 @@ export function trackLimit(env: NodeJS.ProcessEnv = process.env): { count: numbe
 /** Throws 429 when the IP has used up its failed tracking lookups (guessing keys); correct lookups are not limited. */
 export async function checkTrackThrottle(db: Db, ip: string): Promise<void> {
   const { count, seconds } = trackLimit();
-  const since = new Date(Date.now() - seconds * 1000).toISOString();
+  const since = new Date(nowMs() - seconds * 1000).toISOString();
   const n = await db.selectFrom('petition_intake_attempts').select((e) => e.fn.countAll<number>().as('n')).where('ip', '=', `track:${ip}`).where('at', '>=', since).executeTakeFirst();
   if (Number(n?.n ?? 0) >= count) throw new HttpError(429, 'too_many_lookups', 'petitions.error.tooManyLookups');
 }

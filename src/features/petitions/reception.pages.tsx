@@ -3,7 +3,7 @@ import { allow, can, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { fieldErrors, formValues } from '../../platform/http/validate.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { ancestorIds, findUnits, unitIdsInScope } from '../units/index.ts';
 import { addReceptionDay, compliance, logVisit, receptionDayInput, receptionLogs, recordReply, replyInput, visitInput } from './reception.service.ts';
 import { receptionTable, sendTable } from './petitions.export.ts';
@@ -13,13 +13,13 @@ export const receptionPages = new Hono<AppEnv>();
 
 const DUTY_KINDS = ['province-committee', 'department', 'commune-committee'];
 /** 'YYYY-MM' from the query (this month by default). */
-export const monthOf = (m: string | undefined) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(m ?? '') ? m! : todayLocal().slice(0, 7));
+export const monthOf = (m: string | undefined) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(m ?? '') ? m! : localToday().slice(0, 7));
 
 /** Today's units with a head's reception duty within the caller's reception scope. */
 export async function receptionUnits(c: Ctx) {
   const { db } = c.get('deps');
   const scope = await unitIdsInScope(db, scopeOf(c.get('user'), 'reception.manage'));
-  const all = await findUnits(db, { at: todayLocal() });
+  const all = await findUnits(db, { at: localToday() });
   return { scope, units: all.filter((u) => DUTY_KINDS.includes(u.kind) && (scope === 'all' || scope.includes(u.id))) };
 }
 
@@ -30,7 +30,7 @@ async function page(c: Ctx, o: { values?: Record<string, string>; errors?: Recor
   const rows = await compliance(db, units, month);
   const logs = await receptionLogs(db, { units: scope, limit: 100 });
   const opts = units.map((u): [string, string] => [u.id, u.fullName]);
-  const today = formatDate(todayLocal());
+  const today = formatDate(localToday());
   return c.render(<ReceptionPage month={month} rows={rows.filter((r) => scope === 'all' ? r.held + r.missed > 0 || units.length < 40 : true)} logs={logs} units={opts} today={today}
     values={{ receivedOn: today, peopleCount: '1', ...o.values }} errors={o.errors} dayValues={{ onDate: today, held: '1', ...o.dayValues }} dayErrors={o.dayErrors} />, { title: c.get('t')('reception.title') });
 }

@@ -8,7 +8,7 @@ import { receptionFrequency, type ReceptionUnitKind } from '../../domain/deadlin
 import { dateField } from '../units/units.schema.ts';
 import { clock, legalTime } from './petitions.clock.ts';
 import { createPetition } from './petitions.service.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 /** LTCD Art. 9: cases where reception may be refused. */
 export const REFUSAL_REASONS = ['incapacity', 'disorderly', 'already-resolved', 'other-law'] as const;
@@ -107,7 +107,7 @@ export async function receptionLogs(db: Db, f: LogFilter): Promise<LogView[]> {
   if (f.units !== 'all') q = q.where('reception_logs.unit_id', 'in', f.units.length ? f.units : ['-']);
   if (f.unitId) q = q.where('reception_logs.unit_id', '=', f.unitId);
   if (f.month) q = q.where('reception_logs.received_on', '>=', `${f.month}-01`).where('reception_logs.received_on', '<=', `${f.month}-31`);
-  const today = todayLocal();
+  const today = localToday();
   return (await q.execute()).map((l) => {
     const sealed = l.kind === 'denunciation' || !!l.sealed;
     const v = sealed ? null : (JSON.parse(sealer().open(l.visitor_sealed)) as { name: string; address: string; idNumber: string | null });

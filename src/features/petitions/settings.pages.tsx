@@ -3,7 +3,7 @@ import { allow, can, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { fieldErrors, formValues } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ancestorIds, findUnits, unitIdsInScope } from '../units/index.ts';
 import { listQuery } from './petitions.schema.ts';
 import { petitionsTable, sendTable } from './petitions.export.ts';
@@ -22,7 +22,7 @@ export async function petitionsExport(c: Ctx, ext: 'csv' | 'xlsx'): Promise<Resp
   const f = q.success ? q.data : {};
   const units = await unitIdsInScope(db, scopeOf(c.get('user'), 'petitions.view'));
   const table = await petitionsTable(db, t, { ...f, overdue: f.overdue === 'true' || f.overdue === '1', units });
-  return sendTable(c, ext, `so-don-${todayLocal()}`, t('petitions.title'), table);
+  return sendTable(c, ext, `so-don-${localToday()}`, t('petitions.title'), table);
 }
 for (const ext of ['csv', 'xlsx'] as const) settingsPages.get(`/petitions/export.${ext}`, allow('petitions.view'), (c) => petitionsExport(c, ext));
 
@@ -50,7 +50,7 @@ settingsPages.post('/petitions/templates', allow('petitions.templates'), async (
 });
 
 async function communeOptions(c: Ctx): Promise<[string, string][]> {
-  return (await findUnits(c.get('deps').db, { at: todayLocal() })).filter((u) => u.kind === 'commune-committee').map((u) => [u.id, u.fullName]);
+  return (await findUnits(c.get('deps').db, { at: localToday() })).filter((u) => u.kind === 'commune-committee').map((u) => [u.id, u.fullName]);
 }
 async function remotePage(c: Ctx, errors?: Record<string, string>, values?: Record<string, string>) {
   const rows = await remoteUnits(c.get('deps').db);

@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { sendFile } from '../../platform/files/index.ts';
 import { inTransaction, record } from '../../platform/audit/index.ts';
 import { formValues, fieldErrors, translateFields } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ancestorIds, findUnits, unitIdsInScope } from '../units/index.ts';
 import { circularRisks, getPetition, listPetitions, type PetitionRow } from './petitions.repository.ts';
 import { filledTemplate } from './petitions.settings.ts';
@@ -50,7 +50,7 @@ async function detail(c: Ctx, p: PetitionRow, form?: StepForm) {
   const t = c.get('t');
   const view = await caseView(db, p);
   const n = await names(c, [p.handling_unit_id, ...view.forwards.flatMap((f) => [f.fromUnitId, f.toUnitId])]);
-  const units = (await findUnits(db, { at: todayLocal() })).filter((u) => ['province-committee', 'department', 'commune-committee'].includes(u.kind)).map((u): [string, string] => [u.id, u.fullName]);
+  const units = (await findUnits(db, { at: localToday() })).filter((u) => ['province-committee', 'department', 'commune-committee'].includes(u.kind)).map((u): [string, string] => [u.id, u.fullName]);
   const code = c.req.query('code');
   const key = c.req.query('key');
   const unitName = n.get(p.handling_unit_id) ?? '';

@@ -6,7 +6,7 @@ import { sendFile } from '../../platform/files/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { fieldErrors, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice, Select, Table } from '../../platform/views/components.tsx';
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitNames } from '../units/index.ts';
@@ -18,14 +18,14 @@ export const assignmentsApi = apiRouter();
 assignmentsApi.openapi(createRoute({
   method: 'get', path: '/assignments/missing', middleware: [allow('plans.coverage')] as const,
   responses: { 200: json(z.object({ items: z.array(z.object({ unitId: z.string(), reason: z.enum(['none', 'holder-lost-role']) })) }), 'Units without a valid written assignment'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed') },
-}), async (c) => c.json({ items: (await missingAssignments(c.get('deps').db, todayLocal())).map((m) => ({ unitId: m.unitId, reason: m.reason })) }, 200));
+}), async (c) => c.json({ items: (await missingAssignments(c.get('deps').db, localToday())).map((m) => ({ unitId: m.unitId, reason: m.reason })) }, 200));
 
 export const assignmentPages = new Hono<AppEnv>();
 
 assignmentPages.get('/assignments', allow('plans.coverage'), async (c) => {
   const t = c.get('t');
   const { db } = c.get('deps');
-  const missing = await missingAssignments(db, todayLocal());
+  const missing = await missingAssignments(db, localToday());
   const current = await db.selectFrom('plan_assignments').innerJoin('units', 'units.id', 'plan_assignments.unit_id').select(['units.id as unit_id', 'units.full_name', 'plan_assignments.head_name', 'plan_assignments.focal_name', 'plan_assignments.document_number', 'plan_assignments.document_date', 'plan_assignments.file_id']).where('active', '=', 1).orderBy('units.full_name').execute();
   return c.render(<>
     <h1>{t('assignments.title')}</h1>

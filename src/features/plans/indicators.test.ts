@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { getIndicator } from '../../platform/indicators/index.ts';
 import { getUnitByKey } from '../units/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 forEachDialect('tasks done on time (report indicator nv.ontime)', (dialect) => {
   let t: TestApp;
@@ -17,7 +17,7 @@ forEachDialect('tasks done on time (report indicator nv.ontime)', (dialect) => {
 
   test('a task marked done records the day; done by the due date counts, late or reopened does not', async () => {
     const pleiku = (await getUnitByKey(t.db, 'commune:23575:2025-07-01'))!.id;
-    const today = todayLocal();
+    const today = localToday();
     const year = today.slice(0, 4);
     const def = getIndicator('nv.ontime')!;
     assert.ok(def.compute, 'computed from tasks');

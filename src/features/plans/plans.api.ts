@@ -4,7 +4,7 @@ import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf } from '../../platform/http/context.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { translateFields, validationError } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { getPlan, listPlans, type ItemNode, type PlanView } from './plans.repository.ts';
@@ -53,7 +53,7 @@ plansApi.openapi(createRoute({ method: 'get', path: '/plans/{id}', middleware: [
 const CoverageOut = z.object({ units: z.array(z.object({ unitId: z.string(), unitPlanId: z.string().nullable(), issuedOn: z.string().nullable(), overdue: z.boolean() })) }).openapi('Coverage');
 
 plansApi.openapi(createRoute({ method: 'get', path: '/plans/{id}/coverage', middleware: [allow('plans.coverage')] as const, request: { params: idParam }, responses: { 200: json(CoverageOut, 'Coverage of the plan'), ...errors } }), async (c) => {
-  const cov = await computeCoverage(c.get('deps').db, c.req.valid('param').id, todayLocal());
+  const cov = await computeCoverage(c.get('deps').db, c.req.valid('param').id, localToday());
   if (!cov) throw notFound();
   return c.json({ units: cov.units.map((u) => ({ unitId: u.unitId, unitPlanId: u.unitPlanId, issuedOn: u.issuedOn, overdue: u.overdue })) }, 200);
 });

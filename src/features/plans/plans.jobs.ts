@@ -5,7 +5,7 @@ import { nowIso } from '../../platform/db/index.ts';
 import { record, SYSTEM_ACTOR, inTransaction } from '../../platform/audit/index.ts';
 import { deliverPendingEmails, notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
 import type { UnitSucceededEvent } from '../../platform/events/index.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
 
 /** Working days before the due date when the first reminder is sent. */
@@ -16,7 +16,7 @@ export const REMIND_WORKING_DAYS_BEFORE = 3;
  * REMIND_WORKING_DAYS_BEFORE working days and of overdue ones; one notice per task and kind
  * (dedupe key), so the job can run any number of times. Returns the number of notices.
  */
-export async function remindTasks(db: Db, today = todayLocal()): Promise<number> {
+export async function remindTasks(db: Db, today = localToday()): Promise<number> {
   const horizon = (await loadCalendar(db)).addWorkingDays(today, REMIND_WORKING_DAYS_BEFORE);
   const open = await db.selectFrom('tasks').select(['id', 'title', 'unit_id', 'assignee_id', 'due_on']).where('status', '!=', 'done').where('due_on', 'is not', null).where('due_on', '<=', horizon).execute();
   if (open.length === 0) return 0;
@@ -40,7 +40,7 @@ export async function remindTasks(db: Db, today = todayLocal()): Promise<number>
  * The hourly job: reminders, then the e-mail outbox is flushed through SMTP when `SMTP_URL` is set
  * (the notices stay in-app only otherwise). Returns a line for the job log.
  */
-export async function runTaskReminders(deps: Pick<AppDeps, 'db' | 'config'>, today = todayLocal()): Promise<string> {
+export async function runTaskReminders(deps: Pick<AppDeps, 'db' | 'config'>, today = localToday()): Promise<string> {
   const notices = await remindTasks(deps.db, today);
   const mailed = await deliverPendingEmails(deps.db, { smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom, publicUrl: deps.config.publicUrl });
   return `${notices} notices, ${mailed} e-mails`;

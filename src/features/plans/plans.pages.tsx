@@ -3,7 +3,7 @@ import { allow, authorize, can, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { readForm, translateFields } from '../../platform/http/validate.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { coverageCsv, coverageXlsx } from './tasks.bulk.ts';
 import { Csrf, ErrorSummary, Field, Notice, Select, Table } from '../../platform/views/components.tsx';
 import { ancestorIds, unitIdsInScope, unitNames } from '../units/index.ts';
@@ -40,7 +40,7 @@ planPages.get('/plans', allow('plans.view'), async (c) => {
 async function atAGlance(c: Ctx, planIds: string[]) {
   const t = c.get('t');
   const { db } = c.get('deps');
-  const today = todayLocal();
+  const today = localToday();
   const covs = (await Promise.all(planIds.map((id) => computeCoverage(db, id, today)))).filter((x) => x && x.units.length > 0);
   const overdueTasks = await findTasks(db, { unitIds: 'all', overdue: true }, today);
   const missing = await missingAssignments(db, today);
@@ -103,7 +103,7 @@ async function planPage(c: Ctx, plan: PlanView, status = 200, issueErrors?: Reco
         <h2>{t('plans.issue.title')}</h2>
         <ErrorSummary errors={issueErrors} />
         <Field name="documentNumber" label={t('plans.issue.number')} hint={t('plans.issue.numberHint')} values={values} errors={issueErrors} width="short" />
-        <Field name="issuedOn" label={t('plans.issue.date')} hint={t('plans.dateHint')} values={{ issuedOn: formatDate(todayLocal()), ...values }} errors={issueErrors} width="short" />
+        <Field name="issuedOn" label={t('plans.issue.date')} hint={t('plans.dateHint')} values={{ issuedOn: formatDate(localToday()), ...values }} errors={issueErrors} width="short" />
         <button type="submit">{t('plans.issue.submit')}</button>
       </form>
     )}
@@ -144,7 +144,7 @@ planPages.post('/plans/:id/issue', allow('plans.issue'), async (c) => {
 planPages.get('/plans/:id/coverage', allow('plans.coverage'), async (c) => {
   const t = c.get('t');
   const plan = await loadPlan(c);
-  const cov = (await computeCoverage(c.get('deps').db, plan.id, todayLocal()))!;
+  const cov = (await computeCoverage(c.get('deps').db, plan.id, localToday()))!;
   const issued = cov.units.filter((u) => u.status === 'issued').length;
   return c.render(<>
     <Css />
@@ -160,20 +160,20 @@ planPages.get('/plans/:id/coverage', allow('plans.coverage'), async (c) => {
 
 planPages.get('/plans/:id/coverage.csv', allow('plans.coverage'), async (c) => {
   const plan = await loadPlan(c);
-  const cov = (await computeCoverage(c.get('deps').db, plan.id, todayLocal()))!;
+  const cov = (await computeCoverage(c.get('deps').db, plan.id, localToday()))!;
   return c.body(coverageCsv(c.get('t'), cov), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="bao-phu-ke-hoach.csv"' });
 });
 
 planPages.get('/plans/:id/coverage.xlsx', allow('plans.coverage'), async (c) => {
   const t = c.get('t');
   const plan = await loadPlan(c);
-  const cov = (await computeCoverage(c.get('deps').db, plan.id, todayLocal()))!;
-  const buf = await coverageXlsx(t, t('plans.coverage.xlsxTitle', { plan: plan.documentNumber ?? plan.title, date: formatDate(todayLocal()) }), cov);
+  const cov = (await computeCoverage(c.get('deps').db, plan.id, localToday()))!;
+  const buf = await coverageXlsx(t, t('plans.coverage.xlsxTitle', { plan: plan.documentNumber ?? plan.title, date: formatDate(localToday()) }), cov);
   return c.body(new Uint8Array(buf), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="bao-phu-ke-hoach.xlsx"' });
 });
 
 planPages.post('/plans/:id/remind', allow('plans.remind'), async (c) => {
   const plan = await loadPlan(c);
-  const r = await remindMissing(c.get('deps').db, actorOf(c), plan.id, todayLocal());
+  const r = await remindMissing(c.get('deps').db, actorOf(c), plan.id, localToday());
   return c.redirect(`/plans/${plan.id}/coverage?reminded=${r.ok ? r.value : 0}`, 303);
 });

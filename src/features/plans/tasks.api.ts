@@ -4,7 +4,7 @@ import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf, type Ctx } from '../../platform/http/context.ts';
 import { forbidden, notFound, unauthorized } from '../../platform/http/errors.ts';
 import { fieldErrors, translateFields, validationError } from '../../platform/http/validate.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { findTasks, getTask, taskUpdates, type TaskView } from './tasks.repository.ts';
@@ -32,7 +32,7 @@ export async function mayOnTask(c: Ctx, task: TaskView, action: 'tasks.view' | '
 /** Loads a task and checks the user may act on it (403 otherwise). */
 export async function taskFor(c: Ctx, id: string, action: 'tasks.view' | 'tasks.edit' | 'tasks.comment') {
   const { db } = c.get('deps');
-  const task = await getTask(db, id, todayLocal());
+  const task = await getTask(db, id, localToday());
   if (!task) throw notFound();
   if (!c.get('user')) throw unauthorized();
   if (!(await mayOnTask(c, task, action))) throw forbidden();
@@ -49,7 +49,7 @@ tasksApi.openapi(createRoute({ method: 'get', path: '/tasks', middleware: [allow
   const q = c.req.valid('query');
   const unitIds = await unitIdsInScope(db, scopeOf(c.get('user'), 'tasks.view'));
   if (q.unitId && unitIds !== 'all' && !unitIds.includes(q.unitId)) await authorize(c.get('user'), 'tasks.view', q.unitId, (u) => ancestorIds(db, u));
-  const items = await findTasks(db, { unitIds, unitId: q.unitId, planId: q.planId, status: q.status, overdue: q.overdue === 'true' }, todayLocal());
+  const items = await findTasks(db, { unitIds, unitId: q.unitId, planId: q.planId, status: q.status, overdue: q.overdue === 'true' }, localToday());
   return c.json({ items: items.map(out) }, 200);
 });
 
@@ -72,16 +72,16 @@ tasksApi.openapi(createRoute({ method: 'post', path: '/tasks', middleware: [allo
   const { db } = c.get('deps');
   const input = c.req.valid('json');
   await authorize(c.get('user'), 'tasks.edit', input.unitId, (u) => ancestorIds(db, u));
-  const r = await createTask(db, actorOf(c), input, todayLocal());
+  const r = await createTask(db, actorOf(c), input, localToday());
   if (!r.ok) throw validationError(translateFields(r.fields, c.get('t')));
-  return c.json(out((await getTask(db, r.value, todayLocal()))!), 201);
+  return c.json(out((await getTask(db, r.value, localToday()))!), 201);
 });
 
 tasksApi.openapi(createRoute({ method: 'patch', path: '/tasks/{id}', middleware: [allow('tasks.edit')] as const, request: { params: idParam, body: { content: { 'application/json': { schema: taskPatch } }, required: true } }, responses: { 200: json(Task, 'The task'), ...errors } }), async (c) => {
   const task = await taskFor(c, c.req.valid('param').id, 'tasks.edit');
-  const r = await patchTask(c.get('deps').db, actorOf(c), task.id, c.req.valid('json'), todayLocal());
+  const r = await patchTask(c.get('deps').db, actorOf(c), task.id, c.req.valid('json'), localToday());
   if (!r.ok) throw validationError(translateFields(r.fields, c.get('t')));
-  return c.json(out((await getTask(c.get('deps').db, task.id, todayLocal()))!), 200);
+  return c.json(out((await getTask(c.get('deps').db, task.id, localToday()))!), 200);
 });
 
 /** Multipart: note, optional progress, optional file. Parsed by hand so a refused file gives a Vietnamese field message. */
@@ -123,7 +123,7 @@ tasksApi.openapi(createRoute({ method: 'post', path: '/tasks/import', middleware
   if (!read.ok) throw validationError({ file: t(READ_ERROR_KEYS[read.error]) });
   const { db } = c.get('deps');
   const mayEdit = editCheck(c);
-  const preview = await checkRows(db, read.value, { mayEdit, today: todayLocal(), t: { vi: translator('vi'), en: translator('en') }, defaultNote: t('tasks.import.defaultNote', { file: file!.name }) });
+  const preview = await checkRows(db, read.value, { mayEdit, today: localToday(), t: { vi: translator('vi'), en: translator('en') }, defaultNote: t('tasks.import.defaultNote', { file: file!.name }) });
   if (preview.errors.length) throw validationError(rowFields(preview.errors, t));
   const changes = preview.changes.map((ch) => ({ line: ch.line, taskId: ch.taskId, status: ch.status, progress: ch.progress, note: ch.note }));
   if (body.apply !== 'true' || preview.changes.length === 0) {

@@ -3,7 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { allow, can, scopeOf } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { fieldErrors, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
-import { formatDate, formatDateTime, todayLocal, translator } from '../../platform/i18n/index.ts';
+import { formatDate, formatDateTime, localToday, translator } from '../../platform/i18n/index.ts';
 import { sendFile } from '../../platform/files/index.ts';
 import { Csrf, ErrorSummary, Field, Notice, Select, Table } from '../../platform/views/components.tsx';
 import { SUPERVISION_AREAS } from '../../domain/supervision-areas.ts';
@@ -36,7 +36,7 @@ async function formWithLists(c: Ctx, lists: string[]): Promise<{ values: Record<
 
 /** Current units that may co-operate on a task (everything but villages). */
 async function coUnitOptions(c: Ctx): Promise<[string, string][]> {
-  const today = todayLocal();
+  const today = localToday();
   const rows = await c.get('deps').db.selectFrom('units').select(['id', 'full_name']).where('kind', '!=', 'village').where('valid_from', '<=', today)
     .where((e) => e.or([e('valid_to', 'is', null), e('valid_to', '>=', today)])).orderBy('kind').orderBy('full_name').execute();
   return rows.map((r) => [r.id, r.full_name]);
@@ -122,7 +122,7 @@ async function TaskForm({ unitId, planId, items, parentTaskId, values, errors }:
 export async function TaskListSection({ plan, values, errors }: { plan: PlanView; values?: Record<string, string>; errors?: FieldErrors }) {
   const c = useRequestContext<AppEnv>();
   const { db } = c.get('deps');
-  const tasks = await findTasks(db, { unitIds: 'all', planId: plan.id }, todayLocal());
+  const tasks = await findTasks(db, { unitIds: 'all', planId: plan.id }, localToday());
   const editable = await can(c.get('user'), 'tasks.edit', plan.unitId, (id) => ancestorIds(db, id));
   return (
     <section id="tasks">
@@ -148,8 +148,8 @@ taskPages.get('/tasks', allow('tasks.view'), async (c) => {
   const { db } = c.get('deps');
   const f = listFilter(c);
   const scope = await unitIdsInScope(db, scopeOf(c.get('user'), 'tasks.view'));
-  const tasks = await findTasks(db, { unitIds: scope, ...f }, todayLocal());
-  const coop = scope === 'all' ? [] : await findTasks(db, { unitIds: scope, coUnitIds: scope, ...f }, todayLocal());
+  const tasks = await findTasks(db, { unitIds: scope, ...f }, localToday());
+  const coop = scope === 'all' ? [] : await findTasks(db, { unitIds: scope, coUnitIds: scope, ...f }, localToday());
   const names = await unitNames(db, [...tasks, ...coop].map((x) => x.unitId));
   const q = new URLSearchParams(f.query).toString();
   return c.render(<>
@@ -174,7 +174,7 @@ taskPages.get('/tasks', allow('tasks.view'), async (c) => {
 /** The tasks of the list page (same scope and filters) with the names the export shows. */
 async function exportRows(c: Ctx): Promise<TaskExportRow[]> {
   const { db } = c.get('deps');
-  const tasks = await findTasks(db, { unitIds: await unitIdsInScope(db, scopeOf(c.get('user'), 'tasks.view')), ...listFilter(c) }, todayLocal());
+  const tasks = await findTasks(db, { unitIds: await unitIdsInScope(db, scopeOf(c.get('user'), 'tasks.view')), ...listFilter(c) }, localToday());
   const names = await unitNames(db, tasks.flatMap((x) => [x.unitId, ...x.coUnitIds]));
   const ids = [...new Set(tasks.map((x) => x.assigneeId).filter((x): x is string => !!x))];
   const users = new Map(ids.length ? (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((u) => [u.id, u.display_name]) : []);
@@ -188,7 +188,7 @@ taskPages.get('/tasks.csv', allow('tasks.view'), async (c) => {
 
 taskPages.get('/tasks.xlsx', allow('tasks.view'), async (c) => {
   const t = c.get('t');
-  const buf = await tasksXlsx(t, c.get('lang'), t('tasks.export.title', { date: formatDate(todayLocal()) }), await exportRows(c));
+  const buf = await tasksXlsx(t, c.get('lang'), t('tasks.export.title', { date: formatDate(localToday()) }), await exportRows(c));
   return c.body(new Uint8Array(buf), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="nhiem-vu.xlsx"' });
 });
 
@@ -260,7 +260,7 @@ taskPages.post('/tasks/import', allow('tasks.edit'), async (c) => {
   const file = body.file instanceof File ? body.file : null;
   const read = await readProgressFile(file);
   if (!read.ok) return importPage(c, 400, { errors: { file: t(READ_ERROR_KEYS[read.error]) } });
-  const preview = await checkRows(c.get('deps').db, read.value, { mayEdit: editCheck(c), today: todayLocal(), t: { vi: translator('vi'), en: translator('en') }, defaultNote: t('tasks.import.defaultNote', { file: file!.name }) });
+  const preview = await checkRows(c.get('deps').db, read.value, { mayEdit: editCheck(c), today: localToday(), t: { vi: translator('vi'), en: translator('en') }, defaultNote: t('tasks.import.defaultNote', { file: file!.name }) });
   return importPage(c, preview.errors.length ? 400 : 200, { preview, errors: rowFields(preview.errors, t), fileName: file!.name });
 });
 
@@ -286,11 +286,11 @@ taskPages.post('/tasks', allow('tasks.edit'), async (c) => {
   const unitId = values.unitId ?? '';
   if (!(await can(c.get('user'), 'tasks.edit', unitId, (id) => ancestorIds(db, id)))) return c.text(t('error.forbidden'), 403);
   const form = taskInput.safeParse(input);
-  const r = form.success ? await createTask(db, actorOf(c), form.data, todayLocal()) : null;
+  const r = form.success ? await createTask(db, actorOf(c), form.data, localToday()) : null;
   const planId = values.planId;
   if (r?.ok) return c.redirect(values.parentTaskId ? `/tasks/${values.parentTaskId}?saved=1#subtasks` : planId ? `/plans/${planId}?task=1#tasks` : `/tasks/${r.value}`, 303);
   const errors = form.success ? translateFields(r?.ok === false ? r.fields : {}, t) : fieldErrors(form.error, t);
-  if (values.parentTaskId && (await getTask(db, values.parentTaskId, todayLocal()))) return subtaskPage(c, values.parentTaskId, 400, { errors, values });
+  if (values.parentTaskId && (await getTask(db, values.parentTaskId, localToday()))) return subtaskPage(c, values.parentTaskId, 400, { errors, values });
   const plan = planId ? await getPlan(db, planId) : undefined;
   c.status(400);
   return c.render(plan ? <TaskListSection plan={plan} values={values} errors={errors} /> : <ErrorSummary errors={errors} />, { title: t('tasks.new') });
@@ -315,8 +315,8 @@ async function taskPage(c: Ctx, id: string, status = 200, forms: { update?: Form
   const { db } = c.get('deps');
   const task = await taskFor(c, id, 'tasks.view');
   const updates = await taskUpdates(db, task.id);
-  const subtasks = await findTasks(db, { unitIds: 'all', parentTaskId: task.id }, todayLocal());
-  const parent = task.parentTaskId ? await getTask(db, task.parentTaskId, todayLocal()) : undefined;
+  const subtasks = await findTasks(db, { unitIds: 'all', parentTaskId: task.id }, localToday());
+  const parent = task.parentTaskId ? await getTask(db, task.parentTaskId, localToday()) : undefined;
   const names = await unitNames(db, [task.unitId, ...task.coUnitIds]);
   const assignee = task.assigneeId ? await db.selectFrom('users').select('display_name').where('id', '=', task.assigneeId).executeTakeFirst() : undefined;
   const history = await db.selectFrom('audit_events').select(['at', 'action', 'actor_name']).where('subject_type', '=', 'task').where('subject_id', '=', task.id).orderBy('seq', 'desc').limit(50).execute();
@@ -419,7 +419,7 @@ taskPages.post('/tasks/:id', allow('tasks.edit'), async (c) => {
   const r = await patchTask(c.get('deps').db, actorOf(c), task.id, {
     status: d.status, ...(progressChanged ? { progress: derived ? null : d.manualProgress } : {}), dueOn: d.dueOn,
     assigneeId: d.assigneeId, coUnitIds: d.coUnitIds, areas: d.areas,
-  }, todayLocal());
+  }, localToday());
   if (!r.ok) return taskPage(c, task.id, 400, { edit: { errors: translateFields(Object.fromEntries(Object.entries(r.fields ?? {}).map(([k, v]) => [k === 'progress' ? 'manualProgress' : k, v])), c.get('t')), values } });
   return c.redirect(`/tasks/${task.id}?saved=1`, 303);
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
@@ -132,7 +132,7 @@ export async function applyUpdate(trx: Trx, actor: Actor, task: { id: string; un
   if (u.progress !== null || u.status) {
     const status = u.status ?? (u.progress === 100 ? 'done' : task.status === 'not-started' && (u.progress ?? 0) > 0 ? 'in-progress' : task.status);
     const set: Record<string, unknown> = { status, updated_at: nowIso() };
-    if (status !== task.status) set.done_on = status === 'done' ? todayLocal() : null;
+    if (status !== task.status) set.done_on = status === 'done' ? localToday() : null;
     if (u.progress !== null) { set.progress = u.progress; set.progress_manual = 1; }
     else if (status === 'done' && task.status !== 'done') { set.progress = 100; set.progress_manual = 1; }
     await trx.updateTable('tasks').set(set).where('id', '=', task.id).execute();

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { getUnitByKey, reorganize } from '../units/index.ts';
 import { remindTasks } from './plans.jobs.ts';
 import { verifyChain } from '../../platform/audit/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 type Json = Record<string, any>;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -215,7 +215,7 @@ forEachDialect('tasks: scope, progress, evidence, reminders, restructuring', (di
     const openBefore = await t.db.selectFrom('tasks').select(['id', 'plan_item_id']).where('unit_id', 'in', [a, b]).where('status', '!=', 'done').execute();
     const updatesBefore = await t.db.selectFrom('task_updates').select('id').where('task_id', 'in', openBefore.map((x) => x.id)).execute();
     assert.ok(pa && pb && openBefore.length >= 4);
-    const today = todayLocal();
+    const today = localToday();
     const r = await reorganize(t.db, SYSTEM_ACTOR, { kind: 'merge', effectiveDate: today, legalBasis: 'Nghị quyết thử nghiệm sáp nhập', predecessorIds: [a, b], successorNames: ['Xã Hợp Nhất'], intoId: null, note: null });
     assert.ok(r.ok);
     const succ = r.ok ? r.value.successorIds[0] : '';

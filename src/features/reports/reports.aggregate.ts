@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/index.ts';
 import { aggregateValues, getIndicator, type Aggregate } from '../../platform/indicators/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { periodStatuses, type Period, type Regime, type UnitStatus } from './reports.repository.ts';
 
 /** Reports counted in the aggregate: those sent and not returned (submitted, accepted). */
@@ -27,7 +27,7 @@ export interface Aggregation {
  * aggregates in well under the 2 s budget; see bench/reports.bench.ts).
  */
 export async function aggregatePeriod(db: Db, period: Period, regime: Regime, opts: { narrative?: boolean; today?: string } = {}): Promise<Aggregation> {
-  const statuses = await periodStatuses(db, period, 'all', opts.today ?? todayLocal());
+  const statuses = await periodStatuses(db, period, 'all', opts.today ?? localToday());
   const kindOf = new Map(statuses.map((s) => [s.unitId, s.kind]));
   const rows = await db.selectFrom('report_values as v').innerJoin('reports as r', 'r.id', 'v.report_id')
     .select(['r.unit_id', 'v.code', 'v.value']).where('r.period_id', '=', period.id).where('r.status', 'in', [...COUNTED]).execute();

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { buildDecree30, type Block } from '../../platform/docx/index.ts';
 import { getIndicator } from '../../platform/indicators/index.ts';
 import { toCsv } from '../../platform/http/csv.ts';
-import { formatNumber, todayLocal } from '../../platform/i18n/index.ts';
+import { formatNumber, localDateOf, localToday } from '../../platform/i18n/index.ts';
 import type { Aggregation } from './reports.aggregate.ts';
 import { compiledText, PROVINCIAL_SYMBOL, type Compilation } from './reports.compilation.ts';
 import type { Period, Regime, ReportView } from './reports.repository.ts';
@@ -50,11 +50,11 @@ function outlineBlocks(regime: Regime, text: (key: string) => string[]): Block[]
 const recipientsOf = (regime: Regime) => [`${regime.recipient} (báo cáo)`, ...regime.copyTo];
 
 /** One unit's report as a Decree 30 "BÁO CÁO". */
-export async function unitReportDocx(period: Period, regime: Regime, unit: { fullName: string; kind: string }, r: ReportView, date = todayLocal()): Promise<Buffer> {
+export async function unitReportDocx(period: Period, regime: Regime, unit: { fullName: string; kind: string }, r: ReportView, date = localToday()): Promise<Buffer> {
   const iss = issuerOf(unit);
   const paragraphs = (key: string) => (r.sections.find((s) => s.key === key)?.text ?? '').split(/\r?\n+/).map((x) => x.trim()).filter(Boolean);
   return buildDecree30({
-    ...iss, number: null, date: r.submittedAt ? todayLocal(new Date(r.submittedAt)) : date, type: 'Báo cáo',
+    ...iss, number: null, date: r.submittedAt ? localDateOf(new Date(r.submittedAt)) : date, type: 'Báo cáo',
     summary: `${regime.name.replace(/^Báo cáo\s+/i, '')} (${period.title.replace(/^Báo cáo\s+/i, '')})`,
     blocks: [
       { kind: 'paragraph', text: `Thực hiện ${regime.legalBasis}, ${unit.fullName} báo cáo kết quả thực hiện trong kỳ (số liệu từ ngày ${period.from.split('-').reverse().join('/')} đến ngày ${period.to.split('-').reverse().join('/')}) như sau:` },
@@ -71,7 +71,7 @@ export async function unitReportDocx(period: Period, regime: Regime, unit: { ful
  * coordinator edited (or, before any edit, the text compiled from the unit reports), the number
  * once issued (blank before), the signing date (today for a draft without one), and the figures.
  */
-export async function aggregateDocx(period: Period, regime: Regime, agg: Aggregation, date = todayLocal(), compilation?: Compilation): Promise<Buffer> {
+export async function aggregateDocx(period: Period, regime: Regime, agg: Aggregation, date = localToday(), compilation?: Compilation): Promise<Buffer> {
   const c = compilation ?? (() => { const x = compiledText(regime, agg); return { intro: x.intro, sections: regime.outline.map((o) => ({ key: o.key, text: x.sections[o.key] ?? '' })), status: 'none', number: null, signedOn: null, signerName: '' }; })();
   const text = (key: string) => (c.sections.find((s) => s.key === key)?.text ?? '').split(/\r?\n+/).map((x) => x.trim()).filter(Boolean);
   return buildDecree30({

@@ -13,6 +13,7 @@ import { getCompilation } from './reports.compilation.ts';
 import { aggregateCsv, aggregateDocx, aggregateXlsx } from './reports.documents.ts';
 import { getPeriod, getRegime, type Period } from './reports.repository.ts';
 import './reports.tables.ts';
+import { nowMs } from '../../platform/clock.ts';
 
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -61,7 +62,7 @@ export async function runExport(db: Db, id: string): Promise<boolean> {
 
 /** The job: builds the queued exports, oldest first, and forgets finished ones after a day. */
 export async function runPendingExports(db: Db, limit = 5): Promise<number> {
-  await db.deleteFrom('report_exports').where('finished_at', '<', new Date(Date.now() - KEEP_MS).toISOString()).execute();
+  await db.deleteFrom('report_exports').where('finished_at', '<', new Date(nowMs() - KEEP_MS).toISOString()).execute();
   const queued = await db.selectFrom('report_exports').select('id').where('status', '=', 'queued').orderBy('created_at').limit(limit).execute();
   let n = 0;
   for (const q of queued) if (await runExport(db, q.id)) n++;

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/index.ts';
-import { formatDate, todayLocal, translator } from '../../platform/i18n/index.ts';
+import { formatDate, localToday, translator } from '../../platform/i18n/index.ts';
 import { notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
 import { getRegime, listPeriods, periodStatuses } from './reports.repository.ts';
@@ -13,7 +13,7 @@ const OVERDUE_WINDOW_DAYS = 60;
  * `reminderDays` working days away or nearer (province calendar), and once when it is overdue.
  * Each notice is sent once per unit and period (dedupe keys).
  */
-export async function sendReportReminders(db: Db, today = todayLocal()): Promise<{ reminded: number; overdue: number }> {
+export async function sendReportReminders(db: Db, today = localToday()): Promise<{ reminded: number; overdue: number }> {
   const t = translator('vi');
   const { calendar } = await loadLegalTime(db);
   let reminded = 0;

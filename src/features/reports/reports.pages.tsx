@@ -24,6 +24,7 @@ import { ExportPage } from './views/export.tsx';
 import { EXPORT_FORMATS, EXPORT_MIME, getExport, requestExport, type ExportFormat } from './reports.exports.ts';
 import { validationError } from '../../platform/http/validate.ts';
 import { compilationFromForm, getCompilation, issueCompilation, recompile, saveCompilation } from './reports.compilation.ts';
+import { nowIso } from '../../platform/clock.ts';
 
 export const reportsPages = new Hono<AppEnv>();
 
@@ -220,7 +221,7 @@ reportsPages.post('/reports/:periodId/:unitId', allow('reports.write'), async (c
   if (autosave) {
     // Background save by static/autosave.js: JSON instead of a redirect or a page.
     if (r?.ok) {
-      const savedAt = new Date().toISOString();
+      const savedAt = nowIso();
       return c.json({ status: 'draft', savedAt, message: t('reports.autosaved', { time: formatDateTime(savedAt) }) }, 200);
     }
     c.header('x-coso-no-change', '1');

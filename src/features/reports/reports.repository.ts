@@ -1,7 +1,7 @@
 import './reports.tables.ts';
 import type { Db, Trx } from '../../platform/db/index.ts';
 import { computeIndicators, getIndicator } from '../../platform/indicators/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import type { OutlineSection, PeriodKind } from './reports.regime.ts';
 
 export type ReportStatus = 'missing' | 'draft' | 'submitted' | 'returned' | 'accepted';
@@ -24,7 +24,7 @@ const num = (s: string | null | undefined): number | null => (s == null || s ===
 export const localDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** Late: first sent after the due date; or not sent at all and the due date has passed. */
-export function isLate(firstSubmittedAt: string | null, due: string, today = todayLocal()): boolean {
+export function isLate(firstSubmittedAt: string | null, due: string, today = localToday()): boolean {
   return firstSubmittedAt ? localDate(firstSubmittedAt) > due : today > due;
 }
 
@@ -65,7 +65,7 @@ export async function isReportingUnit(db: Db | Trx, periodId: string, unitId: st
 }
 
 /** Every reporting unit of a period with its report status (missing when none), ordered by kind and name. */
-export async function periodStatuses(db: Db | Trx, period: Period, unitIds: 'all' | string[] = 'all', today = todayLocal()): Promise<UnitStatus[]> {
+export async function periodStatuses(db: Db | Trx, period: Period, unitIds: 'all' | string[] = 'all', today = localToday()): Promise<UnitStatus[]> {
   let q = db.selectFrom('report_period_units as pu').innerJoin('units as u', 'u.id', 'pu.unit_id')
     .leftJoin('reports as r', (j) => j.onRef('r.period_id', '=', 'pu.period_id').onRef('r.unit_id', '=', 'pu.unit_id'))
     .select(['pu.unit_id', 'u.full_name', 'u.kind', 'u.search_text', 'r.status', 'r.submitted_at', 'r.first_submitted_at', 'r.version'])

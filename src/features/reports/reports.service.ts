@@ -5,7 +5,7 @@ import { inTransaction, record, type Actor } from '../../platform/audit/index.ts
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { computeIndicators } from '../../platform/indicators/index.ts';
 import { notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { isLate, localDate, reportRow, type Period, type Regime, type ReportStatus } from './reports.repository.ts';
 import type { DraftInput, ReturnInput } from './reports.schema.ts';
 
@@ -113,7 +113,7 @@ export const returnReport = (db: Db, actor: Actor, period: Period, unitId: strin
 export const acceptReport = (db: Db, actor: Actor, period: Period, unitId: string) => review(db, actor, period, unitId, 'accepted');
 
 /** Creates a period of a regime and snapshots its reporting units (the regime's unit kinds valid on `unitsAt`). */
-export async function createPeriod(db: Db | Trx, actor: Actor, regime: Regime, p: Omit<Period, 'id' | 'regimeId'>, unitsAt = todayLocal()): Promise<string> {
+export async function createPeriod(db: Db | Trx, actor: Actor, regime: Regime, p: Omit<Period, 'id' | 'regimeId'>, unitsAt = localToday()): Promise<string> {
   const id = randomUUID();
   const run = async (trx: Trx) => {
     await trx.insertInto('report_periods').values({ id, regime_id: regime.id, title: p.title, kind: p.kind, from_date: p.from, to_date: p.to, due_date: p.due, created_at: nowIso() }).execute();

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { allow, scopeOf } from '../../platform/authz/index.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { toCsv } from '../../platform/http/csv.ts';
 import { Table } from '../../platform/views/components.tsx';
 import { SUPERVISION_AREAS, SUPERVISION_AREA_CODES } from '../../domain/supervision-areas.ts';
@@ -25,7 +25,7 @@ const isArea = (code: string) => (SUPERVISION_AREA_CODES as string[]).includes(c
 pages.get('/supervision', allow(ACTION), async (c) => {
   const t = c.get('t');
   const scope = await scopeFor(c);
-  const rows = await areaSummaries(c.get('deps').db, SUPERVISION_AREA_CODES, scope, todayLocal());
+  const rows = await areaSummaries(c.get('deps').db, SUPERVISION_AREA_CODES, scope, localToday());
   return c.render(
     <>
       <h1>{t('supervision.title')}</h1>
@@ -42,7 +42,7 @@ pages.get('/supervision', allow(ACTION), async (c) => {
 
 async function load(c: Context<AppEnv>, area: string) {
   const db = c.get('deps').db;
-  const items = await areaItems(db, area, await scopeFor(c), todayLocal());
+  const items = await areaItems(db, area, await scopeFor(c), localToday());
   const names = await unitNames(db, [...new Set([...items.tasks.map((x) => x.unitId), ...items.petitions.map((x) => x.unitId)])]);
   return { ...items, unit: (id: string) => names.get(id)?.fullName ?? id };
 }
@@ -59,7 +59,7 @@ pages.get('/supervision/:area{[a-z-]+\\.csv}', allow(ACTION), async (c) => {
       ...d.petitions.map((x) => [t('supervision.petitions'), x.trackingCode, x.title ?? t('supervision.sealedTitle'), d.unit(x.unitId), t(`petitions.st.${x.status}`), formatDate(x.receivedOn), formatDate(x.dueOn)]),
     ],
   );
-  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="linh-vuc-${area}-${todayLocal()}.csv"` });
+  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="linh-vuc-${area}-${localToday()}.csv"` });
 });
 
 pages.get('/supervision/:area', allow(ACTION), async (c) => {

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { allow } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { todayLocal } from '../../platform/i18n/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { findUnits, getUnit, type UnitView } from './units.repository.ts';
 import { UNIT_KINDS } from './units.kinds.ts';
@@ -31,7 +31,7 @@ unitsApi.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const items = await findUnits(c.get('deps').db, { q: q.q, kind: q.kind, at: q.at ?? todayLocal(), parentId: q.parentId });
+    const items = await findUnits(c.get('deps').db, { q: q.q, kind: q.kind, at: q.at ?? localToday(), parentId: q.parentId });
     return c.json({ items: items.map(present) }, 200);
   },
 );

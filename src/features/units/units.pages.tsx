@@ -3,7 +3,7 @@ import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { queryValues, readForm, translateFields, fieldErrors } from '../../platform/http/validate.ts';
-import { formatDate, todayLocal } from '../../platform/i18n/index.ts';
+import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Notice } from '../../platform/views/components.tsx';
 import { ancestorIds, findUnits, getUnit, lineageOf, unitNames } from './units.repository.ts';
 import { reorganizeInput, unitInput, unitQuery } from './units.schema.ts';
@@ -21,7 +21,7 @@ function listFilters(c: Ctx) {
   const r = unitQuery.safeParse(values);
   const errors = r.success ? undefined : fieldErrors(r.error, c.get('t'));
   const f = r.success ? r.data : {};
-  const at = f.at || todayLocal();
+  const at = f.at || localToday();
   return { values: { ...values, at: values.at || formatDate(at) }, errors, q: f.q?.trim() || undefined, kind: f.kind || undefined, at, page: f.page ?? 1 };
 }
 
@@ -53,7 +53,7 @@ unitPages.get('/units.csv', allow('units.view'), async (c) => {
   return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="don-vi-${f.at}.csv"` });
 });
 
-const emptyUnit = (c: Ctx) => ({ kind: 'village', validFrom: formatDate(todayLocal()), parentId: c.req.query('parentId') ?? '' });
+const emptyUnit = (c: Ctx) => ({ kind: 'village', validFrom: formatDate(localToday()), parentId: c.req.query('parentId') ?? '' });
 
 unitPages.get('/units/new', allow('units.manage'), (c) => c.render(<UnitForm action="/units/new" title={c.get('t')('units.new')} values={emptyUnit(c)} />, { title: c.get('t')('units.new') }));
 

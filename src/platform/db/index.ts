@@ -27,6 +27,9 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 export function openDb(opts: { databaseUrl?: string; dataDir: string; sqliteFile?: string }): DbHandle {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover, DROP … WITH (FORCE)) must not crash
+    // the process: the pool drops that client and opens a new one on the next query.
+    pool.on('error', (err) => console.warn(`PostgreSQL: idle connection closed (${err.message})`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
@@ -56,7 +59,5 @@ export async function migrate(db: Kysely<any>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-/** The current instant as an ISO-8601 UTC string (instants are made in the app, never by the database). */
-export function nowIso(): string {
-  return new Date().toISOString();
-}
+/** The current instant (ISO-8601 UTC) from the product's one clock. */
+export { nowIso } from '../clock.ts';

@@ -5,6 +5,7 @@ import type { Db } from '../db/index.ts';
 import { nowIso } from '../db/index.ts';
 import type { CurrentUser, Grant, Role } from '../authz/index.ts';
 import type { AppEnv, Ctx } from './context.ts';
+import { nowDate, nowMs } from '../clock.ts';
 
 export const SESSION_COOKIE = 'coso_sid';
 export const CSRF_COOKIE = 'coso_csrf';
@@ -29,7 +30,7 @@ export async function loadUser(db: Db, userId: string, sessionId: string): Promi
 /** Creates a session (web cookie or API token) and returns the secret the client holds. */
 export async function createSession(db: Db, userId: string, kind: 'web' | 'api', ttlMinutes: number, ip: string | null) {
   const secret = token();
-  const now = new Date();
+  const now = nowDate();
   const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000).toISOString();
   await db.insertInto('sessions').values({
     id: sha256(secret), user_id: userId, kind, csrf_token: token(), created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ip,
@@ -56,7 +57,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     const secret = isApi ? bearer : getCookie(c, SESSION_COOKIE);
     if (secret) {
       const s = await db.selectFrom('sessions').selectAll().where('id', '=', sha256(secret)).executeTakeFirst();
-      const now = new Date();
+      const now = nowDate();
       if (s && s.kind === (isApi ? 'api' : 'web') && new Date(s.expires_at) > now) {
         const user = await loadUser(db, s.user_id, s.id);
         c.set('user', user);
@@ -101,7 +102,7 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
 /** Cleans expired sessions and old login attempts (run at start and periodically). */
 export async function pruneSessions(db: Db): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
-  await db.deleteFrom('login_attempts').where('at', '<', new Date(Date.now() - 24 * 3600_000).toISOString()).execute();
+  await db.deleteFrom('login_attempts').where('at', '<', new Date(nowMs() - 24 * 3600_000).toISOString()).execute();
 }
 
 export const newId = () => randomUUID();

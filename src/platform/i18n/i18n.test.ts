@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { features } from '../../features/index.ts';
-import { messageBundles, formatDate, formatDateTime, parseDateInput, todayLocal, translator } from './index.ts';
+import { messageBundles, formatDate, formatDateTime, parseDateInput, localDateOf, localToday, translator } from './index.ts';
 
 test('every message bundle has the same keys in Vietnamese and English, none empty', () => {
   const bundles = [...messageBundles(), ...features.filter((f) => f.messages).map((f) => ({ name: f.name, ...f.messages! }))];
@@ -21,7 +21,7 @@ test('dates are shown dd/mm/yyyy in Vietnam time, whatever the server time zone'
   assert.equal(formatDate('2025-07-01'), '01/07/2025');
   // 17:30 UTC on 30/06 is already 01/07 00:30 in Asia/Ho_Chi_Minh
   assert.equal(formatDateTime('2025-06-30T17:30:00Z'), '01/07/2025 00:30');
-  assert.equal(todayLocal(new Date('2025-06-30T17:30:00Z')), '2025-07-01');
+  assert.equal(localDateOf(new Date('2025-06-30T17:30:00Z')), '2025-07-01');
 });
 
 test('date input accepts dd/mm/yyyy and ISO, and rejects impossible dates', () => {

@@ -53,12 +53,8 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${g('day')}/${g('month')}/${g('year')} ${g('hour')}:${g('minute')}`;
 }
 
-/** Today's calendar date in Vietnam as 'YYYY-MM-DD'. */
-let dayFormat: Intl.DateTimeFormat | undefined;
-export function todayLocal(now: Date = new Date()): string {
-  dayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return dayFormat.format(now);
-}
+/** Today's date and the date of an instant in Vietnam come from the product's one clock. */
+export { localDateOf, localToday } from '../clock.ts';
 
 /** Parses dd/mm/yyyy or yyyy-mm-dd into 'YYYY-MM-DD', or null when it is not a real date. */
 export function parseDateInput(input: string): string | null {

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../http/context.ts';
 import { nowIso } from '../db/index.ts';
+import { nowMs } from '../clock.ts';
 
 /**
  * Background work off the request path. Each job runs on an interval in whichever process holds
@@ -21,7 +22,7 @@ export function registeredJobs(): readonly Job[] {
 /** Takes the lease of a job for `ms`; false when another process holds it. */
 async function takeLease(deps: AppDeps, name: string, ms: number): Promise<boolean> {
   const now = nowIso();
-  const until = new Date(Date.now() + ms).toISOString();
+  const until = new Date(nowMs() + ms).toISOString();
   const { db } = deps;
   const row = await db.selectFrom('job_leases').select('locked_until').where('name', '=', name).executeTakeFirst();
   if (!row) {
