@@ -12,13 +12,10 @@
  * The per-IP intake limit is lifted for the run (PETITIONS_INTAKE_LIMIT), since every client shares one IP.
  * The last line is the figures as JSON (for notes and CI).
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../src/platform/db/index.ts';
 import { startServer } from '../e2e/helpers/server.ts';
+import { startCluster } from './pg.ts';
 import '../src/features/petitions/petitions.tables.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -28,34 +25,6 @@ const arg = (name: string, dflt: number) => {
 const SECONDS = arg('seconds', process.argv.includes('--quick') ? 10 : 60);
 const CLIENTS = arg('clients', 200);
 const log = (s: string) => process.stdout.write(`${s}\n`);
-
-/** A throwaway PostgreSQL cluster (trust auth, loopback, durability off as in test/run.ts) for `--pg`. */
-async function startCluster(): Promise<{ url: string; stop(): void }> {
-  const base = '/usr/lib/postgresql';
-  const version = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))[0] : undefined;
-  if (!version) throw new Error('--pg: no PostgreSQL under /usr/lib/postgresql');
-  const bin = (name: string) => path.join(base, version, 'bin', name);
-  const isRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => {
-    const r = isRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${path.basename(cmd)}: ${r.stderr || r.stdout}`);
-  };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-bench-pg-'));
-  fs.chmodSync(dir, 0o755);
-  if (isRoot) {
-    const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
-    fs.chownSync(dir, id('-u'), id('-g'));
-  }
-  const data = path.join(dir, 'data');
-  run(bin('initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  const port = await new Promise<number>((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); }); });
-  const opts = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, '-c fsync=off', '-c full_page_writes=off', '-c synchronous_commit=off', '-c max_connections=300'].join(' ');
-  run(bin('pg_ctl'), ['-D', data, '-l', path.join(dir, 'postgres.log'), '-w', '-t', '60', '-o', opts, 'start']);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => { try { run(bin('pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']); } finally { fs.rmSync(dir, { recursive: true, force: true }); } },
-  };
-}
 
 const cluster = !process.env.COSO_BENCH_PG_URL && process.argv.includes('--pg') ? await startCluster() : null;
 const pgUrl = process.env.COSO_BENCH_PG_URL ?? cluster?.url;

@@ -13,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export interface RunningServer {
   url: string;
   port: number;
+  /** The server's process id (for pinning it to a core in benchmarks). */
+  pid: number;
   dataDir: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
@@ -86,5 +88,5 @@ export async function startServer(opts: { env?: Record<string, string>; timeoutM
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, port, dataDir, output: () => out, stop };
+  return { url, port, pid: child.pid!, dataDir, output: () => out, stop };
 }
