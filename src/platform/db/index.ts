@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { migrations } from '../../../migrations/index.ts';
 import type { Database } from './tables.ts';
+import { cachedStatements } from './statement-cache.ts';
 
 export type { Database } from './tables.ts';
 export type Dialect = 'sqlite' | 'postgres';
@@ -23,7 +24,7 @@ export interface DbHandle {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
-/** Opens the database: PostgreSQL when the URL says so, otherwise a SQLite file (WAL, foreign keys on). */
+/** Opens the database: PostgreSQL when the URL says so, otherwise a SQLite file (WAL, foreign keys on, prepared statements cached). */
 export function openDb(opts: { databaseUrl?: string; dataDir: string; sqliteFile?: string }): DbHandle {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
@@ -40,7 +41,7 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string; sqliteFile
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
 }
 
