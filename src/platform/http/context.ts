@@ -18,7 +18,8 @@ export type AppEnv = {
     user: CurrentUser | null;
     lang: Lang;
     t: T;
-    csrf: string;
+    /** The CSRF token: the valid cookie's, or one made for a form (read it through `csrfToken`). */
+    csrf: string | undefined;
     requestId: string;
     ip: string;
     auditCount: number;

@@ -44,6 +44,26 @@ export async function destroySession(db: Db, secret: string): Promise<void> {
 }
 
 /**
+ * The session behind a secret with its user and the user's grants, in one query (the hot path of
+ * every signed-in request): one row per grant, or one row with null grant columns.
+ */
+async function sessionWithUser(db: Db, id: string) {
+  const rows = await db.selectFrom('sessions')
+    .leftJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .select(['sessions.id', 'sessions.kind', 'sessions.user_id', 'sessions.expires_at', 'sessions.last_seen_at',
+      'users.id as u_id', 'users.username', 'users.display_name', 'users.active', 'role_grants.role', 'role_grants.unit_id', 'role_grants.include_descendants'])
+    .where('sessions.id', '=', id).execute();
+  const s = rows[0];
+  if (!s) return undefined;
+  const user: CurrentUser | null = !s.u_id || !Number(s.active) ? null : {
+    id: s.u_id, username: s.username!, displayName: s.display_name!, sessionId: s.id,
+    grants: rows.filter((r) => r.role !== null).map((g): Grant => ({ role: g.role as Role, unitId: g.unit_id!, includeDescendants: !!Number(g.include_descendants) })),
+  };
+  return { session: s, user };
+}
+
+/**
  * Resolves the current user from the session cookie (pages) or a Bearer token (API).
  * Web sessions slide: each use pushes the idle expiry forward (written at most once a minute).
  */
@@ -51,15 +71,15 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { db, config } = c.get('deps');
     c.set('user', null);
-    const auth = c.req.header('authorization');
-    const isApi = c.req.path.startsWith('/api/');
-    const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-    const secret = isApi ? bearer : getCookie(c, SESSION_COOKIE);
+    const isApi = c.get('isApi');
+    const auth = isApi ? c.req.header('authorization') : undefined;
+    const secret = isApi ? (auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined) : getCookie(c, SESSION_COOKIE);
     if (secret) {
-      const s = await db.selectFrom('sessions').selectAll().where('id', '=', sha256(secret)).executeTakeFirst();
+      const found = await sessionWithUser(db, sha256(secret));
+      const s = found?.session;
       const now = nowDate();
       if (s && s.kind === (isApi ? 'api' : 'web') && new Date(s.expires_at) > now) {
-        const user = await loadUser(db, s.user_id, s.id);
+        const user = found.user;
         c.set('user', user);
         if (user && s.kind === 'web' && now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
           const expiresAt = new Date(now.getTime() + config.sessionIdleMinutes * 60_000).toISOString();
@@ -83,20 +103,33 @@ export function clearSessionCookie(c: Ctx): void {
 }
 
 /**
- * CSRF protection for forms (double-submit token): every page gets a token in a cookie and in each
- * form's hidden `_csrf` field; a state-changing form request must carry both, equal. The API uses
- * Bearer tokens, never cookies, so it is exempt.
+ * CSRF protection for forms (double-submit token): each form carries the token of the `coso_csrf`
+ * cookie in its hidden `_csrf` field; a state-changing form request must carry both, equal. A valid
+ * cookie is reused; a new token is made only when a page renders a form (`csrfToken`) and then set as
+ * the cookie, so pages without forms (and every API call) write no cookie. The API uses Bearer
+ * tokens, never cookies, so it is exempt.
  */
 export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    let tok = getCookie(c, CSRF_COOKIE);
-    if (!tok || !/^[A-Za-z0-9_-]{43}$/.test(tok)) {
-      tok = token();
-      setCookie(c, CSRF_COOKIE, tok, { httpOnly: true, sameSite: 'Lax', secure: c.get('deps').config.env === 'production', path: '/' });
-    }
-    c.set('csrf', tok);
+    const sent = getCookie(c, CSRF_COOKIE);
+    const valid = sent && CSRF_SHAPE.test(sent) ? sent : undefined;
+    c.set('csrf', valid);
     await next();
+    const tok = c.get('csrf');
+    if (tok && tok !== valid) setCookie(c, CSRF_COOKIE, tok, { httpOnly: true, sameSite: 'Lax', secure: c.get('deps').config.env === 'production', path: '/' });
   };
+}
+
+const CSRF_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** The request's CSRF token for a form: the cookie's, or a new one (set as the cookie when the response leaves). */
+export function csrfToken(c: Ctx): string {
+  let tok = c.get('csrf');
+  if (!tok) {
+    tok = token();
+    c.set('csrf', tok);
+  }
+  return tok;
 }
 
 /** Cleans expired sessions and old login attempts (run at start and periodically). */

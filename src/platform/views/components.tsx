@@ -2,6 +2,7 @@ import type { Child, PropsWithChildren } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../http/context.ts';
 import type { FieldErrors } from '../http/validate.ts';
+import { csrfToken } from '../http/session.ts';
 
 /** The translator of the current request, for components. */
 export function useT() {
@@ -11,7 +12,7 @@ export function useT() {
 /** Hidden CSRF field: put inside every form that changes state. */
 export function Csrf() {
   const c = useRequestContext<AppEnv>();
-  return <input type="hidden" name="_csrf" value={c.get('csrf')} />;
+  return <input type="hidden" name="_csrf" value={csrfToken(c)} />;
 }
 
 /** GOV.UK error summary: lists each problem with a link to its field. */
