@@ -1,25 +1,36 @@
 import { Hono } from 'hono';
-import { readFileSync } from 'node:fs';
 import { allow } from '../../platform/authz/index.ts';
-import type { AppEnv } from '../../platform/http/context.ts';
+import type { AppDeps, AppEnv } from '../../platform/http/context.ts';
+import { sql } from 'kysely';
 import type { Feature } from '../../platform/http/feature.ts';
 import { unitNames } from '../units/index.ts';
 import { navByArea, type NavItem } from '../../platform/views/layout.tsx';
 import type { T as Translate } from '../../platform/i18n/index.ts';
+import { appCss } from '../../platform/views/assets.ts';
 
-const css = readFileSync(new URL('../../platform/views/static/app.css', import.meta.url), 'utf8');
 const pages = new Hono<AppEnv>();
+
+/**
+ * Liveness with the database: `select 1` at most once a second per process (a load balancer polling
+ * every instance must not add a query per probe); concurrent probes share the one in flight. The
+ * interval is measured on the monotonic timer, not the product clock (which may be frozen).
+ */
+const ping = new WeakMap<object, { at: number; result: Promise<boolean> }>();
+function databaseUp(db: AppDeps['db']): Promise<boolean> {
+  const last = ping.get(db);
+  if (last && performance.now() - last.at < 1000) return last.result;
+  const result = sql`select 1 as ok`.execute(db).then(() => true, () => false);
+  ping.set(db, { at: performance.now(), result });
+  return result;
+}
 
 pages.get('/healthz', allow('public'), async (c) => {
   const { db, dialect } = c.get('deps');
-  await db.selectFrom('settings').select('key').limit(1).execute();
+  if (!(await databaseUp(db))) return c.json({ status: 'unavailable', database: dialect }, 503);
   return c.json({ status: 'ok', database: dialect });
 });
 
-pages.get('/static/app.css', allow('public'), (c) => {
-  c.header('Cache-Control', 'public, max-age=3600');
-  return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' });
-});
+pages.get('/static/app.css', allow('public'), (c) => appCss.serve(c));
 
 /** One work area: its title, what it is for, and the pages in it the user may enter. */
 function Area({ t, area, level }: { t: Translate; area: { key: string; items: NavItem[] }; level: 'h1' | 'h2' }) {
