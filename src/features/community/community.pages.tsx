@@ -12,12 +12,12 @@ import { CommuneDecisionTable } from './views/commune.tsx';
 import { countQuery, householdInput, optInInput } from './community.schema.ts';
 import { addHouseholds, optIn, parseHouseholdCsv, removeHousehold } from './households.service.ts';
 import { DecisionTable, VillagePage } from './views/village.tsx';
-import { PRINT_CSS } from './views/print.css.ts';
+import { printCss } from './views/print.css.ts';
 
 export const communityPages = new Hono<AppEnv>();
 const PAGE = 30;
 
-communityPages.get('/community/print.css', allow('public'), (c) => c.body(PRINT_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+communityPages.get('/community/print.css', allow('public'), (c) => printCss.serve(c));
 
 communityPages.get('/community', allow('community.view'), async (c) => {
   const t = c.get('t');

@@ -13,6 +13,7 @@ import { annul, closeDecision, createDecision, enterTally, offerBallot, recogniz
 import { DecisionForm } from './views/village.tsx';
 import { DecisionPage } from './views/decision.tsx';
 import { BallotSheet, Candidates, CountMinutes, Invitation, Minutes } from './views/print.tsx';
+import { printCss } from './views/print.css.ts';
 
 export const decisionPages = new Hono<AppEnv>();
 
@@ -52,7 +53,7 @@ for (const [path, view] of [['minutes', Minutes], ['ballot-sheet', BallotSheet],
     if (path === 'candidates' && d.matter !== 'village-head') throw notFound();
     const v = await villageFor(c, 'community.view', d.village_id);
     const View = view;
-    return c.render(<><link rel="stylesheet" href="/community/print.css" /><p class="no-print"><a href={`/community/decisions/${d.id}`}>← {d.question}</a></p>
+    return c.render(<><link rel="stylesheet" href={printCss.href} /><p class="no-print"><a href={`/community/decisions/${d.id}`}>← {d.question}</a></p>
       <View d={d} villageName={v.name} communeName={v.communeName} total={await householdCount(db, v.id, d.vote_on ?? localToday())} /></>, { title: d.question });
   });
 }

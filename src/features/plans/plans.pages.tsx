@@ -16,11 +16,13 @@ import { CoverageMatrix, MissingList, PLANS_CSS } from './views/coverage.tsx';
 import { TaskListSection } from './tasks.pages.tsx';
 import { findTasks } from './tasks.repository.ts';
 import { missingAssignments } from './assignments.ts';
+import { staticAsset } from '../../platform/http/static.ts';
 
 export const planPages = new Hono<AppEnv>();
-const Css = () => <link rel="stylesheet" href="/plans/plans.css" />;
+const plansCss = staticAsset('/plans/plans.css', PLANS_CSS, 'text/css; charset=utf-8');
+const Css = () => <link rel="stylesheet" href={plansCss.href} />;
 
-planPages.get('/plans/plans.css', allow('public'), (c) => c.body(PLANS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+planPages.get('/plans/plans.css', allow('public'), (c) => plansCss.serve(c));
 
 planPages.get('/plans', allow('plans.view'), async (c) => {
   const t = c.get('t');

@@ -5,7 +5,6 @@ import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { formValues, readForm, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
 import { formatDate, formatDateTime, type T } from '../../platform/i18n/index.ts';
-import { readFileSync } from 'node:fs';
 import { getIndicator } from '../../platform/indicators/index.ts';
 import { getUnit, unitNames } from '../units/index.ts';
 import { dateField } from '../units/units.schema.ts';
@@ -19,6 +18,7 @@ import { acceptReport, createPeriod, returnReport, saveDraft, submitReport, upda
 import { PERIOD_KINDS, type PeriodKind } from './reports.regime.ts';
 import { AggregatePage, Dashboard, PeriodList, RegimePage } from './views/period.tsx';
 import { ReportPage } from './views/report.tsx';
+import { autosaveJs } from './views/assets.ts';
 import { ProvincialPage } from './views/provincial.tsx';
 import { ExportPage } from './views/export.tsx';
 import { EXPORT_FORMATS, EXPORT_MIME, getExport, requestExport, type ExportFormat } from './reports.exports.ts';
@@ -31,11 +31,7 @@ export const reportsPages = new Hono<AppEnv>();
 const stateError = (c: Ctx) => { c.status(409); c.header('x-coso-no-change', '1'); };
 
 /** The autosave script (progressive enhancement; the CSP allows scripts from 'self' only, never inline). */
-const AUTOSAVE_JS = readFileSync(new URL('./static/autosave.js', import.meta.url), 'utf8');
-reportsPages.get('/reports/autosave.js', allow('public'), (c) => {
-  c.header('Cache-Control', 'public, max-age=3600');
-  return c.body(AUTOSAVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-});
+reportsPages.get('/reports/autosave.js', allow('public'), (c) => autosaveJs.serve(c));
 
 /** The label users read for a form field name of the report page (`v.<code>`, `r.<code>`, `s.<key>`). */
 function fieldLabel(name: string, t: T): string {

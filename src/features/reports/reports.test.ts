@@ -205,7 +205,7 @@ forEachDialect('periodic reports', (dialect) => {
     const officer = await t.as('demo.department');
     const html = await (await officer.get(url)).text();
     assert.match(html, /<form[^>]*data-autosave="1"/);
-    assert.match(html, /<script src="\/reports\/autosave.js" defer=""><\/script>/);
+    assert.match(html, /<script src="\/reports\/autosave.js\?v=[\w-]{12}" defer=""><\/script>/);
     assert.doesNotMatch(html, /<script>/, 'no inline script (the CSP forbids it)');
     const js = await t.agent().get('/reports/autosave.js');
     assert.equal(js.status, 200);

@@ -4,6 +4,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../http/context.ts';
 import { mayEnter, type Permission } from '../authz/index.ts';
 import { Csrf } from './components.tsx';
+import { appCss } from './assets.ts';
 
 export interface NavItem { href: string; labelKey: string; permission: Permission; order: number }
 const navItems: NavItem[] = [];
@@ -63,7 +64,7 @@ export function Layout({ title, children }: PropsWithChildren<{ title: string }>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · Coso`}</title>
-          <link rel="stylesheet" href="/static/app.css" />
+          <link rel="stylesheet" href={appCss.href} />
         </head>
         <body>
           <a class="skip-link" href="#main">{t('nav.skip')}</a>

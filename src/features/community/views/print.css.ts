@@ -1,3 +1,5 @@
+import { staticAsset } from '../../../platform/http/static.ts';
+
 /** Print layout of the decision record, ballot sheet, count minutes, candidate list and settlement record (served from /community/print.css: the CSP allows only same-origin styles). */
 export const PRINT_CSS = `.print-doc{max-width:760px;margin:0 auto;font-family:"Times New Roman","DejaVu Serif",serif;font-size:1.05rem}
 .print-doc .center{text-align:center}.doc-head{display:flex;justify-content:space-between;flex-wrap:wrap;gap:0 16px;text-align:center}.doc-head p{margin:0 0 12px}
@@ -7,3 +9,6 @@ export const PRINT_CSS = `.print-doc{max-width:760px;margin:0 auto;font-family:"
 .print-table{width:100%;border-collapse:collapse;margin:12px 0}.print-table th,.print-table td{border:1px solid #0b0c0c;padding:6px 8px;text-align:left;height:1.6em}
 .clock-late{color:#d4351c;font-weight:700}.clock-ok{color:#005a30}
 @media print{.print-doc{font-size:13pt}}`;
+
+/** The print stylesheet as a static asset (hashed link, long-lived cache). */
+export const printCss = staticAsset('/community/print.css', PRINT_CSS, 'text/css; charset=utf-8');

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { getIndicator } from '../../../platform/indicators/index.ts';
 import type { Period, ReportView } from '../reports.repository.ts';
 import { StatusTag } from './period.tsx';
+import { autosaveJs } from './assets.ts';
 
 export interface ReportPageProps {
   period: Period; unitName: string; unitId: string; report: ReportView; versions: { version: number; event: string; at: string; display_name: string | null }[];
@@ -70,7 +71,7 @@ export function ReportPage(p: ReportPageProps) {
           rows={r.indicators.map((i) => { const d = getIndicator(i.code); return [d?.label ?? i.code, <>{i.value == null ? '—' : `${numText(i.value)} ${d?.unit ?? ''}`}{i.overrideReason && <><br /><span class="hint">{t('reports.override')}: {i.overrideReason}</span></>}</>, i.computed == null ? '' : numText(i.computed)]; })} />}
         {editable && <p><button type="submit" class="secondary">{t('reports.saveDraft')}</button> <span data-autosave-status role="status" aria-live="polite" hidden></span></p>}
       </form>
-      {editable && <script src="/reports/autosave.js" defer></script>}
+      {editable && <script src={autosaveJs.href} defer></script>}
       {p.canSubmit && ['draft', 'returned'].includes(r.status) && (
         <form method="post" action={`${base}/submit`}>
           <Csrf />
