@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { allow } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { pageFrom, pageOf, pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { localToday } from '../../platform/i18n/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { findUnits, getUnit, type UnitView } from './units.repository.ts';
@@ -26,13 +27,15 @@ export const unitsApi = apiRouter();
 unitsApi.openapi(
   createRoute({
     method: 'get', path: '/units', middleware: [allow('units.view')] as const,
-    request: { query: z.object({ q: z.string().max(200).optional(), kind: z.enum(UNIT_KINDS).optional(), at: isoDate.optional(), parentId: z.string().max(64).optional() }) },
-    responses: { 200: json(z.object({ items: z.array(Unit) }), 'Units valid on the date'), 400: json(ErrorSchema, 'Invalid query'), 401: json(ErrorSchema, 'No token') },
+    request: { query: z.object({ q: z.string().max(200).optional(), kind: z.enum(UNIT_KINDS).optional(), at: isoDate.optional(), parentId: z.string().max(64).optional(), ...pageQuery }) },
+    responses: { 200: json(pageSchema(Unit), 'Units valid on the date, one page (follow `next`)'), 400: json(ErrorSchema, 'Invalid query'), 401: json(ErrorSchema, 'No token') },
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const items = await findUnits(c.get('deps').db, { q: q.q, kind: q.kind, at: q.at ?? localToday(), parentId: q.parentId });
-    return c.json({ items: items.map(present) }, 200);
+    const p = pageOf(q);
+    const rows = await findUnits(c.get('deps').db, { q: q.q, kind: q.kind, at: q.at ?? localToday(), parentId: q.parentId, limit: p.limit + 1, offset: p.offset });
+    const page = pageFrom(rows, p);
+    return c.json({ items: page.items.map(present), next: page.next }, 200);
   },
 );
 

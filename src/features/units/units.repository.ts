@@ -32,7 +32,7 @@ export async function findUnits(db: Db | Trx, f: UnitFilter): Promise<UnitView[]
   if (f.parentId !== undefined) q = f.parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', f.parentId);
   // search_text is stored as ' folded words ': each query word must start a word (prefix match).
   for (const w of searchWords(f.q ?? '')) q = q.where('search_text', 'like', `% ${w}%`);
-  q = q.orderBy('kind').orderBy('search_text').orderBy('valid_from');
+  q = q.orderBy('kind').orderBy('search_text').orderBy('valid_from').orderBy('id'); // id: a stable order for pages
   if (f.limit) q = q.limit(f.limit).offset(f.offset ?? 0);
   const rows = await q.execute();
   return withLineage(db, rows);

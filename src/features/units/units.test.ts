@@ -16,6 +16,18 @@ forEachDialect('organisation registry', (dialect) => {
     const r = await t.app.request(path, { headers: { authorization: `Bearer ${token}` } });
     return { status: r.status, body: (await r.json()) as { items: Item[] } & Record<string, unknown> };
   };
+  /** Every page of a list, following `next` (200 a page). */
+  const all = async (path: string) => {
+    const items: Item[] = [];
+    let url: string | null = `${path}${path.includes('?') ? '&' : '?'}limit=200`;
+    while (url) {
+      const r = await api(url);
+      assert.equal(r.status, 200);
+      items.push(...r.body.items);
+      url = r.body.next ? `${path}${path.includes('?') ? '&' : '?'}limit=200&cursor=${r.body.next}` : null;
+    }
+    return { body: { items } };
+  };
   before(async () => {
     t = await createTestApp(dialect);
     token = await t.token('demo.coordinator');
@@ -23,7 +35,7 @@ forEachDialect('organisation registry', (dialect) => {
   after(() => t.close());
 
   test('on 01/01/2025 the old Gia Lai has its 17 districts and 218 communes', async () => {
-    const { body } = await api('/api/v1/units?at=2025-01-01');
+    const { body } = await all('/api/v1/units?at=2025-01-01');
     const oldProvince = body.items.find((u) => u.kind === 'province-committee' && u.code === '64')!;
     const districts = body.items.filter((u) => u.kind === 'district-committee' && u.parentId === oldProvince.id);
     assert.equal(districts.length, 17);
@@ -35,13 +47,35 @@ forEachDialect('organisation registry', (dialect) => {
   });
 
   test('today Gia Lai has 135 communes and wards and no district', async () => {
-    const { body } = await api('/api/v1/units');
+    const { body } = await all('/api/v1/units');
     assert.equal(body.items.filter((u) => u.kind === 'commune-committee').length, 135);
     assert.equal(body.items.filter((u) => u.kind === 'district-committee').length, 0);
     const pleiku = body.items.find((u) => u.code === '23575')!;
     assert.equal(pleiku.fullName, 'Phường Pleiku');
     assert.ok(pleiku.predecessorIds.length > 0, 'Phường Pleiku was formed from old wards');
     assert.ok(body.items.some((u) => u.fullName.startsWith('Sở Nội vụ')));
+  });
+
+  test('the list comes in pages: 50 by default, at most 200, `next` until the last; bad paging values give 400 in Vietnamese', async () => {
+    const first = await api('/api/v1/units');
+    assert.equal(first.status, 200);
+    assert.equal(first.body.items.length, 50);
+    assert.equal(typeof first.body.next, 'string');
+    const second = await api(`/api/v1/units?cursor=${first.body.next}`);
+    assert.equal(second.body.items.length, 50);
+    const seen = new Set(first.body.items.map((u) => u.id));
+    assert.ok(second.body.items.every((u) => !seen.has(u.id)), 'pages do not overlap');
+    const everything = await all('/api/v1/units');
+    assert.equal(new Set(everything.body.items.map((u) => u.id)).size, everything.body.items.length, 'no unit twice across pages');
+    assert.deepEqual(everything.body.items.slice(0, 100).map((u) => u.id), [...first.body.items, ...second.body.items].map((u) => u.id));
+    const last = await api('/api/v1/units?q=ia%20mo');
+    assert.equal(last.body.next, null, 'one short page has no next');
+    for (const [query, field] of [['limit=201', 'limit'], ['limit=0', 'limit'], ['limit=abc', 'limit'], ['cursor=xyz', 'cursor']]) {
+      const r = await t.app.request(`/api/v1/units?${query}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(r.status, 400, query);
+      const e = ((await r.json()) as { error: { fields: Record<string, string> } }).error.fields;
+      assert.match(e[field], /[àáảãạăâđêôơư]|Giá trị|Số dòng|Con trỏ/i, `${query}: ${e[field]}`);
+    }
   });
 
   test('search ignores diacritics and đ/Đ', async () => {
