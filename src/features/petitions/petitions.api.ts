@@ -15,6 +15,8 @@ import { registerReceptionApi } from './reception.api.ts';
 import { petitionsExport } from './settings.pages.tsx';
 import { receptionExport } from './reception.pages.tsx';
 
+import { pageFrom, pageOf, pageQuery, pageSchema } from '../../platform/http/pagination.ts';
+
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const body = <S extends z.ZodType>(schema: S) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const errors = { 400: json(ErrorSchema, 'Invalid input'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown case'), 409: json(ErrorSchema, 'State does not allow the step') };
@@ -66,14 +68,16 @@ petitionsApi.openapi(createRoute({
 });
 
 petitionsApi.openapi(createRoute({
-  method: 'get', path: '/petitions', middleware: [allow('petitions.view')] as const, request: { query: listQuery },
-  responses: { 200: json(z.object({ items: z.array(z.object({}).passthrough()) }), 'Cases in scope'), ...errors },
+  method: 'get', path: '/petitions', middleware: [allow('petitions.view')] as const, request: { query: listQuery.extend(pageQuery) },
+  responses: { 200: json(pageSchema(z.object({}).passthrough()), 'Cases in scope, newest first, one page (follow `next`)'), ...errors },
 }), async (c) => {
   const q = c.req.valid('query');
   const { db } = c.get('deps');
   const units = await unitIdsInScope(db, scopeOf(c.get('user'), 'petitions.view'));
-  const rows = await listPetitions(db, { ...q, overdue: q.overdue === 'true' || q.overdue === '1', units });
-  return c.json({ items: rows.map(listItem) }, 200);
+  const p = pageOf(q);
+  const { limit: _l, cursor: _c, ...filter } = q;
+  const page = pageFrom(await listPetitions(db, { ...filter, overdue: q.overdue === 'true' || q.overdue === '1', units, limit: p.limit + 1, offset: p.offset }), p);
+  return c.json({ items: page.items.map(listItem), next: page.next }, 200);
 });
 
 /** Loads a case the caller may view (404 outside scope, like an unknown id). */

@@ -26,7 +26,7 @@ export async function holdersOf(db: Db | Trx, p: { id: string; handling_unit_id:
   return fw.length ? [fw[0].from_unit_id, ...fw.map((f) => f.to_unit_id)] : [p.handling_unit_id];
 }
 
-export interface ListFilter extends Omit<import('./petitions.schema.ts').ListQuery, 'overdue'> { overdue?: boolean; units: 'all' | string[]; limit?: number }
+export interface ListFilter extends Omit<import('./petitions.schema.ts').ListQuery, 'overdue'> { overdue?: boolean; units: 'all' | string[]; limit?: number; offset?: number }
 
 /** Cases in scope, newest first. Search reads the folded title/content/code only (never the sender). */
 export async function listPetitions(db: Db | Trx, f: ListFilter) {
@@ -40,7 +40,7 @@ export async function listPetitions(db: Db | Trx, f: ListFilter) {
   if (f.unitId) q = q.where('handling_unit_id', '=', f.unitId);
   if (f.overdue) q = q.where('due_on', '<', localToday()).where('status', 'in', ['received', 'triaged', 'accepted']);
   for (const w of searchWords(f.q ?? '')) q = q.where('search_text', 'like', `% ${w}%`);
-  return q.orderBy('received_at', 'desc').limit(f.limit ?? 200).execute();
+  return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit ?? 200).offset(f.offset ?? 0).execute();
 }
 
 /** Cases with the same sender hash (100), and the unit's 50 latest cases, for duplicate detection (two indexed reads). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import { dateField } from '../units/units.schema.ts';
 import { SUPERVISION_AREA_CODES } from '../../domain/supervision-areas.ts';
 
@@ -62,7 +63,7 @@ export type TaskPatch = z.infer<typeof taskPatch>;
 
 export const taskQuery = z.object({
   unitId: z.string().max(64).optional(), planId: z.string().max(64).optional(), status: z.enum(TASK_STATUSES).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false']).optional(), ...pageQuery,
 });
 
 export const updateInput = z.object({ note: text(4000), progress: optionalPercent });

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { allow, authorize, can, scopeOf } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
+import { pageFrom, pageOf, pageSchema } from '../../platform/http/pagination.ts';
 import { actorOf, type Ctx } from '../../platform/http/context.ts';
 import { forbidden, notFound, unauthorized } from '../../platform/http/errors.ts';
 import { fieldErrors, translateFields, validationError } from '../../platform/http/validate.ts';
@@ -44,13 +45,14 @@ export const editCheck = (c: Ctx) => (unitId: string) => can(c.get('user'), 'tas
 
 export const tasksApi = apiRouter();
 
-tasksApi.openapi(createRoute({ method: 'get', path: '/tasks', middleware: [allow('tasks.view')] as const, request: { query: taskQuery }, responses: { 200: json(z.object({ items: z.array(Task) }), 'Tasks'), ...errors } }), async (c) => {
+tasksApi.openapi(createRoute({ method: 'get', path: '/tasks', middleware: [allow('tasks.view')] as const, request: { query: taskQuery }, responses: { 200: json(pageSchema(Task), 'Tasks, one page (follow `next`)'), ...errors } }), async (c) => {
   const { db } = c.get('deps');
   const q = c.req.valid('query');
   const unitIds = await unitIdsInScope(db, scopeOf(c.get('user'), 'tasks.view'));
   if (q.unitId && unitIds !== 'all' && !unitIds.includes(q.unitId)) await authorize(c.get('user'), 'tasks.view', q.unitId, (u) => ancestorIds(db, u));
-  const items = await findTasks(db, { unitIds, unitId: q.unitId, planId: q.planId, status: q.status, overdue: q.overdue === 'true' }, localToday());
-  return c.json({ items: items.map(out) }, 200);
+  const p = pageOf(q);
+  const page = pageFrom(await findTasks(db, { unitIds, unitId: q.unitId, planId: q.planId, status: q.status, overdue: q.overdue === 'true', limit: p.limit + 1, offset: p.offset }, localToday()), p);
+  return c.json({ items: page.items.map(out), next: page.next }, 200);
 });
 
 const TaskDetail = Task.extend({

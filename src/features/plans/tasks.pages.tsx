@@ -5,7 +5,7 @@ import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { fieldErrors, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
 import { formatDate, formatDateTime, localToday, translator } from '../../platform/i18n/index.ts';
 import { sendFile } from '../../platform/files/index.ts';
-import { Csrf, ErrorSummary, Field, Notice, Select, Table } from '../../platform/views/components.tsx';
+import { Csrf, ErrorSummary, Field, Notice, Pagination, Select, Table } from '../../platform/views/components.tsx';
 import { SUPERVISION_AREAS } from '../../domain/supervision-areas.ts';
 import { ancestorIds, unitIdsInScope, unitNames } from '../units/index.ts';
 import { getPlan, type PlanView } from './plans.repository.ts';
@@ -143,13 +143,18 @@ function listFilter(c: Ctx): Omit<TaskFilter, 'unitIds'> & { query: Record<strin
   return { area, status, overdue, planId, query: { area: area ?? '', status: status ?? '', overdue: String(overdue), ...(planId ? { planId } : {}) } };
 }
 
+/** Rows per page of the staff task list (the exports stay complete). */
+const PAGE = 50;
+
 taskPages.get('/tasks', allow('tasks.view'), async (c) => {
   const t = c.get('t');
   const { db } = c.get('deps');
   const f = listFilter(c);
   const scope = await unitIdsInScope(db, scopeOf(c.get('user'), 'tasks.view'));
-  const tasks = await findTasks(db, { unitIds: scope, ...f }, localToday());
-  const coop = scope === 'all' ? [] : await findTasks(db, { unitIds: scope, coUnitIds: scope, ...f }, localToday());
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+  const rows = await findTasks(db, { unitIds: scope, ...f, limit: PAGE + 1, offset: (page - 1) * PAGE }, localToday());
+  const tasks = rows.slice(0, PAGE);
+  const coop = scope === 'all' || page > 1 ? [] : await findTasks(db, { unitIds: scope, coUnitIds: scope, ...f }, localToday());
   const names = await unitNames(db, [...tasks, ...coop].map((x) => x.unitId));
   const q = new URLSearchParams(f.query).toString();
   return c.render(<>
@@ -167,6 +172,7 @@ taskPages.get('/tasks', allow('tasks.view'), async (c) => {
       {(await can(c.get('user'), 'tasks.edit')) && <> · <a href="/tasks/import">{t('tasks.import.title')}</a></>}
     </p>
     <TaskTable tasks={tasks} names={names} />
+    {(page > 1 || rows.length > PAGE) && <Pagination page={page} hasNext={rows.length > PAGE} baseQuery={f.query} />}
     {coop.length > 0 && <><h2>{t('tasks.coop')}</h2><TaskTable tasks={coop} names={names} /></>}
   </>, { title: t('tasks.title') });
 });

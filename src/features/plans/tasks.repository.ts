@@ -19,7 +19,7 @@ export function present(r: Row, today: string): TaskView {
   };
 }
 
-export interface TaskFilter { unitIds: 'all' | string[]; unitId?: string; planId?: string; status?: string; overdue?: boolean; area?: string; parentTaskId?: string | null; /** Tasks where one of these units co-operates (instead of owning). */ coUnitIds?: string[] }
+export interface TaskFilter { unitIds: 'all' | string[]; unitId?: string; planId?: string; status?: string; overdue?: boolean; area?: string; parentTaskId?: string | null; /** Tasks where one of these units co-operates (instead of owning). */ coUnitIds?: string[]; /** A page: at most `limit` rows (default 2,000) after `offset`. */ limit?: number; offset?: number }
 
 /** Tasks in the caller's scope matching the filters (at most 2,000). */
 export async function findTasks(db: Db | Trx, f: TaskFilter, today: string): Promise<TaskView[]> {
@@ -36,7 +36,7 @@ export async function findTasks(db: Db | Trx, f: TaskFilter, today: string): Pro
   if (f.overdue) q = q.where('status', '!=', 'done').where('due_on', '<', today);
   if (f.status === 'overdue') q = q.where('status', 'not in', ['done', 'blocked']).where('due_on', '<', today);
   else if (f.status) q = q.where('status', '=', f.status).where((e) => (f.status === 'done' || f.status === 'blocked' ? e.val(true) : e.or([e('due_on', 'is', null), e('due_on', '>=', today)])) as never);
-  const rows = await q.orderBy('due_on').orderBy('created_at').limit(2000).execute();
+  const rows = await q.orderBy('due_on').orderBy('created_at').orderBy('id').limit(f.limit ?? 2000).offset(f.offset ?? 0).execute();
   return rows.map((r) => present(r, today));
 }
 

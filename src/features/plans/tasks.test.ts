@@ -55,6 +55,21 @@ forEachDialect('tasks: scope, progress, evidence, reminders, restructuring', (di
     assert.equal((await api('demo.commune', `/tasks?unitId=${tuPhap}`)).status, 403);
     const overdue = await api('demo.coordinator', '/tasks?overdue=true');
     assert.ok(overdue.body.items.length > 0 && overdue.body.items.every((x: Json) => x.status === 'overdue'));
+
+  });
+
+  test('the API list comes in pages: limit, `next` as the cursor of the following page, 400 past 200', async () => {
+    const one = await api('demo.coordinator', '/tasks?limit=1');
+    assert.equal(one.body.items.length, 1);
+    assert.equal(typeof one.body.next, 'string');
+    const two = await api('demo.coordinator', `/tasks?limit=1&cursor=${one.body.next}`);
+    assert.equal(two.body.items.length, 1);
+    assert.notEqual(two.body.items[0].id, one.body.items[0].id);
+    const both = await api('demo.coordinator', '/tasks?limit=2');
+    assert.deepEqual(both.body.items.map((x: Json) => x.id), [one.body.items[0].id, two.body.items[0].id]);
+    const big = await api('demo.coordinator', '/tasks?limit=500');
+    assert.equal(big.status, 400);
+    assert.match(big.body.error.fields.limit, /200/);
   });
 
   test('PATCH sets progress by hand (marked manual); bad values are 400, never 500', async () => {
