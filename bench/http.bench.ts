@@ -46,7 +46,7 @@ function pin(pid: number, core: number): boolean {
 // ---- the server under test ---------------------------------------------------------------------
 const cluster = !process.env.COSO_BENCH_PG_URL && argv.includes('--pg') ? await startCluster() : null;
 const pgUrl = process.env.COSO_BENCH_PG_URL ?? cluster?.url;
-const server = await startServer({ fresh: true, env: { ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) }, timeoutMs: 180_000 });
+const server = await startServer({ fresh: true, env: pgUrl ? { DATABASE_URL: pgUrl } : {}, timeoutMs: 180_000 });
 const base = server.url;
 
 /** A client keeping cookies, for setting up the data the routes show. */
