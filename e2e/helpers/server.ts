@@ -40,14 +40,14 @@ export function freePort(): Promise<number> {
  * server seeds it as a first `npm start` does; password TEST_PASSWORD), and waits
  * until /healthz answers. `stop()` kills its whole process group and removes the data folder.
  */
-export async function startServer(opts: { env?: Record<string, string>; timeoutMs?: number; /** Seed at start like a first `npm start`, instead of copying the run's seeded template. */ fresh?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(opts: { env?: Record<string, string>; timeoutMs?: number; /** Seed at start like a first `npm start`, instead of copying the run's seeded template. */ fresh?: boolean; /** Another checkout to run (benchmarks comparing commits); this one by default. */ root?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-e2e-'));
   const template = process.env.COSO_TEST_SQLITE_TEMPLATE;
   if (!opts.fresh && template && !opts.env?.DATABASE_URL) fs.copyFileSync(template, path.join(dataDir, 'coso.sqlite'));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD: TEST_PASSWORD, ...opts.env };
   if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: opts.root ?? root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
