@@ -32,7 +32,7 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.match(text, /^\uFEFFMã,Ngày nhận/);
     assert.match(text, /Khiếu nại quyết định thu hồi đất/, 'a commune case');
     assert.doesNotMatch(text, /Tố cáo cán bộ địa chính/, 'a province case is outside the commune scope');
-    assert.match(text, /\d{2}\/\d{2}\/2026/);
+    assert.match(text, /\b\d{2}\/\d{2}\/\d{4}\b/);
     const overdue = await (await a.get('/petitions/export.csv?overdue=true')).text();
     assert.ok(overdue.split('\r\n').length < text.split('\r\n').length);
     const x = await (await t.as('demo.leader')).get('/petitions/export.xlsx?kind=denunciation');
@@ -68,6 +68,10 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.equal((await api('demo.reception.commune', `/reception/visits/${v.body.id}/reply`, { repliedOn: '28/11/2026', outcome: 'accepted' })).status, 409);
     const day = await api('demo.reception.commune', '/reception/days', { unitId: commune, onDate: '24/11/2026', headName: 'Chủ tịch UBND phường', held: true });
     assert.equal(day.status, 201);
+    // Two more days of the same month, and a missed day of the Department of Home Affairs in October:
+    // the compliance below is about November/October 2026, whatever today is.
+    for (const onDate of ['03/11/2026', '17/11/2026']) assert.equal((await api('demo.reception.commune', '/reception/days', { unitId: commune, onDate, headName: 'Chủ tịch UBND phường', held: true })).status, 201);
+    assert.equal((await api('demo.admin', '/reception/days', { unitId: noiVu, onDate: '20/10/2026', headName: 'Giám đốc Sở Nội vụ', held: false, note: 'Bận họp đột xuất' })).status, 201);
     const days = await api('demo.reception.commune', '/reception/days?month=2026-11');
     assert.ok(days.body.items.some((d: any) => d.id === day.body.id && d.held === true));
     const comp = await api('demo.reception.commune', '/reception/compliance?month=2026-11');

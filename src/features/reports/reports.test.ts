@@ -28,8 +28,9 @@ forEachDialect('periodic reports', (dialect) => {
     t = await createTestApp(dialect);
     for (const u of ['demo.coordinator', 'demo.commune', 'demo.commune.head', 'demo.observer', 'demo.department', 'demo.leader']) tok[u] = await t.token(u);
     const { body } = await api('demo.coordinator', '/report-periods');
-    semi = body.items.find((p: Period) => p.kind === 'semiannual');
-    annual = body.items.find((p: Period) => p.kind === 'annual');
+    // Plan 188's own 2025 periods (the demo also has the current cycle, relative to today).
+    semi = body.items.find((p: Period) => p.kind === 'semiannual' && p.due.startsWith('2025'));
+    annual = body.items.find((p: Period) => p.kind === 'annual' && p.due.startsWith('2025'));
     pleiku = (await getUnitByKey(t.db, 'commune:23575:2025-07-01'))!.id;
     tuPhap = (await getUnitByKey(t.db, 'body:52:tu-phap'))!.id;
   });
