@@ -115,3 +115,16 @@ export const indicatorLabel = (code: string, lang: 'vi' | 'en' = 'vi') => {
   const d = getIndicator(code);
   return d ? (lang === 'en' ? d.labelEn : d.label) : code;
 };
+
+/** For dashboards: how many reporting units sent the period's report on time, late, or not at all, and each unit's state. */
+export async function reportTimeliness(db: Db | Trx, period: Period, today = localToday()) {
+  const all = await periodStatuses(db, period, 'all', today);
+  const sent = (s: UnitStatus) => s.status !== 'missing' && s.status !== 'draft';
+  return {
+    units: all.length,
+    onTime: all.filter((s) => sent(s) && !s.late).length,
+    late: all.filter((s) => sent(s) && s.late).length,
+    missing: all.filter((s) => !sent(s)).length,
+    byUnit: new Map(all.map((s) => [s.unitId, { status: s.status, late: s.late }])),
+  };
+}
