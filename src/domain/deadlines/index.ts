@@ -4,3 +4,4 @@ export { DEADLINE_RULES, findRule, listRules, ruleExists } from './rules.ts';
 export { computeDeadline, deadlineStatus, DeadlineError, pickVariant, type DeadlineErrorCode } from './compute.ts';
 export { RECEPTION_FREQUENCIES, receptionFrequency, type ReceptionFrequency, type ReceptionUnitKind } from './reception-frequency.ts';
 export { UNIT_VI } from './define.ts';
+export { BEFORE_READING, CONSULTATION_WINDOW_READING, READINGS, readingOn, type Reading } from './readings.ts';
