@@ -94,7 +94,7 @@ export async function setReading(db: Db, actor: Actor, readingId: string, on: bo
   if (!READINGS.some((r) => r.id === readingId)) return fail('not_found');
   return inTransaction(db, async (trx) => {
     const opts = await loadDeadlineOptions(trx);
-    const readings = { ...(opts.readings ?? {}) };
+    const readings = { ...opts.readings };
     const before = readings[readingId] ?? null;
     if (on === null) delete readings[readingId];
     else readings[readingId] = on;
