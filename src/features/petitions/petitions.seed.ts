@@ -40,7 +40,7 @@ export async function seedPetitions(db: Db, ctx: SeedContext) {
     await classify(db, a, sys, p2.id, cls('denunciation', 'conduct', { areas: ['anti-corruption'], accusedUnitId: commune.id }));
     await accept(db, a, sys, p2.id);
   });
-  await ctx.at(d(24), () => extend(db, a, sys, p2.id, { reason: 'Cần xác minh thêm tại nhiều nơi', decisionNumber: '45/QĐ-UBND' }));
+  await ctx.at(d(24), () => extend(db, a, sys, p2.id, { reason: 'Cần xác minh thêm tại nhiều nơi', decisionNumber: '45/QĐ-UBND', criteria: ['several-places'] }));
   const p3 = await mk(3, 'Kiến nghị sửa đường thôn', 'Kiến nghị sửa chữa đường bê tông tổ 3 bị hư hỏng nặng sau mùa mưa.', province.id, d(45));
   await ctx.at(d(44), () => forward(db, a, sys, p3.id, { toUnitId: noiVu.id, reason: 'Chuyển Sở Nội vụ xem xét' }));
   await ctx.at(d(40), () => forward(db, a, sys, p3.id, { toUnitId: commune.id, reason: 'Thuộc thẩm quyền UBND phường' }));

@@ -6,6 +6,8 @@ export interface PetitionsTable {
   addressed_unit_id: string | null; handling_unit_id: string; accused_unit_id: string | null; assigned_user_id: string | null;
   competence: string | null; eligibility: string | null; remote: number; complex: number; instance: string;
   received_on: string; received_at: string; accepted_on: string | null; due_on: string | null; deadlines: string; extensions: number;
+  /** JSON array of the NĐ 31/2019 Art. 3(2) criteria met (migrations/20261204120000_law_fixes.ts). */
+  complexity_criteria: string;
   outcome: string | null; document_number: string | null; answer: string | null; resolved_on: string | null; duplicate_of: string | null;
   files: string; created_by: string | null; updated_at: string;
 }
