@@ -206,7 +206,7 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.equal(view.extensions, 2);
     assert.equal(view.deadlines.resolve.variant, 'especially-complex');
     assert.equal((await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Lần ba', decisionNumber: '3/QĐ', criteria: ['foreign-element'] })).status, 409, 'never a third time');
-    const audit = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'petitions.extend').where('subject_id', '=', id).execute();
+    const audit = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'petitions.extend').where('subject_id', '=', id).orderBy('seq').execute();
     assert.equal(audit.length, 2);
     assert.match(String(audit[1].changes), /especially-complex/);
   });
