@@ -179,6 +179,44 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.equal((await api('demo.coordinator', `/petitions/${p.id}/extend-triage`, {})).status, 400);
   });
 
+  test('LTC Art. 30(2) "vụ việc phức tạp thì có thể gia hạn giải quyết tố cáo một lần", 30(3) "đặc biệt phức tạp … 02 lần"; NĐ 31/2019 Art. 3: one criterion for the first extension, two for the second, recorded on the case', async () => {
+    await t.db.deleteFrom('petition_intake_attempts').execute();
+    const sub = await t.app.request('/api/v1/public/petitions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ senderName: 'Lê Văn Tố', senderAddress: 'Tổ 2, Phường Pleiku', anonymous: false, title: 'Tố cáo thu tiền cấp phép', content: 'Tố cáo cán bộ thu tiền trái phép khi cấp giấy phép xây dựng nhà ở.', kindHint: 'denunciation', addressedUnitId: province }) });
+    assert.equal(sub.status, 201);
+    const id = (await t.db.selectFrom('petitions').select('id').where('title', '=', 'Tố cáo thu tiền cấp phép').executeTakeFirstOrThrow()).id;
+    assert.equal((await api('demo.coordinator', `/petitions/${id}/classify`, { kind: 'denunciation', field: 'conduct', accusedUnitId: commune })).status, 200);
+    const accepted = await api('demo.coordinator', `/petitions/${id}/accept`, {});
+    assert.equal(accepted.status, 200);
+    const none = await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Cần thêm thời gian', decisionNumber: '1/QĐ-UBND' });
+    assert.equal(none.status, 400, 'no criterion: not a complex case, no extension');
+    assert.match(none.body.error.fields.criteria, /ít nhất 01 tiêu chí/);
+    const first = await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Xác minh ở hai xã', decisionNumber: '1/QĐ-UBND', criteria: ['several-places'] });
+    assert.equal(first.status, 200);
+    assert.deepEqual(first.body.complexityCriteria, ['several-places']);
+    assert.equal(first.body.deadlines.resolve.variant, 'complex');
+    const second = await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Còn phức tạp', decisionNumber: '2/QĐ-UBND' });
+    assert.equal(second.status, 409, 'one criterion: complex, not especially complex');
+    assert.equal(second.body.error.code, 'not_especially_complex');
+    assert.match(second.body.error.fields.criteria, /từ 02 tiêu chí trở lên/);
+    // The case page: the form keeps the typed values, names the criteria field, and a second criterion allows the second extension.
+    const a = await t.as('demo.coordinator');
+    const page = await a.post(`/petitions/${id}/extend`, { reason: 'Giữ lý do đã gõ', decisionNumber: '2/QĐ-UBND' });
+    assert.equal(page.status, 409);
+    const html = await page.text();
+    assert.match(html, /error-summary[\s\S]*href="#f-criteria"/);
+    assert.match(html, /Giữ lý do đã gõ/);
+    const ok2 = await a.post(`/petitions/${id}/extend`, { reason: 'Nhiều cơ quan liên quan', decisionNumber: '2/QĐ-UBND', criteria: 'several-agencies' });
+    assert.equal(ok2.status, 303);
+    const view = (await api('demo.coordinator', `/petitions/${id}`)).body;
+    assert.deepEqual(view.complexityCriteria, ['several-places', 'several-agencies']);
+    assert.equal(view.extensions, 2);
+    assert.equal(view.deadlines.resolve.variant, 'especially-complex');
+    assert.equal((await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Lần ba', decisionNumber: '3/QĐ', criteria: ['foreign-element'] })).status, 409, 'never a third time');
+    const audit = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'petitions.extend').where('subject_id', '=', id).orderBy('seq').execute();
+    assert.equal(audit.length, 2);
+    assert.match(String(audit[1].changes), /especially-complex/);
+  });
+
   test('tracking is rate-limited on failed lookups; a wrong key and an unknown code answer the same', async () => {
     const saved = process.env.PETITIONS_TRACK_LIMIT;
     process.env.PETITIONS_TRACK_LIMIT = '3/600';

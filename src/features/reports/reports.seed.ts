@@ -30,7 +30,7 @@ export async function seedPlan188Regime(db: Db, unitsAt: string): Promise<{ regi
   });
   const regime = (await getRegime(db, id))!;
   const periodIds: string[] = [];
-  for (const f of R.frequency) periodIds.push(await createPeriod(db, SYSTEM_ACTOR, regime, { title: f.title, kind: f.kind, from: f.from, to: f.to, due: f.due }, unitsAt));
+  for (const f of R.frequency) periodIds.push(await createPeriod(db, SYSTEM_ACTOR, regime, { title: f.title, kind: f.kind, from: f.from, to: f.to, due: f.due, dueMode: f.dueMode }, unitsAt));
   return { regimeId: id, periodIds };
 }
 
@@ -99,7 +99,7 @@ export async function seedDemoReports(db: Db, opts: { unitsAt: string; keepMissi
     let made = 0;
     for (const [pi, periodId] of periodIds.entries()) {
       const p = (await trx.selectFrom('report_periods').selectAll().where('id', '=', periodId).executeTakeFirstOrThrow());
-      const statuses = await periodStatuses(trx, { id: p.id, regimeId: p.regime_id, title: p.title, kind: p.kind as 'annual', from: p.from_date, to: p.to_date, due: p.due_date });
+      const statuses = await periodStatuses(trx, (await getPeriod(trx, p.id))!);
       const reports: ReportsTable[] = [];
       const values: { report_id: string; code: string; value: string | null; computed: string | null; override_reason: string | null }[] = [];
       const sections: { report_id: string; key: string; text: string; comment: string | null }[] = [];
