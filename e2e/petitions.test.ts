@@ -102,7 +102,10 @@ test('a reception officer logs an in-person visit that becomes a case; handlers 
   assert.match((await h.textContent('#status'))!, /Đã thụ lý/);
   assert.match((await h.textContent('#accepted-on'))!, /^\d{2}\/\d{2}\/\d{4}$/);
   const dueBefore = (await h.textContent('#due-on'))!;
+  // LTC Art. 30(2), NĐ 31/2019 Art. 3(2): an extension needs a complex case; tick the criterion it meets.
+  await h.locator('form[action$="/extend"] input[name="criteria"][value="several-places"]').check();
   await act(h, 'extend', { decisionNumber: '12/QĐ-STP', reason: 'Cần xác minh ở nhiều địa điểm' });
+  assert.match((await h.textContent('#criteria'))!, /Cần xác minh từ 02 địa điểm trở lên/);
   await shot(h, 'extended');
   const dueAfter = (await h.textContent('#due-on'))!;
   assert.notEqual(dueAfter, dueBefore, 'the extension moves the due date');

@@ -15,6 +15,7 @@ import * as plansMore from './20261126100000_plans_more.ts';
 import * as exemplarsMore from './20261126160000_exemplars_more.ts';
 import * as tasksDoneOn from './20261126170000_tasks_done_on.ts';
 import * as disclosuresMore from './20261126150000_disclosures_more.ts';
+import * as lawFixes from './20261204120000_law_fixes.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261126150000_disclosures_more': disclosuresMore,
   '20261126160000_exemplars_more': exemplarsMore,
   '20261126170000_tasks_done_on': tasksDoneOn,
+  '20261204120000_law_fixes': lawFixes,
 };

@@ -21,7 +21,7 @@ export interface TestBrowser {
 }
 
 /** Launches Chromium with a fresh temporary profile; `suite` prefixes the screenshot names. */
-export async function launchBrowser(suite: string, opts: { locale?: string } = {}): Promise<TestBrowser> {
+export async function launchBrowser(suite: string, opts: { locale?: string; /** false: pages must work without JavaScript */ javaScript?: boolean } = {}): Promise<TestBrowser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -30,6 +30,7 @@ export async function launchBrowser(suite: string, opts: { locale?: string } = {
     locale: opts.locale ?? 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: opts.javaScript ?? true,
   });
   context.setDefaultTimeout(15_000);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Calendar } from '../calendar/calendar.ts';
-import { computeDeadline, DEADLINE_RULES, DeadlineError, findRule, listRules, receptionFrequency } from './index.ts';
+import { computeDeadline, countsAsHeadDay, DEADLINE_RULES, DeadlineError, deputyRule, findRule, listRules, receptionFrequency, requiredReceptionDays } from './index.ts';
 
 const cal = new Calendar();
 
@@ -130,4 +130,24 @@ test('property: for every rule and variant, due ≥ start, and a later start nev
       }
     }
   }
+});
+
+test('LTCD Art. 15(2)(d) "ít nhất 01 ngày trong 01 tuần": a week with no working day (Tết) requires no reception day — Feb 2026 needs 3, Jan 2025 needs 3, Jun 2026 needs 5', () => {
+  const open = (d: string) => cal.isWorkingDay(d);
+  // Mondays of Feb 2026: 2, 9, 16, 23; the week 16–22/02 is Tết Bính Ngọ (off 14–22/02).
+  assert.deepEqual((({ required, weeksWithoutWorkingDay }) => ({ required, weeksWithoutWorkingDay }))(requiredReceptionDays('commune', '2026-02', open)), { required: 3, weeksWithoutWorkingDay: 1 });
+  // Mondays of Jan 2025: 6, 13, 20, 27; the week 27/01–02/02 is Tết Ất Tỵ (off 25/01–02/02).
+  assert.equal(requiredReceptionDays('commune', '2025-01', open).required, 3);
+  assert.equal(requiredReceptionDays('commune', '2026-06', open).required, 5, 'five Mondays, all weeks open');
+  // Law 136/2025 (from 01/07/2026): "ít nhất 02 ngày trong 01 tháng".
+  assert.equal(requiredReceptionDays('commune', '2026-07', open).required, 2);
+  assert.equal(requiredReceptionDays('province', '2026-02', open).required, 1, 'LTCD Art. 12(5): per month, Tết or not');
+});
+
+test('Law 136/2025 (from 01/07/2026, DOMAIN 0.4 "no delegating reception to deputies"): a day held by a deputy no longer counts as the head\'s own', () => {
+  assert.equal(countsAsHeadDay('2026-06-30', 'deputy'), true);
+  assert.equal(countsAsHeadDay('2026-07-01', 'deputy'), false);
+  assert.equal(countsAsHeadDay('2026-07-01', 'head'), true);
+  assert.equal(deputyRule('2026-07-01').validFrom, '2026-07-01');
+  assert.equal(deputyRule('2025-01-01').verified, false, 'the pre-2026 allowance is not in DOMAIN: configurable data, flagged');
 });

@@ -81,6 +81,8 @@ export interface DeadlineOptions {
   unitOverrides?: Readonly<Record<string, Unit>>;
   /** Shorter local targets by rule id (override `rule.localTarget`). */
   localTargets?: Readonly<Record<string, number>>;
+  /** Other readings the province chose, by reading id (see readings.ts); absent = the reading's default. */
+  readings?: Readonly<Record<string, boolean>>;
 }
 
 /** Result of one computation. */

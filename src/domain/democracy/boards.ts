@@ -15,6 +15,7 @@ const R = (id: string, article: string, note: string, validFrom = '2023-07-01'):
 export const BOARD_RULES = {
   communeMin: R('ldc.36.1', 'Điều 36 khoản 1 Luật 10/2022/QH15', 'Số thành viên bằng số thôn, tổ dân phố nhưng không ít hơn 05'),
   communeMax: R('nd59.13.2', 'Điều 13 khoản 2 Nghị định 59/2023/NĐ-CP', 'Xã có dưới 05 thôn, tổ dân phố: tối đa 05 thành viên', '2023-08-15'),
+  communeEqual: R('nd59.13.2.eq', 'Điều 13 khoản 2 Nghị định 59/2023/NĐ-CP; Điều 36 khoản 1 Luật 10/2022/QH15', 'Xã có từ 05 thôn, tổ dân phố trở lên: số thành viên bằng số thôn, tổ dân phố', '2023-08-15'),
   everyVillage: R('ldc.36.1.v', 'Điều 36 khoản 1 Luật 10/2022/QH15', 'Mỗi thôn, tổ dân phố có thành viên'),
   deputies: R('ldc.36.3', 'Điều 36 khoản 3 Luật 10/2022/QH15', 'Không quá 02 Phó Trưởng ban'),
   oneHead: R('ldc.36.3.h', 'Điều 36 khoản 3 Luật 10/2022/QH15', 'Có 01 Trưởng ban'),
@@ -26,6 +27,15 @@ export const BOARD_RULES = {
   supervisionResidents: R('nd59.17', 'Điều 17 Nghị định 59/2023/NĐ-CP', 'Đại diện Nhân dân không quá 05 người', '2023-08-15'),
   noRelative: R('ldc.42', 'Điều 42 Luật 10/2022/QH15', 'Không là người thân của người quyết định đầu tư, chủ đầu tư, nhà thầu'),
 } as const;
+
+/**
+ * Size of a commune People's Inspection Board (DOMAIN §1(d) [verified: PĐ + NĐ59]: "Number = number
+ * of villages / residential groups, but not fewer than 05. Communes with <05 villages: at most 05"):
+ * with 05 or more villages the number equals the number of villages (no more, no less); with fewer
+ * it is 05 (not fewer than 05, at most 05). No other cap is stated. May be changed by Law 97/2025/QH15
+ * Art. 4 (amended LDC text not read) and by an amendment of NĐ 59/2023 for two-level government (none found).
+ */
+export const COMMUNE_BOARD_SIZE = { min: 5, capBelow: 5, validFrom: '2023-08-15', validTo: null as string | null };
 
 /** Terms: commune board = village head's term (NĐ 185/2026: 5 years, unverified); agency board 2 years (Art. 62). */
 export const TERMS = {
@@ -58,8 +68,11 @@ export function compositionErrors(kind: BoardKind, scope: BoardScope, members: M
     return out;
   }
   const villages = ctx.villageIds ?? [];
-  if (n < Math.max(5, villages.length >= 5 ? villages.length : 5)) out.push({ code: 'communeMin', rule: BOARD_RULES.communeMin });
-  else if (villages.length < 5 && n > 5) out.push({ code: 'communeMax', rule: BOARD_RULES.communeMax });
+  const S = COMMUNE_BOARD_SIZE;
+  if (villages.length >= S.min) {
+    if (n !== villages.length) out.push({ code: 'communeEqual', rule: BOARD_RULES.communeEqual });
+  } else if (n < S.min) out.push({ code: 'communeMin', rule: BOARD_RULES.communeMin });
+  else if (n > S.capBelow) out.push({ code: 'communeMax', rule: BOARD_RULES.communeMax });
   if (villages.length && villages.some((v) => !members.some((m) => m.villageId === v))) out.push({ code: 'everyVillage', rule: BOARD_RULES.everyVillage });
   if (members.some((m) => m.isUnitOfficial)) out.push({ code: 'noOfficial', rule: BOARD_RULES.noOfficial });
   return out;

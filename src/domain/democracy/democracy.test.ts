@@ -48,7 +48,7 @@ test('Art. 36, 37, 41, 60: board composition rules name the broken rule', () => 
   const ok = villages.map((v, i) => m(i === 0 ? 'head' : i < 3 ? 'deputy' : 'member', { villageId: v }));
   assert.deepEqual(compositionErrors('inspection', 'commune', ok, { villageIds: villages }), []);
   const codes = (x: ReturnType<typeof compositionErrors>) => x.map((b) => b.code);
-  assert.deepEqual(codes(compositionErrors('inspection', 'commune', ok.slice(0, 4), { villageIds: villages })), ['communeMin', 'everyVillage']);
+  assert.deepEqual(codes(compositionErrors('inspection', 'commune', ok.slice(0, 4), { villageIds: villages })), ['communeEqual', 'everyVillage']);
   assert.ok(codes(compositionErrors('inspection', 'commune', [...ok, m('deputy', { villageId: 'a' })], { villageIds: villages })).includes('deputies'));
   assert.ok(codes(compositionErrors('inspection', 'commune', [...ok.slice(0, 5), m('member', { villageId: 'f', isUnitOfficial: true })], { villageIds: villages })).includes('noOfficial'));
   assert.deepEqual(codes(compositionErrors('inspection', 'agency', [m('head'), m('member')], { staffCount: 6 })), ['agencyNone', 'agencySize']);
@@ -126,4 +126,18 @@ test('NĐ 59 Art. 14 "hằng quý": quarters for the inspection board\'s plans a
   assert.deepEqual(quarterOf('2028-02-10'), { year: 2028, quarter: 1, from: '2028-01-01', to: '2028-03-31' });
   assert.deepEqual(previousQuarter('2027-01-15'), { year: 2026, quarter: 4, from: '2026-10-01', to: '2026-12-31' });
   assert.equal(RULES.get('nd59.14')?.article, 'Điều 39 Luật 10/2022/QH15; Điều 14 Nghị định 59/2023/NĐ-CP');
+});
+
+test('NĐ 59/2023 Art. 13(2), LDC Art. 36(1): "số lượng thành viên … bằng số thôn, tổ dân phố" — with 6 villages exactly 6 members, not 7; under 05 villages exactly 05 ("không ít hơn 05", "tối đa 05")', () => {
+  const m = (role: 'head' | 'deputy' | 'member', villageId: string) => ({ role, villageId });
+  const board = (vs: string[], extra: string[] = []) => [...vs, ...extra].map((v, i) => m(i === 0 ? 'head' : i === 1 ? 'deputy' : 'member', v));
+  const codes = (x: ReturnType<typeof compositionErrors>) => x.map((b) => b.code);
+  const six = ['a', 'b', 'c', 'd', 'e', 'f'];
+  assert.deepEqual(codes(compositionErrors('inspection', 'commune', board(six), { villageIds: six })), []);
+  assert.deepEqual(codes(compositionErrors('inspection', 'commune', board(six, ['a']), { villageIds: six })), ['communeEqual'], 'one more than the villages is refused');
+  assert.equal(compositionErrors('inspection', 'commune', board(six, ['a']), { villageIds: six })[0].rule.article, 'Điều 13 khoản 2 Nghị định 59/2023/NĐ-CP; Điều 36 khoản 1 Luật 10/2022/QH15');
+  const three = ['a', 'b', 'c'];
+  assert.deepEqual(codes(compositionErrors('inspection', 'commune', board(three, ['a', 'b']), { villageIds: three })), []);
+  assert.deepEqual(codes(compositionErrors('inspection', 'commune', board(three, ['a']), { villageIds: three })), ['communeMin']);
+  assert.deepEqual(codes(compositionErrors('inspection', 'commune', board(three, ['a', 'b', 'c']), { villageIds: three })), ['communeMax']);
 });

@@ -4,7 +4,7 @@
  * and `consultation.period` (Art. 28). Holidays and swaps come from src/domain/calendar.
  */
 import { Calendar, daysBetween as between } from '../calendar/index.ts';
-import { computeDeadline } from '../deadlines/index.ts';
+import { computeDeadline, CONSULTATION_WINDOW_READING, readingOn, type DeadlineOptions } from '../deadlines/index.ts';
 import type { DisclosureScope } from './catalogue.ts';
 
 const calendar = new Calendar();
@@ -28,3 +28,12 @@ export const radioEnd = (postedOn: string) => computeDeadline('disclosure.postin
 
 /** Art. 28: the earliest closing day of a consultation opened on `opensOn` (≥ 20 days from publication). */
 export const consultationEarliestClose = (opensOn: string) => computeDeadline('consultation.period', { start: opensOn }, calendar).due;
+
+/**
+ * The last day citizens may comment on a consultation closing on `closesOn`: when that day is a
+ * weekly rest day or holiday and the Civil Code Art. 148(5) reading is on (the default), the end of
+ * the next working day. `cal` and `options` are the province's (bundled calendar by default).
+ */
+export function consultationWindowEnd(closesOn: string, cal: Calendar = calendar, options: DeadlineOptions = {}): string {
+  return readingOn(options, CONSULTATION_WINDOW_READING.id) ? cal.nextWorkingDay(closesOn) : closesOn;
+}

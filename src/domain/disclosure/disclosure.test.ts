@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CONSULTATION_DISCLOSURE_ITEM, DIALOGUE_MATTERS, DISCLOSURE_ITEMS, findItem, itemsOf } from './catalogue.ts';
-import { consultationEarliestClose, postingEnd, publishDue } from './clock.ts';
+import { consultationEarliestClose, consultationWindowEnd, postingEnd, publishDue } from './clock.ts';
 
 test('Art. 11: the commune discloses 14 items; Art. 46: an agency 12', () => {
   assert.equal(itemsOf('commune').length, 14);
@@ -37,6 +37,14 @@ test('Art. 48: agencies post "ít nhất là 20 ngày liên tục"; Art. 12(3)/4
 
 test('Art. 28: consultation "ít nhất là 20 ngày kể từ ngày công khai"', () => {
   assert.equal(consultationEarliestClose('2026-11-01'), '2026-11-21');
+});
+
+test('Civil Code Art. 148(5) "ngày cuối cùng của thời hạn là ngày nghỉ … kết thúc tại thời điểm kết thúc ngày làm việc tiếp theo": a consultation ending Sat 21/11/2026 stays open to Mon 23/11 (default), to 21/11 with the reading off', () => {
+  assert.equal(consultationWindowEnd('2026-11-21'), '2026-11-23');
+  assert.equal(consultationWindowEnd('2026-11-20'), '2026-11-20', 'a working day is its own end');
+  // Last day Tue 17/02/2026 (Tết Bính Ngọ, off 14–22/02): citizens may comment until Mon 23/02.
+  assert.equal(consultationWindowEnd('2026-02-17'), '2026-02-23');
+  assert.equal(consultationWindowEnd('2026-11-21', undefined, { readings: { 'consultation.window.next-working-day': false } }), '2026-11-21');
 });
 
 test('Art. 11(11) and 46(10): consultation results are disclosed under commune item 11 and agency item 10', () => {

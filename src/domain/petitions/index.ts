@@ -47,6 +47,42 @@ export function clockRules(kind: PetitionKind, instance: 'first' | 'second' = 'f
   return { beforeAccept: ['petition.process'], resolve: 'petition.process' };
 }
 
+/**
+ * NĐ 31/2019/NĐ-CP Art. 3(2): the criteria of a complex denunciation (DOMAIN §4, §13 Q2 [verified:
+ * codified text]). Art. 3(3): an especially complex case meets at least two of them.
+ */
+export const COMPLEXITY_CRITERIA = ['several-places', 'several-contents', 'many-people', 'foreign-element', 'several-agencies', 'agencies-disagree', 'conflicting-evidence'] as const;
+export type ComplexityCriterion = (typeof COMPLEXITY_CRITERIA)[number];
+
+/** How many criteria make a denunciation complex (one extension) or especially complex (two), with the basis. */
+export const DENUNCIATION_COMPLEXITY = {
+  complexMin: 1,
+  especiallyComplexMin: 2,
+  legalBasis: { law: 'Nghị định 31/2019/NĐ-CP', article: '3', clause: '2–4', quote: '"Vụ việc phức tạp": any one of 2+ places to verify; 2+ contents; many denouncers or affected people; foreign element; several agencies responsible; disagreement among agencies; conflicting evidence. "Vụ việc đặc biệt phức tạp": ≥2 of them (DOMAIN §4)' },
+  extensions: { law: 'Luật Tố cáo 25/2018/QH14', article: '30', clause: '2–3', quote: 'Đối với vụ việc phức tạp thì có thể gia hạn giải quyết tố cáo một lần nhưng không quá 30 ngày. Đối với vụ việc đặc biệt phức tạp thì có thể gia hạn giải quyết tố cáo 02 lần, mỗi lần không quá 30 ngày.' },
+  // NĐ 31/2019 in force 28/05/2019 (date from memory; not in DOMAIN). NĐ 156/2026 amends NĐ 31/2019 from 01/07/2026: no change to Art. 3 seen (DOMAIN §13 Q4, 3rd-party).
+  validFrom: '2019-05-28',
+  validTo: null as string | null,
+  verified: true,
+};
+
+/** How complex a case is by the criteria recorded (NĐ 31/2019 Art. 3(2)–(3)). */
+export function complexityOf(criteria: readonly string[]): 'none' | 'complex' | 'especially-complex' {
+  const n = new Set(criteria.filter((c) => (COMPLEXITY_CRITERIA as readonly string[]).includes(c))).size;
+  return n >= DENUNCIATION_COMPLEXITY.especiallyComplexMin ? 'especially-complex' : n >= DENUNCIATION_COMPLEXITY.complexMin ? 'complex' : 'none';
+}
+
+/**
+ * Why an extension of a denunciation is refused, or null (LTC Art. 30(2)–(3)): the first needs a
+ * complex case (one criterion), the second an especially complex one (two). Complaints: no check here.
+ */
+export function extensionRefusal(kind: PetitionKind, extensionsSoFar: number, criteria: readonly string[]): 'not_complex' | 'not_especially_complex' | null {
+  if (kind !== 'denunciation') return null;
+  const level = complexityOf(criteria);
+  if (extensionsSoFar === 0) return level === 'none' ? 'not_complex' : null;
+  return level === 'especially-complex' ? null : 'not_especially_complex';
+}
+
 /** The variant of the resolution clock after `extensions` (0, 1, 2) and with complexity / remoteness. */
 export function resolveVariant(kind: PetitionKind, o: { complex: boolean; extensions: number }): string | undefined {
   if (kind === 'denunciation') return o.extensions >= 2 ? 'especially-complex' : o.extensions === 1 ? 'complex' : undefined;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canStep, clockRules, forwardRefusal, isCircularRisk, isNearDuplicate, resolveVariant, similarity, trackingCode, triageOutcome } from './index.ts';
+import { canStep, clockRules, complexityOf, COMPLEXITY_CRITERIA, DENUNCIATION_COMPLEXITY, extensionRefusal, forwardRefusal, isCircularRisk, isNearDuplicate, resolveVariant, similarity, trackingCode, triageOutcome } from './index.ts';
 
 const allOk = { hasSenderIdentity: true, hasAddress: true, hasContent: true, notDuplicate: true, notAlreadyGuided: true };
 
@@ -55,4 +55,19 @@ test('LTC Art. 24(1): "có thể kéo dài hơn nhưng không quá 10 ngày làm
   assert.equal(canStep('extend-triage', 'triaged', 'denunciation'), true);
   assert.equal(canStep('extend-triage', 'accepted', 'denunciation'), false);
   assert.equal(canStep('extend-triage', 'triaged', 'complaint'), false);
+});
+
+test('NĐ 31/2019 Art. 3(2)–(3) and LTC Art. 30: "vụ việc phức tạp" = one criterion (one extension), "đặc biệt phức tạp" = at least two (a second extension)', () => {
+  assert.equal(COMPLEXITY_CRITERIA.length, 7);
+  assert.match(DENUNCIATION_COMPLEXITY.extensions.quote, /gia hạn giải quyết tố cáo một lần nhưng không quá 30 ngày.*02 lần, mỗi lần không quá 30 ngày/);
+  assert.equal(complexityOf([]), 'none');
+  assert.equal(complexityOf(['several-places']), 'complex');
+  assert.equal(complexityOf(['several-places', 'several-places']), 'complex', 'a criterion counts once');
+  assert.equal(complexityOf(['several-places', 'conflicting-evidence']), 'especially-complex');
+  assert.equal(complexityOf(['not-a-criterion', 'several-places']), 'complex');
+  assert.equal(extensionRefusal('denunciation', 0, []), 'not_complex');
+  assert.equal(extensionRefusal('denunciation', 0, ['foreign-element']), null);
+  assert.equal(extensionRefusal('denunciation', 1, ['foreign-element']), 'not_especially_complex');
+  assert.equal(extensionRefusal('denunciation', 1, ['foreign-element', 'many-people']), null);
+  assert.equal(extensionRefusal('complaint', 0, []), null, 'complaints: LKN Art. 28 "phức tạp" is not checked against criteria here');
 });

@@ -39,8 +39,8 @@ forEachDialect('admin: staff accounts', (dialect) => {
     const anon = await t.agent().get('/admin/users');
     assert.equal(anon.status, 303);
     assert.match(anon.headers.get('location') ?? '', /^\/login/);
-    const home = await (await admin.get('/')).text();
-    assert.match(home, /href="\/admin\/users"/, 'nav entry for admins');
+    assert.match(await (await admin.get('/')).text(), /href="\/areas\/system"/, 'the administration area is linked for admins');
+    assert.match(await (await admin.get('/areas/system')).text(), /href="\/admin\/users"/, 'nav entry for admins');
   });
 
   test('the list shows accounts with roles, searches without diacritics, and exports CSV', async () => {

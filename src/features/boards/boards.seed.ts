@@ -18,7 +18,7 @@ export async function seedBoards(db: Db, ctx: { provinceCode: string; today: str
   const board = await createBoard(db, SYSTEM_ACTOR, { ...base, kind: 'inspection', termStart: '2025-07-01', members });
   if (board.ok) {
     await addActivity(db, SYSTEM_ACTOR, board.value, { kind: 'plan', heldOn: addDays(ctx.today, -40), noticeOn: null, text: 'Kế hoạch kiểm tra quý IV: công khai tài chính chợ, thu phí vệ sinh' });
-    await addRecommendation(db, SYSTEM_ACTOR, board.value, { to: 'Chủ tịch UBND phường Pleiku', text: 'Niêm yết công khai các khoản thu phí vệ sinh năm 2026 tại nhà văn hóa các tổ dân phố', sentOn: addDays(ctx.today, -6), kind: 'recommendation' });
+    await addRecommendation(db, SYSTEM_ACTOR, board.value, { to: 'Chủ tịch UBND phường Pleiku', text: `Niêm yết công khai các khoản thu phí vệ sinh năm ${ctx.today.slice(0, 4)} tại nhà văn hóa các tổ dân phố`, sentOn: addDays(ctx.today, -6), kind: 'recommendation' });
   }
   const sup = await createBoard(db, SYSTEM_ACTOR, { ...base, kind: 'investment-supervision', projectTitle: 'Nâng cấp đường hẻm 12, Tổ dân phố 1', termStart: addDays(ctx.today, -90), investorNotifiedOn: addDays(ctx.today, -80), members: members.slice(0, 5) });
   if (sup.ok) await addActivity(db, SYSTEM_ACTOR, sup.value, { kind: 'visit', heldOn: addDays(ctx.today, -10), noticeOn: null, text: 'Giám sát đổ bê tông mặt đường; chụp ảnh hiện trường' });

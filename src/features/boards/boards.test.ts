@@ -30,10 +30,14 @@ forEachDialect('inspection and supervision boards', (dialect) => {
   });
   after(() => t.close());
 
-  test('composition rules are enforced and named (Art. 36, 37, 41)', async () => {
+  test('composition rules are enforced and named (LDC Art. 36, 37, 41; NĐ 59/2023 Art. 13(2) "bằng số thôn, tổ dân phố")', async () => {
     const few = await call('POST', '/boards', { kind: 'inspection', unitId: pleiku, termStart: '2026-01-01', members: members().slice(0, 4) });
     assert.equal(few.status, 400);
-    assert.match(few.body.error.fields.members, /không ít hơn 05.*Điều 36 khoản 1/);
+    assert.match(few.body.error.fields.members, /bằng số thôn, tổ dân phố.*Điều 13 khoản 2 Nghị định 59\/2023\/NĐ-CP/);
+    // NĐ 59/2023 Art. 13(2): with 05 villages the board has exactly 05 members, not 06.
+    const many = await call('POST', '/boards', { kind: 'inspection', unitId: pleiku, termStart: '2026-01-01', members: [...members(), { name: 'Thành viên thêm', role: 'member', villageId: villages[0] }] });
+    assert.equal(many.status, 400);
+    assert.match(many.body.error.fields.members, /bằng số thôn, tổ dân phố/);
     const deputies = await call('POST', '/boards', { kind: 'inspection', unitId: pleiku, termStart: '2026-01-01', members: members().map((m, i) => ({ ...m, role: i === 0 ? 'head' : 'deputy' })) });
     assert.match(JSON.stringify(deputies.body.error.fields), /Không quá 02 Phó Trưởng ban/);
     const official = await call('POST', '/boards', { kind: 'inspection', unitId: pleiku, termStart: '2026-01-01', members: members().map((m, i) => ({ ...m, isUnitOfficial: i === 4 })) });

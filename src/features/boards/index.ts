@@ -9,6 +9,7 @@ import en from './i18n/en.json' with { type: 'json' };
 import { boardPages } from './boards.pages.tsx';
 import { boardsApi } from './boards.api.ts';
 import { handOverBoards } from './boards.handover.ts';
+import './boards.work.ts';
 
 const pages = new Hono<AppEnv>();
 pages.route('/', boardPages);

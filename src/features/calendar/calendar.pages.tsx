@@ -4,8 +4,8 @@ import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { readForm, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
 import { parseDateInput, localToday } from '../../platform/i18n/index.ts';
-import { computeDeadline, DeadlineError, findRule, listRules } from '../../domain/deadlines/index.ts';
-import { loadCalendar, loadLegalTime, resetSchedule, saveSchedule, setRuleUnit } from './calendar.service.ts';
+import { computeDeadline, DeadlineError, findRule, listRules, READINGS } from '../../domain/deadlines/index.ts';
+import { loadCalendar, loadLegalTime, resetSchedule, saveSchedule, setReading, setRuleUnit } from './calendar.service.ts';
 import { RuleSettings } from './views/settings.tsx';
 import { scheduleText, YearPage } from './views/year.tsx';
 import { Calculator } from './views/calculator.tsx';
@@ -85,7 +85,20 @@ calendarPages.get('/public/deadlines', allow('public'), async (c) => {
 calendarPages.get('/deadlines/settings', allow('calendar.manage'), async (c) => {
   const { options } = await loadLegalTime(c.get('deps').db);
   const rules = listRules(localToday()).filter((r) => r.openQuestion || r.reading);
-  return c.render(<RuleSettings rules={rules} overrides={options.unitOverrides ?? {}} saved={!!c.req.query('saved')} />, { title: c.get('t')('calendar.settingsTitle') });
+  return c.render(<RuleSettings rules={rules} overrides={options.unitOverrides ?? {}} readings={READINGS} readingValues={options.readings ?? {}} saved={!!c.req.query('saved')} />, { title: c.get('t')('calendar.settingsTitle') });
+});
+
+const readingForm = z.object({ value: z.enum(['on', 'off', '']) });
+
+/** Switches a day-off reading (plan 188 "trước ngày", Civil Code Art. 148(5) for consultations); audited. */
+calendarPages.post('/deadlines/settings/readings/:readingId', allow('calendar.manage'), async (c) => {
+  const form = await readForm(c, readingForm);
+  const r = form.ok ? await setReading(c.get('deps').db, actorOf(c), c.req.param('readingId'), form.data.value === '' ? null : form.data.value === 'on') : null;
+  if (!r?.ok) {
+    c.status(400);
+    return c.render(<p class="error-message">{c.get('t')('validation.invalidChoice')}</p>, { title: c.get('t')('calendar.settingsTitle') });
+  }
+  return c.redirect('/deadlines/settings?saved=1', 303);
 });
 
 const unitForm = z.object({ unit: z.enum(['working-days', 'calendar-days', '']) });

@@ -4,7 +4,7 @@ import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { Calendar, validateYearSchedule, type CalendarEntry, type DayKind, type YearSchedule } from '../../domain/calendar/index.ts';
-import type { DeadlineOptions, Unit } from '../../domain/deadlines/index.ts';
+import { READINGS, type DeadlineOptions, type Unit } from '../../domain/deadlines/index.ts';
 import { parseDateInput } from '../../platform/i18n/index.ts';
 
 const OPTIONS_KEY = 'deadlines.options';
@@ -70,6 +70,13 @@ export async function resetSchedule(db: Db, actor: Actor, year: number): Promise
   });
 }
 
+async function saveOptions(trx: Trx, opts: DeadlineOptions): Promise<void> {
+  const value = JSON.stringify(opts);
+  const exists = await trx.selectFrom('settings').select('key').where('key', '=', OPTIONS_KEY).executeTakeFirst();
+  if (exists) await trx.updateTable('settings').set({ value, updated_at: nowIso() }).where('key', '=', OPTIONS_KEY).execute();
+  else await trx.insertInto('settings').values({ key: OPTIONS_KEY, value, updated_at: nowIso() }).execute();
+}
+
 /** Sets how the province reads ambiguous "ngày" for a rule (calendar or working days); audited. */
 export async function setRuleUnit(db: Db, actor: Actor, ruleId: string, unit: Unit | null): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -77,10 +84,22 @@ export async function setRuleUnit(db: Db, actor: Actor, ruleId: string, unit: Un
     const unitOverrides = { ...(opts.unitOverrides ?? {}) };
     if (unit) unitOverrides[ruleId] = unit;
     else delete unitOverrides[ruleId];
-    const value = JSON.stringify({ ...opts, unitOverrides });
-    const exists = await trx.selectFrom('settings').select('key').where('key', '=', OPTIONS_KEY).executeTakeFirst();
-    if (exists) await trx.updateTable('settings').set({ value, updated_at: nowIso() }).where('key', '=', OPTIONS_KEY).execute();
-    else await trx.insertInto('settings').values({ key: OPTIONS_KEY, value, updated_at: nowIso() }).execute();
+    await saveOptions(trx, { ...opts, unitOverrides });
     await record(trx, actor, { action: 'deadlines.unit.set', subjectType: 'deadline-rule', subjectId: ruleId, changes: { unit }, visibility: 'public' });
+  });
+}
+
+/** Switches one reading of domain/deadlines/readings.ts on or off (null = back to its default); audited. */
+export async function setReading(db: Db, actor: Actor, readingId: string, on: boolean | null): Promise<Result<string, 'not_found'>> {
+  if (!READINGS.some((r) => r.id === readingId)) return fail('not_found');
+  return inTransaction(db, async (trx) => {
+    const opts = await loadDeadlineOptions(trx);
+    const readings = { ...opts.readings };
+    const before = readings[readingId] ?? null;
+    if (on === null) delete readings[readingId];
+    else readings[readingId] = on;
+    await saveOptions(trx, { ...opts, readings });
+    await record(trx, actor, { action: 'deadlines.reading.set', subjectType: 'deadline-reading', subjectId: readingId, changes: { before, after: on }, visibility: 'public' });
+    return ok(readingId);
   });
 }

@@ -45,7 +45,7 @@ export async function seedCommunity(db: Db, ctx: { provinceCode: string; today: 
   if (wardVillages[0]) plan.push(
     [d(wardVillages[0].id, 'contribution', 'meeting', 'Đóng góp làm đường bê tông hẻm 12, mức 500.000 đồng/hộ'), { householdsPresent: 80, yes: 62, no: 15, other: 3 }],
     [d(wardVillages[0].id, 'other', 'meeting', 'Lắp camera an ninh tại ngã ba tổ dân phố'), { householdsPresent: 70, yes: 44, no: 20, other: 6 }],
-    [d(wardVillages[0].id, 'funds', 'meeting', 'Quyết toán quỹ khuyến học năm 2025'), { householdsPresent: 40, yes: 40, no: 0, other: 0 }],
+    [d(wardVillages[0].id, 'funds', 'meeting', `Quyết toán quỹ khuyến học năm ${Number(ctx.today.slice(0, 4)) - 1}`), { householdsPresent: 40, yes: 40, no: 0, other: 0 }],
     [d(wardVillages[0].id, 'other', 'meeting', 'Giờ tắt loa truyền thanh buổi tối'), null]);
   if (ruralVillages[0]) plan.push([{ ...d(ruralVillages[0], 'convention', 'meeting', 'Hương ước làng Bồ (sửa đổi)'), noticeOn: addDays(vote, -35) }, { householdsPresent: 40, yes: 33, no: 5, other: 2 }]);
   if (ruralVillages[1]) plan.push([d(ruralVillages[1], 'contribution', 'ballot', 'Góp ngày công làm kênh mương nội đồng'), { householdsPresent: null, yes: 24, no: 10, other: 4, team: ['Ksor Blơi', 'Rơ Châm H\'Nhi', 'Nguyễn Văn Minh'], witnesses: ['Siu Hyưr', 'Lê Thị Lan'] }]);

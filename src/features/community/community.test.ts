@@ -114,10 +114,10 @@ forEachDialect('community decisions', (dialect) => {
 
   test('a citizen initiative needs 10% of households; tally cannot exceed households', async () => {
     const v = villages[0].id;
-    const few = await decision(v, 'other', 'meeting', { proposer: 'citizen-initiative', initiativeSupporters: 8, initiativeAgreedOn: '2026-11-01' });
+    const few = await decision(v, 'other', 'meeting', { proposer: 'citizen-initiative', initiativeSupporters: 8, initiativeAgreedOn: addDays(localToday(), -10) });
     assert.equal(few.status, 400);
     assert.match(few.body.error.fields.initiativeSupporters, /Điều 16 khoản 2/);
-    const ok = await decision(v, 'other', 'meeting', { proposer: 'citizen-initiative', initiativeSupporters: 9, initiativeAgreedOn: '2026-11-01' });
+    const ok = await decision(v, 'other', 'meeting', { proposer: 'citizen-initiative', initiativeSupporters: 9, initiativeAgreedOn: addDays(localToday(), -10) });
     assert.equal(ok.status, 201);
     const over = await call('POST', `/community-decisions/${ok.body.id}/tally`, { householdsPresent: 91, yes: 1, no: 0, other: 0 });
     assert.equal(over.status, 400);

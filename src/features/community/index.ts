@@ -11,6 +11,7 @@ import { communePages } from './commune.pages.tsx';
 import { communityApi } from './community.api.ts';
 import { seedCommunity } from './community.seed.ts';
 import { handOverCommunity } from './community.stats.ts';
+import './community.work.ts';
 
 const pages = new Hono<AppEnv>();
 pages.route('/', communityPages);

@@ -4,7 +4,8 @@ import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { localToday } from '../../platform/i18n/index.ts';
-import { consultationEarliestClose } from '../../domain/disclosure/clock.ts';
+import { consultationEarliestClose, consultationWindowEnd } from '../../domain/disclosure/clock.ts';
+import { loadLegalTime } from '../calendar/index.ts';
 import { DIALOGUE_MATTERS } from '../../domain/disclosure/catalogue.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
 import { getFile, storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
@@ -50,7 +51,9 @@ export async function addComment(db: Db, actor: Actor, consultationId: string, i
     const c = await getConsultation(trx, consultationId);
     if (!c) return fail('not_found');
     const today = localToday();
-    if (c.status === 'closed' || (publicComment && (today > c.closes_on || today < c.opens_on))) return fail('closed');
+    // Civil Code Art. 148(5): a last day on a day off runs to the end of the next working day (province reading).
+    const { calendar, options } = await loadLegalTime(trx);
+    if (c.status === 'closed' || (publicComment && (today > consultationWindowEnd(c.closes_on, calendar, options) || today < c.opens_on))) return fail('closed');
     if (input.sectionKey && !sectionsOf(c).some((s) => s.key === input.sectionKey)) return fail('invalid', { sectionKey: 'consultations.error.section' });
     if (input.channel === 'organization' && !input.organization) return fail('invalid', { organization: 'validation.required' });
     const id = randomUUID();

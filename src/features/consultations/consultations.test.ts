@@ -7,6 +7,7 @@ import { docxParagraphs } from '../../platform/docx/read.ts';
 import { buildDecree30 } from '../../platform/docx/index.ts';
 import { addDays } from '../../domain/disclosure/clock.ts';
 import { getUnitByKey } from '../units/index.ts';
+import { atInstant } from '../../platform/clock.ts';
 import { consultationStats } from './index.ts';
 
 type Json = Record<string, any>;
@@ -164,6 +165,23 @@ forEachDialect('consultations', (dialect) => {
     const past = await open({ opensOn: '2026-01-05', closesOn: '2026-01-30' });
     assert.equal(past.status, 201);
     assert.equal((await call('POST', `/public/consultations/${past.body.id}/comments`, { text: 'muộn' }, null)).status, 409);
+  });
+
+  test('Civil Code Art. 148(5) "ngày cuối cùng của thời hạn là ngày nghỉ … kết thúc tại thời điểm kết thúc ngày làm việc tiếp theo": a consultation ending Sat 21/11/2026 takes comments on Mon 23/11, not on Tue 24/11; the reading is a province setting', async () => {
+    const c = await open({ title: 'Dự thảo quy chế quản lý chợ', opensOn: '2026-11-01', closesOn: '2026-11-21' });
+    assert.equal(c.status, 201);
+    const comment = (day: string) => atInstant(`${day}T10:00:00+07:00`, () => call('POST', `/public/consultations/${c.body.id}/comments`, { text: `Ý kiến ngày ${day}` }, null));
+    assert.equal((await comment('2026-11-23')).status, 201, 'the window runs to the next working day');
+    assert.equal((await comment('2026-11-24')).status, 409);
+    const page = await atInstant('2026-11-22T10:00:00+07:00', async () => (await t.app.request(`/consult/${c.body.id}`)).text());
+    assert.match(page, /id="window-end"[^>]*>[^<]*23\/11\/2026/);
+    const coord = await t.as('demo.coordinator');
+    assert.equal((await coord.post('/deadlines/settings/readings/consultation.window.next-working-day', { value: 'off' })).status, 303);
+    assert.equal((await comment('2026-11-23')).status, 409, 'reading off: the window ends on the day written');
+    assert.equal((await coord.post('/deadlines/settings/readings/consultation.window.next-working-day', { value: '' })).status, 303);
+    assert.equal((await coord.post('/deadlines/settings/readings/no-such-reading', { value: 'on' })).status, 400);
+    const ev = await t.db.selectFrom('audit_events').select('action').where('action', '=', 'deadlines.reading.set').execute();
+    assert.equal(ev.length, 2);
   });
 
   test('pages: a citizen comments without an account; the officer disposes and closes with forms', async () => {

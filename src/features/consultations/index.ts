@@ -10,6 +10,7 @@ import { publicPages } from './public.pages.tsx';
 import { consultationsApi } from './consultations.api.ts';
 import { handOverConsultations } from './consultations.service.ts';
 import { seedConsultations } from './consultations.seed.ts';
+import './consultations.work.ts';
 
 const pages = new Hono<AppEnv>();
 pages.route('/', staffPages);

@@ -6,6 +6,8 @@ import { readForm, translateFields } from '../../platform/http/validate.ts';
 import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice, Select } from '../../platform/views/components.tsx';
 import { matterBasis } from '../../domain/disclosure/catalogue.ts';
+import { consultationWindowEnd } from '../../domain/disclosure/clock.ts';
+import { loadLegalTime } from '../calendar/index.ts';
 import { getUnit } from '../units/index.ts';
 import { commentsOf, dialoguesOf, disclosuresOfConsultation, findConsultations, getConsultation, sectionsOf, type ConsultationRow } from './consultations.repository.ts';
 import { publicCommentInput } from './consultations.schema.ts';
@@ -14,7 +16,7 @@ import { docxResponse } from './consultations.api.ts';
 import { ReportView } from './views/report.tsx';
 
 export const publicPages = new Hono<AppEnv>();
-const isOpen = (c: ConsultationRow, today: string) => c.status === 'open' && c.opens_on <= today && today <= c.closes_on;
+const isOpen = (c: ConsultationRow, today: string, windowEnd: string) => c.status === 'open' && c.opens_on <= today && today <= windowEnd;
 
 publicPages.get('/consult/unit/:unitId', allow('public'), async (c) => {
   const t = c.get('t');
@@ -37,7 +39,9 @@ async function consultPage(c: Ctx, values: Record<string, string> = {}, errors?:
   if (!row) throw notFound();
   const unit = await getUnit(c.get('deps').db, row.unit_id);
   const sections = sectionsOf(row);
-  const open = isOpen(row, localToday());
+  const { calendar, options } = await loadLegalTime(c.get('deps').db);
+  const windowEnd = consultationWindowEnd(row.closes_on, calendar, options);
+  const open = isOpen(row, localToday(), windowEnd);
   return c.render(
     <>
       <ErrorSummary errors={errors} />
@@ -45,6 +49,7 @@ async function consultPage(c: Ctx, values: Record<string, string> = {}, errors?:
       <p class="caption"><a href={`/board/${row.unit_id}`}>{unit?.fullName}</a></p>
       <h1>{row.title}</h1>
       <p>{t('consultations.period', { from: formatDate(row.opens_on), to: formatDate(row.closes_on) })} · <span class="muted">{matterBasis(row.matter)}</span></p>
+      {windowEnd !== row.closes_on && <p id="window-end">{t('consultations.windowEnd', { date: formatDate(windowEnd) })}</p>}
       {row.file_id && <p><a href={`/board/files/${row.file_id}`}>{t('board.download')}</a></p>}
       {sections.map((s) => <section id={`s-${s.key}`}><h2>{s.title}</h2>{s.text.split(/\n+/).map((p) => <p>{p}</p>)}</section>)}
       {row.status === 'closed' && <p><a class="button" href={`/consult/${row.id}/report`}>{t('consultations.report.title')}</a></p>}

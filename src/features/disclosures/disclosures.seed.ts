@@ -6,10 +6,11 @@ import { getUnitByKey } from '../units/index.ts';
 import { createDisclosure, removeDisclosure } from './disclosures.service.ts';
 import type { FormEvidence } from './disclosures.schema.ts';
 
+/** Titles of the demo disclosures; {next} is the year after today's (plans, conscription lists are for next year). */
 const TITLES: Record<string, string> = {
-  c01: 'Kế hoạch phát triển kinh tế - xã hội năm 2027', c02: 'Công khai dự toán ngân sách quý IV', c03: 'Phương án bồi thường, hỗ trợ tái định cư dự án đường liên xã',
+  c01: 'Kế hoạch phát triển kinh tế - xã hội năm {next}', c02: 'Công khai dự toán ngân sách quý IV', c03: 'Phương án bồi thường, hỗ trợ tái định cư dự án đường liên xã',
   c04: 'Quy chế thực hiện dân chủ ở cơ sở', c05: 'Quyết toán quỹ phòng, chống thiên tai', c06: 'Danh mục tài sản công thanh lý',
-  c07: 'Danh sách hộ nghèo, hộ cận nghèo được hỗ trợ nhà ở', c08: 'Hỗ trợ gia đình bị thiệt hại do bão số 13', c09: 'Danh sách công dân gọi nhập ngũ năm 2027',
+  c07: 'Danh sách hộ nghèo, hộ cận nghèo được hỗ trợ nhà ở', c08: 'Hỗ trợ gia đình bị thiệt hại do bão số 13', c09: 'Danh sách công dân gọi nhập ngũ năm {next}',
   c10: 'Kết quả kiểm tra việc quản lý đất công', c11: 'Kế hoạch lấy ý kiến về quy chế dân chủ', c12: 'Mức thu phí chợ', c13: 'Bộ thủ tục hành chính cấp xã',
 };
 const form = (f: FormEvidence['form'], extra: Partial<FormEvidence> = {}): FormEvidence => ({ form: f, photoFileId: null, url: null, informedOn: null, broadcastDays: [], note: null, ...extra });
@@ -17,7 +18,7 @@ const form = (f: FormEvidence['form'], extra: Partial<FormEvidence> = {}): FormE
 async function post(db: Db, unitId: string, code: string, decisionOn: string, postedOn: string, radio: boolean) {
   const forms = [form('posting'), form('portal', { url: `https://gialai.gov.vn/cong-khai/${code}` })];
   if (radio) forms.push(form('radio', { broadcastDays: [postedOn, addDays(postedOn, 1), addDays(postedOn, 2)] }), form('village_heads', { informedOn: addDays(postedOn, 1) }));
-  const r = await createDisclosure(db, SYSTEM_ACTOR, { unitId, itemCode: code, title: TITLES[code], documentNo: null, decisionOn, postedOn, forms, fileId: null });
+  const r = await createDisclosure(db, SYSTEM_ACTOR, { unitId, itemCode: code, title: TITLES[code].replace('{next}', String(Number(decisionOn.slice(0, 4)) + 1)), documentNo: null, decisionOn, postedOn, forms, fileId: null });
   return r.ok ? r.value.id : null;
 }
 

@@ -16,11 +16,12 @@ forEachDialect('navigation by work area', (dialect) => {
     assert.ok(areas.length >= 4 && areas.length <= 8, `${areas}`);
     assert.ok(areas.every((h) => h.startsWith('/areas/')));
     assert.ok(!areas.includes('/areas/system'), 'no administration area for a commune officer');
-    assert.match(home, /<a href="\/tasks">Nhiệm vụ<\/a>/, 'the home page lists the pages of each area');
+    assert.match(home, /<a href="\/areas\/work">Kế hoạch, báo cáo<\/a>/, 'the home page links every work area');
     const work = await commune.get('/areas/work');
     assert.equal(work.status, 200);
     const workHtml = await work.text();
     assert.match(workHtml, /<h1 id="area-work">Kế hoạch, báo cáo<\/h1>/);
+    assert.match(workHtml, /<a href="\/tasks">Nhiệm vụ<\/a>/, 'the area page lists its pages');
     assert.match(workHtml, /aria-current="page"[^>]*>Kế hoạch, báo cáo|href="\/areas\/work" aria-current="page"/);
     assert.equal((await commune.get('/areas/system')).status, 404);
     assert.match(await (await commune.get('/tasks')).text(), /href="\/areas\/work" aria-current="page"/, 'a page marks its area as current');

@@ -5,7 +5,13 @@ import { sql } from 'kysely';
 import type { Feature } from '../../platform/http/feature.ts';
 import { unitNames } from '../units/index.ts';
 import { navByArea, type NavItem } from '../../platform/views/layout.tsx';
-import type { T as Translate } from '../../platform/i18n/index.ts';
+import { formatDate, localToday, type T as Translate } from '../../platform/i18n/index.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { apiRouter, z } from '../../platform/http/api.ts';
+import { ErrorSchema } from '../auth/index.ts';
+import { MyWork, myWork, whenText } from './mywork.tsx';
+import vi from './i18n/vi.json' with { type: 'json' };
+import en from './i18n/en.json' with { type: 'json' };
 import { appCss } from '../../platform/views/assets.ts';
 
 const pages = new Hono<AppEnv>();
@@ -47,21 +53,31 @@ function Area({ t, area, level }: { t: Translate; area: { key: string; items: Na
 pages.get('/', allow('public'), async (c) => {
   const t = c.get('t');
   const user = c.get('user');
-  const names = await unitNames(c.get('deps').db, user?.grants.map((g) => g.unitId) ?? []);
+  if (!user) return c.render(<><h1>Coso</h1><p>{t('home.public')}</p><div class="areas">{navByArea(null).map((a) => <Area t={t} area={a} level="h2" />)}</div></>, { title: t('home.title') });
+  const db = c.get('deps').db;
+  const names = await unitNames(db, user.grants.map((g) => g.unitId));
+  const lines = await myWork(db, user, c.get('lang'), localToday());
   return c.render(
     <>
-      <h1>{user ? t('home.welcome', { name: user.displayName }) : 'Coso'}</h1>
-      <p>{t('home.public')}</p>
-      {user && (
-        <>
-          <h2>{t('home.yourRoles')}</h2>
-          <ul>{user.grants.map((g) => <li>{t(`role.${g.role}`)}: <a href={`/units/${g.unitId}`}>{names.get(g.unitId)?.fullName ?? g.unitId}</a>{g.includeDescendants && <span class="muted"> {t('home.andDescendants')}</span>}</li>)}</ul>
-        </>
-      )}
-      <div class="areas">{navByArea(user).map((a) => <Area t={t} area={a} level="h2" />)}</div>
+      <p class="muted">{t('home.welcome', { name: user.displayName })}</p>
+      <MyWork t={t} lines={lines} />
+      <h2>{t('home.yourRoles')}</h2>
+      <ul>{user.grants.map((g) => <li>{t(`role.${g.role}`)}: <a href={`/units/${g.unitId}`}>{names.get(g.unitId)?.fullName ?? g.unitId}</a>{g.includeDescendants && <span class="muted"> {t('home.andDescendants')}</span>}</li>)}</ul>
+      <h2>{t('home.areas')}</h2>
+      <ul class="area-links">{navByArea(user).map((a) => <li><a href={`/areas/${a.key}`}>{t(`area.${a.key}`)}</a></li>)}</ul>
     </>,
-    { title: t('home.title') },
+    { title: t('work.title') },
   );
+});
+
+/** The same list as a spreadsheet-friendly CSV (UTF-8 with BOM, dates dd/mm/yyyy). */
+pages.get('/me/work.csv', allow('authenticated'), async (c) => {
+  const t = c.get('t');
+  const lines = await myWork(c.get('deps').db, c.get('user')!, c.get('lang'), localToday());
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const rows = [[t('work.col.what'), t('work.col.title'), t('work.col.unit'), t('work.col.due'), t('work.col.when'), t('work.col.link')],
+    ...lines.map((l) => [t(`work.kind.${l.kind}`), l.title, l.unitName ?? '', formatDate(l.due), whenText(t, l), l.href])];
+  return c.body(`\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="viec-cua-toi-${localToday()}.csv"` });
 });
 
 /** A work area's page: the pages in it the user may enter (404 when there are none). */
@@ -72,5 +88,20 @@ pages.get('/areas/:key', allow('public'), (c) => {
   return c.render(<Area t={t} area={area} level="h1" />, { title: t(`area.${area.key}`) });
 });
 
-/** Home page, health check and the stylesheet. */
-export const homeFeature: Feature = { name: 'home', pages };
+const api = apiRouter();
+const WorkLineSchema = z.object({
+  key: z.string(), kind: z.string(), title: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable(),
+  due: z.string().nullable().openapi({ format: 'date' }), state: z.enum(['overdue', 'today', 'soon', 'later', 'none']),
+  workingDaysLeft: z.number().int().nullable(), daysOverdue: z.number().int().nullable(), href: z.string(),
+}).openapi('WorkLine');
+api.openapi(createRoute({
+  method: 'get', path: '/me/work', middleware: [allow('authenticated')] as const,
+  responses: { 200: { content: { 'application/json': { schema: z.object({ today: z.string(), items: z.array(WorkLineSchema) }) } }, description: "What the caller or their units must do, by deadline" }, 401: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Not signed in' } },
+}), async (c) => {
+  const today = localToday();
+  const lines = await myWork(c.get('deps').db, c.get('user')!, c.get('lang'), today);
+  return c.json({ today, items: lines.map(({ basis: _b, ...l }) => l) }, 200);
+});
+
+/** Home page ("Việc của tôi" for staff), health check and the stylesheet. */
+export const homeFeature: Feature = { name: 'home', pages, api, messages: { vi, en } };

@@ -9,6 +9,7 @@ import { seedPetitions } from './petitions.seed.ts';
 import { PETITION_ACTIONS } from './petitions.actions.ts';
 import { moveToSuccessors } from './petitions.restructure.ts';
 import { registerPetitionIndicators } from './petitions.indicators.ts';
+import './petitions.work.ts';
 
 registerPetitionIndicators();
 subscribe('unit.succeeded', moveToSuccessors);

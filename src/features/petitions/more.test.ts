@@ -32,7 +32,7 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.match(text, /^\uFEFFMã,Ngày nhận/);
     assert.match(text, /Khiếu nại quyết định thu hồi đất/, 'a commune case');
     assert.doesNotMatch(text, /Tố cáo cán bộ địa chính/, 'a province case is outside the commune scope');
-    assert.match(text, /\d{2}\/\d{2}\/2026/);
+    assert.match(text, /\b\d{2}\/\d{2}\/\d{4}\b/);
     const overdue = await (await a.get('/petitions/export.csv?overdue=true')).text();
     assert.ok(overdue.split('\r\n').length < text.split('\r\n').length);
     const x = await (await t.as('demo.leader')).get('/petitions/export.xlsx?kind=denunciation');
@@ -68,14 +68,20 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.equal((await api('demo.reception.commune', `/reception/visits/${v.body.id}/reply`, { repliedOn: '28/11/2026', outcome: 'accepted' })).status, 409);
     const day = await api('demo.reception.commune', '/reception/days', { unitId: commune, onDate: '24/11/2026', headName: 'Chủ tịch UBND phường', held: true });
     assert.equal(day.status, 201);
+    // Two more days of the same month, and a missed day of the Department of Home Affairs in October:
+    // the compliance below is about November/October 2026, whatever today is.
+    for (const onDate of ['03/11/2026', '17/11/2026']) assert.equal((await api('demo.reception.commune', '/reception/days', { unitId: commune, onDate, headName: 'Chủ tịch UBND phường', held: true })).status, 201);
+    const deptRow = async () => (await api('demo.admin', '/reception/compliance?month=2026-10')).body.items.find((r: any) => r.unitId === noiVu);
+    const deptBefore = await deptRow(); // the demo, relative to today, may already hold a day of that month
+    assert.equal((await api('demo.admin', '/reception/days', { unitId: noiVu, onDate: '20/10/2026', headName: 'Giám đốc Sở Nội vụ', held: false, note: 'Bận họp đột xuất' })).status, 201);
     const days = await api('demo.reception.commune', '/reception/days?month=2026-11');
     assert.ok(days.body.items.some((d: any) => d.id === day.body.id && d.held === true));
     const comp = await api('demo.reception.commune', '/reception/compliance?month=2026-11');
     const row = comp.body.items.find((r: any) => r.unitId === commune);
     assert.equal(row.required, 2, 'from 01/07/2026 the commune chairman receives at least 2 days a month (Law 136/2025)');
     assert.ok(row.held >= 3 && row.ok && /Điều/.test(row.basis));
-    const dept = (await api('demo.admin', '/reception/compliance?month=2026-10')).body.items.find((r: any) => r.unitId === noiVu);
-    assert.deepEqual({ required: dept.required, held: dept.held, missed: dept.missed, ok: dept.ok }, { required: 1, held: 0, missed: 1, ok: false }, 'LTCD Art. 18: a department head, 1 day a month');
+    const dept = await deptRow();
+    assert.deepEqual({ required: dept.required, held: dept.held, missed: dept.missed, ok: dept.ok }, { required: 1, held: deptBefore.held, missed: deptBefore.missed + 1, ok: deptBefore.held >= 1 }, 'LTCD Art. 18: a department head, 1 day a month; a missed day does not count');
     assert.match(dept.basis, /Điều 18/);
     const page = await (await t.as('demo.reception.commune')).get('/reception?month=2026-11');
     const html = await page.text();
@@ -171,6 +177,44 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.equal(r.body.dueOn, r.body.deadlines.triage.due);
     assert.equal((await api('demo.coordinator', `/petitions/${p.id}/extend-triage`, { reason: 'Lần nữa' })).status, 409);
     assert.equal((await api('demo.coordinator', `/petitions/${p.id}/extend-triage`, {})).status, 400);
+  });
+
+  test('LTC Art. 30(2) "vụ việc phức tạp thì có thể gia hạn giải quyết tố cáo một lần", 30(3) "đặc biệt phức tạp … 02 lần"; NĐ 31/2019 Art. 3: one criterion for the first extension, two for the second, recorded on the case', async () => {
+    await t.db.deleteFrom('petition_intake_attempts').execute();
+    const sub = await t.app.request('/api/v1/public/petitions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ senderName: 'Lê Văn Tố', senderAddress: 'Tổ 2, Phường Pleiku', anonymous: false, title: 'Tố cáo thu tiền cấp phép', content: 'Tố cáo cán bộ thu tiền trái phép khi cấp giấy phép xây dựng nhà ở.', kindHint: 'denunciation', addressedUnitId: province }) });
+    assert.equal(sub.status, 201);
+    const id = (await t.db.selectFrom('petitions').select('id').where('title', '=', 'Tố cáo thu tiền cấp phép').executeTakeFirstOrThrow()).id;
+    assert.equal((await api('demo.coordinator', `/petitions/${id}/classify`, { kind: 'denunciation', field: 'conduct', accusedUnitId: commune })).status, 200);
+    const accepted = await api('demo.coordinator', `/petitions/${id}/accept`, {});
+    assert.equal(accepted.status, 200);
+    const none = await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Cần thêm thời gian', decisionNumber: '1/QĐ-UBND' });
+    assert.equal(none.status, 400, 'no criterion: not a complex case, no extension');
+    assert.match(none.body.error.fields.criteria, /ít nhất 01 tiêu chí/);
+    const first = await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Xác minh ở hai xã', decisionNumber: '1/QĐ-UBND', criteria: ['several-places'] });
+    assert.equal(first.status, 200);
+    assert.deepEqual(first.body.complexityCriteria, ['several-places']);
+    assert.equal(first.body.deadlines.resolve.variant, 'complex');
+    const second = await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Còn phức tạp', decisionNumber: '2/QĐ-UBND' });
+    assert.equal(second.status, 409, 'one criterion: complex, not especially complex');
+    assert.equal(second.body.error.code, 'not_especially_complex');
+    assert.match(second.body.error.fields.criteria, /từ 02 tiêu chí trở lên/);
+    // The case page: the form keeps the typed values, names the criteria field, and a second criterion allows the second extension.
+    const a = await t.as('demo.coordinator');
+    const page = await a.post(`/petitions/${id}/extend`, { reason: 'Giữ lý do đã gõ', decisionNumber: '2/QĐ-UBND' });
+    assert.equal(page.status, 409);
+    const html = await page.text();
+    assert.match(html, /error-summary[\s\S]*href="#f-criteria"/);
+    assert.match(html, /Giữ lý do đã gõ/);
+    const ok2 = await a.post(`/petitions/${id}/extend`, { reason: 'Nhiều cơ quan liên quan', decisionNumber: '2/QĐ-UBND', criteria: 'several-agencies' });
+    assert.equal(ok2.status, 303);
+    const view = (await api('demo.coordinator', `/petitions/${id}`)).body;
+    assert.deepEqual(view.complexityCriteria, ['several-places', 'several-agencies']);
+    assert.equal(view.extensions, 2);
+    assert.equal(view.deadlines.resolve.variant, 'especially-complex');
+    assert.equal((await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Lần ba', decisionNumber: '3/QĐ', criteria: ['foreign-element'] })).status, 409, 'never a third time');
+    const audit = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'petitions.extend').where('subject_id', '=', id).orderBy('seq').execute();
+    assert.equal(audit.length, 2);
+    assert.match(String(audit[1].changes), /especially-complex/);
   });
 
   test('tracking is rate-limited on failed lookups; a wrong key and an unknown code answer the same', async () => {

@@ -27,7 +27,7 @@ export function flowError(c: Ctx, r: Extract<Result<unknown, FlowError>, { ok: f
   const t = c.get('t');
   if (r.error === 'not_found') return notFound();
   if (r.error === 'forbidden') return new HttpError(403, 'forbidden', 'error.forbidden');
-  if (r.error === 'unit_missing') return validationError(translateFields(r.fields, t));
+  if (r.error === 'unit_missing' || r.error === 'not_complex') return validationError(translateFields(r.fields, t));
   const key = r.error === 'bad_state' ? 'petitions.error.bad_state' : `petitions.error.${r.error}`;
   return new HttpError(409, r.error, key, translateFields(r.fields, t));
 }

@@ -6,7 +6,7 @@ import { can, type CurrentUser } from '../../platform/authz/index.ts';
 import { sealer } from '../../platform/crypto/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { localToday } from '../../platform/i18n/index.ts';
-import { canStep, clockRules, forwardRefusal, resolveVariant, triageOutcome, type PetitionKind, type Status, type Step } from '../../domain/petitions/index.ts';
+import { canStep, clockRules, complexityOf, extensionRefusal, forwardRefusal, resolveVariant, triageOutcome, type PetitionKind, type Status, type Step } from '../../domain/petitions/index.ts';
 import { ancestorIds } from '../units/index.ts';
 import { getPetition, holdersOf, type PetitionRow } from './petitions.repository.ts';
 import { addEvent, type Sender } from './petitions.service.ts';
@@ -14,7 +14,7 @@ import { clock, earliest, legalTime, type Clocks, type LegalTime } from './petit
 import type { ClassifyInput } from './petitions.schema.ts';
 import { isRemoteUnit } from './petitions.settings.ts';
 
-export type FlowError = 'not_found' | 'forbidden' | 'bad_state' | 'forward_loop' | 'forward_once' | 'same_unit' | 'unit_missing';
+export type FlowError = 'not_found' | 'forbidden' | 'bad_state' | 'forward_loop' | 'forward_once' | 'same_unit' | 'unit_missing' | 'not_complex' | 'not_especially_complex';
 type Change = (trx: Trx, p: PetitionRow, lt: LegalTime) => Promise<Result<{ set: Partial<PetitionRow>; event: string; publicEvent: boolean; note?: string | null; changes: unknown }, FlowError>>;
 
 /** May the user act on this case (handle action over its current unit)? */
@@ -106,14 +106,24 @@ export function accept(db: Db, actor: Actor, user: CurrentUser | null, id: strin
   });
 }
 
-/** A written extension: denunciation once or twice by 30 days (LTC Art. 30), complaint to its "complex" limit. */
-export function extend(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { reason: string; decisionNumber: string }) {
+/**
+ * A written extension: a denunciation once by 30 days when complex (one criterion of NĐ 31/2019
+ * Art. 3(2)), a second time only when especially complex (two criteria, Art. 3(3); LTC Art. 30);
+ * a complaint to its "complex" limit. The criteria met are recorded on the case (cumulative).
+ */
+export function extend(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { reason: string; decisionNumber: string; criteria?: string[] }) {
   return step(db, actor, user, id, 'extend', async (_trx, p, lt) => {
     const kind = p.kind as PetitionKind;
+    const criteria = [...new Set([...(JSON.parse(p.complexity_criteria) as string[]), ...(i.criteria ?? [])])];
+    const refusal = extensionRefusal(kind, p.extensions, criteria);
+    if (refusal) return fail(refusal, { criteria: `petitions.error.${refusal}` });
     const n = p.extensions + 1;
     const clocks = clocksOf(p);
     clocks.resolve = clock(lt, clockRules(kind, p.instance as 'first' | 'second').resolve!, p.accepted_on!, { variant: resolveVariant(kind, { complex: true, extensions: n }), remote: !!p.remote });
-    return ok({ set: { extensions: n, complex: 1, deadlines: JSON.stringify(clocks), due_on: clocks.resolve.due }, event: 'extended', publicEvent: true, note: i.decisionNumber, changes: { extension: n, decisionNumber: i.decisionNumber, reason: i.reason, due: clocks.resolve.due } });
+    return ok({
+      set: { extensions: n, complex: 1, complexity_criteria: JSON.stringify(criteria), deadlines: JSON.stringify(clocks), due_on: clocks.resolve.due }, event: 'extended', publicEvent: true, note: i.decisionNumber,
+      changes: { extension: n, decisionNumber: i.decisionNumber, reason: i.reason, criteria, complexity: complexityOf(criteria), due: clocks.resolve.due },
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/index.ts';
 import { registerIndicator } from '../../platform/indicators/index.ts';
 import { withDescendants } from '../units/index.ts';
+import { countsAsHeadDay, type ReceptionHolder } from '../../domain/deadlines/index.ts';
 
 /**
  * Report indicators for a period (for the reports capability): petitions received and resolved by
@@ -19,9 +20,9 @@ export async function petitionIndicators(db: Db, o: { from: string; to: string; 
       if (!r.due_on || r.resolved_on <= r.due_on) k.onTime++;
     }
   }
-  let d = db.selectFrom('reception_days').select((e) => e.fn.countAll<number>().as('n')).where('held', '=', 1).where('on_date', '>=', o.from).where('on_date', '<=', o.to);
+  let d = db.selectFrom('reception_days').select(['on_date', 'held_by']).where('held', '=', 1).where('on_date', '>=', o.from).where('on_date', '<=', o.to);
   if (o.units !== 'all') d = d.where('unit_id', 'in', o.units.length ? o.units : ['-']);
-  const held = Number((await d.executeTakeFirst())?.n ?? 0);
+  const held = (await d.execute()).filter((r) => countsAsHeadDay(r.on_date, r.held_by as ReceptionHolder)).length;
   const resolved = Object.values(byKind).reduce((s, k) => s + k.resolved, 0);
   const onTime = Object.values(byKind).reduce((s, k) => s + k.onTime, 0);
   return { byKind, receptionDaysHeld: held, resolved, onTime, onTimeRate: resolved ? onTime / resolved : null };
@@ -36,11 +37,11 @@ export async function petitionIndicators(db: Db, o: { from: string; to: string; 
 export function registerPetitionIndicators(): void {
   registerIndicator({
     code: 'tcd.days', label: 'Ngày tiếp công dân định kỳ của người đứng đầu', labelEn: 'Scheduled reception days held by the head', unit: 'ngày', aggregate: 'sum',
-    definition: 'Số ngày tiếp công dân định kỳ đã tổ chức (lịch tiếp được đánh dấu "đã tiếp") của đơn vị và đơn vị trực thuộc trong kỳ (Luật Tiếp công dân, Điều 12–15). Tự tính từ lịch tiếp công dân trên Coso.',
+    definition: 'Số ngày tiếp công dân định kỳ người đứng đầu đã tổ chức (lịch tiếp được đánh dấu "đã tiếp") của đơn vị và đơn vị trực thuộc trong kỳ (Luật Tiếp công dân, Điều 12–15). Ngày do cấp phó được ủy quyền tiếp chỉ được tính đến hết 30/06/2026; từ 01/07/2026 không tính (Luật số 136/2025/QH15). Tự tính từ lịch tiếp công dân trên Coso.',
     compute: async (db, { unitId, from, to }) => {
-      const r = await db.selectFrom('reception_days').select((e) => e.fn.countAll<number>().as('n'))
-        .where('unit_id', 'in', await withDescendants(db, [unitId])).where('held', '=', 1).where('on_date', '>=', from).where('on_date', '<=', to).executeTakeFirst();
-      return Number(r?.n ?? 0);
+      const rows = await db.selectFrom('reception_days').select(['on_date', 'held_by'])
+        .where('unit_id', 'in', await withDescendants(db, [unitId])).where('held', '=', 1).where('on_date', '>=', from).where('on_date', '<=', to).execute();
+      return rows.filter((r) => countsAsHeadDay(r.on_date, r.held_by as ReceptionHolder)).length;
     },
   });
   registerIndicator({

@@ -24,7 +24,7 @@ export async function caseView(db: Db, p: PetitionRow) {
   return {
     ...listItem(p), kindHint: p.kind_hint, channel: p.channel, title: p.title, content: p.content, field: p.field, areas: JSON.parse(p.areas) as string[],
     anonymous: !!p.anonymous, remote: !!p.remote, complex: !!p.complex, competence: p.competence, receivedOn: p.received_on, acceptedOn: p.accepted_on,
-    overdue: isOverdue(p), extensions: p.extensions, deadlines: JSON.parse(p.deadlines) as Clocks, duplicateOf: p.duplicate_of, sourceBody: p.source_body,
+    overdue: isOverdue(p), extensions: p.extensions, complexityCriteria: JSON.parse(p.complexity_criteria) as string[], deadlines: JSON.parse(p.deadlines) as Clocks, duplicateOf: p.duplicate_of, sourceBody: p.source_body,
     accusedUnitId: p.accused_unit_id, assignedUserId: p.assigned_user_id, eligibility: p.eligibility ? JSON.parse(p.eligibility) : null,
     forwards: forwards.map((f) => ({ fromUnitId: f.from_unit_id, toUnitId: f.to_unit_id, at: f.at, reason: f.reason, legalStep: f.legal_step })),
     history: events.map((e) => ({ at: e.at, event: e.event, public: !!e.public, note: e.event === 'revealed' ? null : e.note })),

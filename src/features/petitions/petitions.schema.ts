@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, COMPETENCE, PETITION_FIELDS, PETITION_KINDS } from '../../domain/petitions/index.ts';
+import { CHANNELS, COMPETENCE, COMPLEXITY_CRITERIA, PETITION_FIELDS, PETITION_KINDS } from '../../domain/petitions/index.ts';
 import { SUPERVISION_AREA_CODES } from '../../domain/supervision-areas.ts';
 import { dateField } from '../units/units.schema.ts';
 
@@ -59,7 +59,10 @@ export const classifyInput = z.object({
 export type ClassifyInput = z.infer<typeof classifyInput>;
 
 export const forwardInput = z.object({ toUnitId: text(64), reason: text(1000) });
-export const extendInput = z.object({ reason: text(1000), decisionNumber: text(100) });
+/** The NĐ 31/2019 Art. 3(2) criteria the case meets (one checkbox each; a single value arrives as a string). */
+const criteria = z.union([z.array(z.enum(COMPLEXITY_CRITERIA)), z.enum(COMPLEXITY_CRITERIA), z.literal('')]).optional()
+  .transform((a) => (Array.isArray(a) ? a : a ? [a] : []));
+export const extendInput = z.object({ reason: text(1000), decisionNumber: text(100), criteria });
 export const resolveInput = z.object({ outcome: z.enum(['upheld', 'partly-upheld', 'rejected', 'answered', 'concluded']), documentNumber: text(100), summary: text(5000) });
 export const revealInput = z.object({ reason: text(1000) });
 export const extendTriageInput = z.object({ reason: text(1000) });

@@ -40,7 +40,7 @@ export async function seedPetitions(db: Db, ctx: SeedContext) {
     await classify(db, a, sys, p2.id, cls('denunciation', 'conduct', { areas: ['anti-corruption'], accusedUnitId: commune.id }));
     await accept(db, a, sys, p2.id);
   });
-  await ctx.at(d(24), () => extend(db, a, sys, p2.id, { reason: 'Cần xác minh thêm tại nhiều nơi', decisionNumber: '45/QĐ-UBND' }));
+  await ctx.at(d(24), () => extend(db, a, sys, p2.id, { reason: 'Cần xác minh thêm tại nhiều nơi', decisionNumber: '45/QĐ-UBND', criteria: ['several-places'] }));
   const p3 = await mk(3, 'Kiến nghị sửa đường thôn', 'Kiến nghị sửa chữa đường bê tông tổ 3 bị hư hỏng nặng sau mùa mưa.', province.id, d(45));
   await ctx.at(d(44), () => forward(db, a, sys, p3.id, { toUnitId: noiVu.id, reason: 'Chuyển Sở Nội vụ xem xét' }));
   await ctx.at(d(40), () => forward(db, a, sys, p3.id, { toUnitId: commune.id, reason: 'Thuộc thẩm quyền UBND phường' }));
@@ -60,7 +60,7 @@ export async function seedPetitions(db: Db, ctx: SeedContext) {
   await ctx.at(d(15), () => classify(db, a, sys, p7.id, cls('denunciation', 'environment', { areas: ['land-environment'], accusedUnitId: commune.id, anonymousEvidence: true })));
   for (const [unitId, onDate, held, head] of [[province.id, d(50), true, 'Chủ tịch UBND tỉnh'], [province.id, d(19), true, 'Chủ tịch UBND tỉnh'],
     [commune.id, d(31), true, 'Chủ tịch UBND phường'], [commune.id, d(24), false, 'Chủ tịch UBND phường'], [commune.id, d(17), true, 'Chủ tịch UBND phường'], [noiVu.id, d(44), false, 'Giám đốc Sở Nội vụ']] as const) {
-    await ctx.at(onDate, () => addReceptionDay(db, a, { unitId, onDate, held, headName: head, note: held ? null : 'Bận họp đột xuất' }));
+    await ctx.at(onDate, () => addReceptionDay(db, a, { unitId, onDate, held, heldBy: 'head', headName: head, note: held ? null : 'Bận họp đột xuất' }));
   }
   const visit = d(17);
   await ctx.at(visit, () => logVisit(db, a, { unitId: commune.id, receivedOn: visit, visitorName: 'Công dân Thử 7', visitorIdNumber: null, visitorAddress: 'Tổ 7, Phường Pleiku', peopleCount: 6, summary: 'Nhóm hộ dân kiến nghị về tiến độ bồi thường dự án đường vành đai.', kind: 'recommendation', refused: false, refusalReason: null, handling: 'Tiếp nhận, chuyển bộ phận bồi thường', priorHandling: `UBND phường đã họp dân ngày ${formatDate(d(60))}`, requests: 'Đề nghị công bố tiến độ chi trả bồi thường' }, '.'));

@@ -115,7 +115,7 @@ export async function createPetition(db: Db, actor: Actor, input: PublicPetition
       anonymous: input.anonymous ? 1 : 0, sealed: sealed ? 1 : 0, sender_sealed: hasIdentity ? sealer().seal(JSON.stringify(sender)) : null, sender_hash: hash,
       source_body: input.sourceBody ?? null, addressed_unit_id: input.addressedUnitId, handling_unit_id: input.handlingUnitId, accused_unit_id: null, assigned_user_id: null,
       competence: null, eligibility: null, remote: 0, complex: 0, instance: 'first', received_on: receivedOn, received_at: receivedAt, accepted_on: null,
-      due_on: clocks.process.due, deadlines: JSON.stringify(clocks), extensions: 0, outcome: null, document_number: null, answer: null, resolved_on: null,
+      due_on: clocks.process.due, deadlines: JSON.stringify(clocks), extensions: 0, complexity_criteria: '[]', outcome: null, document_number: null, answer: null, resolved_on: null,
       duplicate_of: dup?.id ?? null, files: JSON.stringify(files), created_by: actor.userId, updated_at: receivedAt,
     }).execute();
     await addEvent(trx, id, { event: 'received', public: true, actorId: actor.userId, unitId: input.handlingUnitId, note: input.channel });

@@ -6,13 +6,16 @@ export interface PetitionsTable {
   addressed_unit_id: string | null; handling_unit_id: string; accused_unit_id: string | null; assigned_user_id: string | null;
   competence: string | null; eligibility: string | null; remote: number; complex: number; instance: string;
   received_on: string; received_at: string; accepted_on: string | null; due_on: string | null; deadlines: string; extensions: number;
+  /** JSON array of the NĐ 31/2019 Art. 3(2) criteria met (migrations/20261204120000_law_fixes.ts). */
+  complexity_criteria: string;
   outcome: string | null; document_number: string | null; answer: string | null; resolved_on: string | null; duplicate_of: string | null;
   files: string; created_by: string | null; updated_at: string;
 }
 export interface PetitionEventsTable { id: string; petition_id: string; seq: number; at: string; actor_id: string | null; unit_id: string | null; event: string; public: number; note: string | null }
 export interface PetitionForwardsTable { id: string; petition_id: string; from_unit_id: string; to_unit_id: string; at: string; by_user_id: string | null; reason: string; legal_step: string }
 export interface PetitionIntakeAttemptsTable { id: string; ip: string; at: string }
-export interface ReceptionDaysTable { id: string; unit_id: string; on_date: string; head_name: string; held: number; note: string | null; created_by: string | null; created_at: string }
+/** `held_by`: 'head' or 'deputy' (migrations/20261204120000_law_fixes.ts). */
+export interface ReceptionDaysTable { id: string; unit_id: string; on_date: string; head_name: string; held: number; held_by: string; note: string | null; created_by: string | null; created_at: string }
 export interface ReceptionLogsTable {
   id: string; unit_id: string; received_on: string; visitor_sealed: string; people_count: number; summary: string; kind: string;
   refused: number; refusal_reason: string | null; handling: string | null; petition_id: string | null; reply_due: string | null; replied_on: string | null; reply_outcome: string | null; prior_handling: string | null; requests: string | null;

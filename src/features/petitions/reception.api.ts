@@ -6,6 +6,7 @@ import { forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
 import { validationError } from '../../platform/http/validate.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds } from '../units/index.ts';
+import { countsAsHeadDay, type ReceptionHolder } from '../../domain/deadlines/index.ts';
 import { addReceptionDay, compliance, logVisit, receptionDayInput, receptionLogs, recordReply, replyInput, visitInput } from './reception.service.ts';
 import { receptionUnits, monthOf } from './reception.pages.tsx';
 import { addRemoteUnit, remoteUnitInput, remoteUnits, saveTemplate, templateInput, templatesOf } from './petitions.settings.ts';
@@ -33,7 +34,7 @@ export function registerReceptionApi(api: OpenAPIHono<AppEnv>): void {
     let q = c.get('deps').db.selectFrom('reception_days').selectAll().where('on_date', '>=', `${month}-01`).where('on_date', '<=', `${month}-31`).orderBy('on_date');
     if (scope !== 'all') q = q.where('unit_id', 'in', scope.length ? scope : ['-']);
     const rows = await q.execute();
-    return c.json({ month, items: rows.map((d: { id: string; unit_id: string; on_date: string; head_name: string; held: number; note: string | null }) => ({ id: d.id, unitId: d.unit_id, onDate: d.on_date, headName: d.head_name, held: !!d.held, note: d.note })) }, 200);
+    return c.json({ month, items: rows.map((d: { id: string; unit_id: string; on_date: string; head_name: string; held: number; held_by: string; note: string | null }) => ({ id: d.id, unitId: d.unit_id, onDate: d.on_date, headName: d.head_name, held: !!d.held, heldBy: d.held_by, countsAsHead: !!d.held && countsAsHeadDay(d.on_date, d.held_by as ReceptionHolder), note: d.note })) }, 200);
   });
 
   api.openapi(createRoute({ method: 'post', path: '/reception/days', middleware: [allow('reception.manage')] as const, request: body(receptionDayInput), responses: { 201: json(z.object({ id: z.string() }), 'Recorded'), ...errors } }), async (c) => {

@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { sealer } from '../../platform/crypto/index.ts';
-import { receptionFrequency, type ReceptionUnitKind } from '../../domain/deadlines/index.ts';
+import { countsAsHeadDay, RECEPTION_HOLDERS, requiredReceptionDays, type ReceptionHolder, type ReceptionUnitKind } from '../../domain/deadlines/index.ts';
+import type { Calendar } from '../../domain/calendar/index.ts';
 import { dateField } from '../units/units.schema.ts';
 import { clock, legalTime } from './petitions.clock.ts';
 import { createPetition } from './petitions.service.ts';
@@ -15,7 +16,11 @@ export const REFUSAL_REASONS = ['incapacity', 'disorderly', 'already-resolved', 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const opt = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : null));
 
-export const receptionDayInput = z.object({ unitId: text(64), onDate: dateField, headName: text(200), held: z.union([z.boolean(), z.enum(['1', '0'])]).transform((v) => v === true || v === '1'), note: opt(1000) });
+/** A head's reception day: who held it (the head or an authorised deputy: from 01/07/2026 only the head's own count, Law 136/2025). */
+export const receptionDayInput = z.object({
+  unitId: text(64), onDate: dateField, headName: text(200), held: z.union([z.boolean(), z.enum(['1', '0'])]).transform((v) => v === true || v === '1'),
+  heldBy: z.enum(RECEPTION_HOLDERS as [ReceptionHolder, ...ReceptionHolder[]]).default('head'), note: opt(1000),
+});
 /** The reception log entry (LTCD Art. 25(2)): date, person, address, ID, content, handling; refusals with the Art. 9 reason. */
 export const visitInput = z.object({
   unitId: text(64), receivedOn: dateField, visitorName: text(200), visitorIdNumber: opt(12), visitorAddress: text(500),
@@ -28,8 +33,8 @@ export const visitInput = z.object({
 export async function addReceptionDay(db: Db, actor: Actor, i: z.infer<typeof receptionDayInput>) {
   return inTransaction(db, async (trx) => {
     const id = randomUUID();
-    await trx.insertInto('reception_days').values({ id, unit_id: i.unitId, on_date: i.onDate, head_name: i.headName, held: i.held ? 1 : 0, note: i.note, created_by: actor.userId, created_at: nowIso() }).execute();
-    await record(trx, actor, { action: 'reception.day', subjectType: 'reception_day', subjectId: id, unitId: i.unitId, changes: { onDate: i.onDate, held: i.held } });
+    await trx.insertInto('reception_days').values({ id, unit_id: i.unitId, on_date: i.onDate, head_name: i.headName, held: i.held ? 1 : 0, held_by: i.heldBy, note: i.note, created_by: actor.userId, created_at: nowIso() }).execute();
+    await record(trx, actor, { action: 'reception.day', subjectType: 'reception_day', subjectId: id, unitId: i.unitId, changes: { onDate: i.onDate, held: i.held, heldBy: i.heldBy, countsAsHead: countsAsHeadDay(i.onDate, i.heldBy) } });
     return id;
   });
 }
@@ -63,27 +68,33 @@ export function dutyKind(unitKind: string): ReceptionUnitKind | null {
   return unitKind === 'province-committee' ? 'province' : unitKind === 'department' ? 'department' : unitKind === 'commune-committee' ? 'commune' : null;
 }
 
-/** Days required in a month ('YYYY-MM'): per week = the weeks starting (Monday) in the month; per month = count. */
-export function requiredDays(kind: ReceptionUnitKind, month: string): { required: number; basis: string } {
-  const f = receptionFrequency(kind, `${month}-01`);
-  const b = `${f.legalBasis.law}, Điều ${f.legalBasis.article}`;
-  if (f.per === 'month') return { required: f.count, basis: b };
-  const [y, m] = month.split('-').map(Number);
-  let mondays = 0;
-  for (let d = new Date(Date.UTC(y, m - 1, 1)); d.getUTCMonth() === m - 1; d.setUTCDate(d.getUTCDate() + 1)) if (d.getUTCDay() === 1) mondays++;
-  return { required: mondays * f.count, basis: b };
+/**
+ * Days required in a month ('YYYY-MM'): per week = the weeks starting (Monday) in the month that
+ * have at least one working day of the province calendar (LTCD Art. 15; a Tết week requires none);
+ * per month = the count.
+ */
+export function requiredDays(kind: ReceptionUnitKind, month: string, calendar: Calendar): { required: number; basis: string } {
+  const { required, frequency: f } = requiredReceptionDays(kind, month, (d) => calendar.isWorkingDay(d));
+  return { required, basis: `${f.legalBasis.law}, Điều ${f.legalBasis.article}` };
 }
 
-/** Monthly compliance per unit: days held against the statutory minimum. */
+/**
+ * Monthly compliance per unit: the head's own days held against the statutory minimum. A day held
+ * by a deputy counts until 30/06/2026 and not from 01/07/2026 (Law 136/2025); `byDeputy` shows them.
+ */
 export async function compliance(db: Db, units: { id: string; kind: string; fullName: string }[], month: string) {
-  const days = await db.selectFrom('reception_days').select(['unit_id', 'held']).where('on_date', '>=', `${month}-01`).where('on_date', '<=', `${month}-31`).execute();
+  const { calendar } = await legalTime(db);
+  const days = await db.selectFrom('reception_days').select(['unit_id', 'held', 'held_by', 'on_date']).where('on_date', '>=', `${month}-01`).where('on_date', '<=', `${month}-31`).execute();
   return units.flatMap((u) => {
     const k = dutyKind(u.kind);
     if (!k) return [];
-    const { required, basis } = requiredDays(k, month);
-    const held = days.filter((d) => d.unit_id === u.id && d.held).length;
-    const missed = days.filter((d) => d.unit_id === u.id && !d.held).length;
-    return [{ unitId: u.id, name: u.fullName, required, held, missed, ok: held >= required, basis }];
+    const { required, basis } = requiredDays(k, month, calendar);
+    const mine = days.filter((d) => d.unit_id === u.id);
+    const heldDays = mine.filter((d) => d.held);
+    const held = heldDays.filter((d) => countsAsHeadDay(d.on_date, d.held_by as ReceptionHolder)).length;
+    const byDeputy = heldDays.filter((d) => d.held_by === 'deputy').length;
+    const missed = mine.filter((d) => !d.held).length;
+    return [{ unitId: u.id, name: u.fullName, required, held, byDeputy, deputyNotCounted: heldDays.length - held, missed, ok: held >= required, basis }];
   });
 }
 

@@ -7,12 +7,14 @@ import { requiredDays } from './reception.service.ts';
 import { createSealer, DEV_SEAL_KEY, newSealKey, parseSealKeys, useSealer } from '../../platform/crypto/index.ts';
 import { resealAll } from './petitions.keys.ts';
 import { localToday } from '../../platform/clock.ts';
-import { plusDays } from '../../domain/calendar/index.ts';
+import { Calendar, plusDays } from '../../domain/calendar/index.ts';
 
-test('LTCD Art. 15(2)(d): "ít nhất 01 ngày trong 01 tuần" until 30/06/2026, then 2 days a month (Law 136/2025)', () => {
-  assert.equal(requiredDays('commune', '2026-06').required, 5, 'five Mondays in June 2026');
-  assert.equal(requiredDays('commune', '2026-07').required, 2);
-  assert.equal(requiredDays('province', '2026-07').required, 1);
+test('LTCD Art. 15(2)(d): "ít nhất 01 ngày trong 01 tuần" until 30/06/2026 (a Tết week with no working day requires none), then 2 days a month (Law 136/2025)', () => {
+  const cal = new Calendar();
+  assert.equal(requiredDays('commune', '2026-06', cal).required, 5, 'five Mondays in June 2026');
+  assert.equal(requiredDays('commune', '2026-02', cal).required, 3, 'the week 16–22/02/2026 is Tết: 3 of 4 weeks');
+  assert.equal(requiredDays('commune', '2026-07', cal).required, 2);
+  assert.equal(requiredDays('province', '2026-07', cal).required, 1);
 });
 
 forEachDialect('citizen reception and pages', (dialect) => {
@@ -64,6 +66,31 @@ forEachDialect('citizen reception and pages', (dialect) => {
     assert.equal((await officer.post('/reception/days', { unitId: commune, onDate: '24/11/2026', headName: 'Chủ tịch', held: '1', note: '' })).status, 303);
     const other = (await getUnitByKey(t.db, 'body:52:noi-vu'))!.id;
     assert.equal((await officer.post('/reception/days', { unitId: other, onDate: '24/11/2026', headName: 'X', held: '1', note: '' })).status, 403);
+  });
+
+  test('Law 136/2025 (from 01/07/2026): a day held by an authorised deputy is recorded but not counted as the head\'s own (compliance and tcd.days); before, it counts; a Tết week needs no day (LTCD Art. 15)', async () => {
+    const officer = await t.as('demo.reception.commune');
+    const day = (onDate: string, heldBy: string, headName: string) => officer.post('/reception/days', { unitId: commune, onDate, headName, held: '1', heldBy, note: '' });
+    assert.equal((await day('07/07/2026', 'head', 'Chủ tịch UBND phường')).status, 303);
+    assert.equal((await day('14/07/2026', 'deputy', 'Phó Chủ tịch UBND phường')).status, 303);
+    assert.equal((await day('09/06/2026', 'deputy', 'Phó Chủ tịch UBND phường')).status, 303);
+    assert.equal((await officer.post('/reception/days', { unitId: commune, onDate: '21/07/2026', headName: 'X', held: '1', heldBy: 'nobody', note: '' })).status, 400);
+    const token = await t.token('demo.reception.commune');
+    const get = async (p: string) => (await (await t.app.request(`/api/v1${p}`, { headers: { authorization: `Bearer ${token}` } })).json()) as any;
+    const july = (await get('/reception/compliance?month=2026-07')).items.find((i: { unitId: string }) => i.unitId === commune);
+    assert.deepEqual({ required: july.required, held: july.held, byDeputy: july.byDeputy, deputyNotCounted: july.deputyNotCounted, ok: july.ok }, { required: 2, held: 1, byDeputy: 1, deputyNotCounted: 1, ok: false });
+    const june = (await get('/reception/compliance?month=2026-06')).items.find((i: { unitId: string }) => i.unitId === commune);
+    assert.equal(june.deputyNotCounted, 0, 'before 01/07/2026 a deputy\'s day counts');
+    assert.ok(june.held >= 1 && june.byDeputy >= 1);
+    const feb = (await get('/reception/compliance?month=2026-02')).items.find((i: { unitId: string }) => i.unitId === commune);
+    assert.equal(feb.required, 3, 'Tết Bính Ngọ week 16–22/02/2026');
+    const days = (await get('/reception/days?month=2026-07')).items.filter((d: { unitId: string }) => d.unitId === commune);
+    assert.deepEqual(days.map((d: { heldBy: string; countsAsHead: boolean }) => [d.heldBy, d.countsAsHead]), [['head', true], ['deputy', false]]);
+    const { getIndicator } = await import('../../platform/indicators/index.ts');
+    assert.equal(await getIndicator('tcd.days')!.compute!(t.db, { unitId: commune, from: '2026-07-01', to: '2026-07-31' }), 1);
+    assert.equal(await getIndicator('tcd.days')!.compute!(t.db, { unitId: commune, from: '2026-06-01', to: '2026-06-30' }), june.held);
+    const page = await (await officer.get('/reception?month=2026-07')).text();
+    assert.match(page, /1 ngày không tính từ 01\/07\/2026/);
   });
 
   test('staff entry of a letter with a scan; the dashboard and indicators count it', async () => {

@@ -106,15 +106,15 @@ for (const [name, [schema, run]] of Object.entries(steps)) {
     const p = await viewable(c);
     const values = await formValues(c);
     const all = await c.req.parseBody({ all: true });
-    const input = Array.isArray(all.areas) ? { ...values, areas: all.areas } : values; // several checkboxes
+    const input = { ...values, ...(Array.isArray(all.areas) ? { areas: all.areas } : {}), ...(Array.isArray(all.criteria) ? { criteria: all.criteria } : {}) }; // several checkboxes
     const parsed = schema ? schema.safeParse(input) : { success: true as const, data: {} };
     if (!parsed.success) {
       c.status(400);
       return detail(c, p, { name, values, errors: fieldErrors(parsed.error, c.get('t')) });
     }
     const r = await run(c, p.id, parsed.data as never);
-    if (!r.ok && r.fields && (r.error === 'unit_missing' || r.error === 'forward_loop' || r.error === 'forward_once' || r.error === 'same_unit')) {
-      c.status(r.error === 'unit_missing' ? 400 : 409);
+    if (!r.ok && r.fields && (r.error === 'unit_missing' || r.error === 'forward_loop' || r.error === 'forward_once' || r.error === 'same_unit' || r.error === 'not_complex' || r.error === 'not_especially_complex')) {
+      c.status(r.error === 'unit_missing' || r.error === 'not_complex' ? 400 : 409);
       return detail(c, p, { name, values, errors: translateFields(r.fields, c.get('t')) });
     }
     if (!r.ok) throw flowError(c, r);

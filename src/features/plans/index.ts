@@ -16,6 +16,7 @@ import { assignmentPages, assignmentsApi } from './assignments.routes.tsx';
 import { moveToSuccessor, runTaskReminders } from './plans.jobs.ts';
 import { seedPlans } from './plans.seed.ts';
 import { registerTaskIndicators } from './plans.indicators.ts';
+import './plans.work.ts';
 
 registerTaskIndicators();
 

@@ -10,6 +10,7 @@ import { reportsPages } from './reports.pages.tsx';
 import { registerPlan188Indicators } from './reports.regime.ts';
 import { seedDemoReports } from './reports.seed.ts';
 import { getUnitByKey } from '../units/index.ts';
+import './reports.work.ts';
 
 registerPlan188Indicators();
 registerJob({
@@ -37,3 +38,5 @@ export const reportsFeature: Feature = {
 };
 export { aggregatePeriod } from './reports.aggregate.ts';
 export { seedPlan188Regime } from './reports.seed.ts';
+export { listPeriods, reportTimeliness } from './reports.repository.ts';
+export type { Period } from './reports.repository.ts';

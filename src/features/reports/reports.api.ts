@@ -22,7 +22,7 @@ const errors = { 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const PeriodSchema = z.object({ id: z.string(), regimeId: z.string(), title: z.string(), kind: z.enum(PERIOD_KINDS as [string, ...string[]]), from: z.string(), to: z.string(), due: z.string() }).openapi('ReportPeriod');
+const PeriodSchema = z.object({ id: z.string(), regimeId: z.string(), title: z.string(), kind: z.enum(PERIOD_KINDS as [string, ...string[]]), from: z.string(), to: z.string(), due: z.string(), dueMode: z.enum(['by', 'before']), lastDay: z.string() }).openapi('ReportPeriod');
 const Status = z.enum(REPORT_STATUSES as [string, ...string[]]);
 const ReportSchema = z.object({
   status: Status,

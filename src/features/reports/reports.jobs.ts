@@ -21,10 +21,10 @@ export async function sendReportReminders(db: Db, today = localToday()): Promise
   for (const period of await listPeriods(db)) {
     const regime = await getRegime(db, period.regimeId);
     if (!regime) continue;
-    const daysPast = (Date.parse(today) - Date.parse(period.due)) / 86_400_000;
+    const daysPast = (Date.parse(today) - Date.parse(period.lastDay)) / 86_400_000;
     const isOverdue = daysPast > 0;
     if (isOverdue && daysPast > OVERDUE_WINDOW_DAYS) continue;
-    const left = isOverdue ? 0 : calendar.workingDaysBetween(today, period.due);
+    const left = isOverdue ? 0 : calendar.workingDaysBetween(today, period.lastDay);
     if (!isOverdue && left > regime.reminderDays) continue;
     const pending = (await periodStatuses(db, period, 'all', today)).filter((s) => s.status === 'missing' || s.status === 'draft' || s.status === 'returned');
     for (const s of pending) {
@@ -32,8 +32,8 @@ export async function sendReportReminders(db: Db, today = localToday()): Promise
       if (!users.length) continue;
       const link = `/reports/${period.id}/${s.unitId}`;
       const n = isOverdue
-        ? await notifyUsers(db, users, { title: t('reports.overdue.title'), body: t('reports.overdue.body', { period: period.title, due: formatDate(period.due) }), link, dedupeKey: `report:${period.id}:${s.unitId}:overdue` })
-        : await notifyUsers(db, users, { title: t('reports.remind.title'), body: t('reports.remind.body', { period: period.title, due: formatDate(period.due), n: left }), link, dedupeKey: `report:${period.id}:${s.unitId}:due-${regime.reminderDays}` });
+        ? await notifyUsers(db, users, { title: t('reports.overdue.title'), body: t('reports.overdue.body', { period: period.title, due: formatDate(period.lastDay) }), link, dedupeKey: `report:${period.id}:${s.unitId}:overdue` })
+        : await notifyUsers(db, users, { title: t('reports.remind.title'), body: t('reports.remind.body', { period: period.title, due: formatDate(period.lastDay), n: left }), link, dedupeKey: `report:${period.id}:${s.unitId}:due-${regime.reminderDays}` });
       if (isOverdue) overdue += n; else reminded += n;
     }
   }

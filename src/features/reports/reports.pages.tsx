@@ -14,7 +14,8 @@ import { aggregateFile, reportFile } from './reports.api.ts';
 import { aggregateCsv } from './reports.documents.ts';
 import { listPeriods, listRegimes, getRegime, periodStatuses, reportView, reportVersions } from './reports.repository.ts';
 import { draftFromForm, returnInput } from './reports.schema.ts';
-import { acceptReport, createPeriod, returnReport, saveDraft, submitReport, updatePeriod } from './reports.service.ts';
+import { acceptReport, createPeriod, periodProblem, returnReport, saveDraft, submitReport, updatePeriod } from './reports.service.ts';
+import { DUE_MODES, type DueMode } from '../../domain/reporting/index.ts';
 import { PERIOD_KINDS, type PeriodKind } from './reports.regime.ts';
 import { AggregatePage, Dashboard, PeriodList, RegimePage } from './views/period.tsx';
 import { ReportPage } from './views/report.tsx';
@@ -67,19 +68,21 @@ async function renderRegime(c: Ctx, id: string, extra: { values?: Record<string,
 reportsPages.get('/report-regimes/:id', allow('reports.view'), (c) => renderRegime(c, c.req.param('id')));
 
 /** A new period of a regime (e.g. an ad hoc report): its reporting units are the regime's unit kinds valid today. */
-const newPeriodForm = z.object({ title: z.string().trim().min(1).max(300), kind: z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]), from: dateField, to: dateField, due: dateField });
+const dueMode = z.enum(DUE_MODES as [DueMode, ...DueMode[]]).default('by');
+const newPeriodForm = z.object({ title: z.string().trim().min(1).max(300), kind: z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]), from: dateField, to: dateField, due: dateField, dueMode });
 reportsPages.post('/report-regimes/:id/periods', allow('reports.manage'), async (c) => {
   const { db } = c.get('deps');
   const regime = await getRegime(db, c.req.param('id'));
   if (!regime) throw notFound();
   const form = await readForm(c, newPeriodForm);
-  if (form.ok && form.data.from <= form.data.to) {
+  const problem = form.ok ? await periodProblem(db, form.data) : null;
+  if (form.ok && !problem) {
     const id = await createPeriod(db, actorOf(c), regime, form.data);
     return c.redirect(`/report-periods/${id}?saved=1`, 303);
   }
   c.status(400);
   c.header('x-coso-no-change', '1');
-  return renderRegime(c, regime.id, { values: form.values, errors: form.ok ? { to: c.get('t')('reports.error.cutoffOrder') } : form.errors });
+  return renderRegime(c, regime.id, { values: form.values, errors: form.ok ? translateFields(problem ?? {}, c.get('t')) : form.errors });
 });
 
 async function renderDashboard(c: Ctx, id: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
@@ -87,13 +90,13 @@ async function renderDashboard(c: Ctx, id: string, extra: { values?: Record<stri
   const { period, regime } = await loadPeriod(db, id);
   const statuses = await periodStatuses(db, period, await visibleUnits(db, c.get('user')));
   const canManage = await can(c.get('user'), 'reports.manage');
-  const values = extra.values ?? { from: formatDate(period.from), to: formatDate(period.to), due: formatDate(period.due) };
+  const values = extra.values ?? { from: formatDate(period.from), to: formatDate(period.to), due: formatDate(period.due), dueMode: period.dueMode };
   return c.render(<Dashboard period={period} regime={regime} statuses={statuses} canManage={canManage} canAggregate={await can(c.get('user'), 'reports.aggregate')} values={values} errors={extra.errors} saved={!!c.req.query('saved')} />, { title: period.title });
 }
 
 reportsPages.get('/report-periods/:id', allow('reports.view'), (c) => renderDashboard(c, c.req.param('id')));
 
-const periodForm = z.object({ from: dateField, to: dateField, due: dateField });
+const periodForm = z.object({ from: dateField, to: dateField, due: dateField, dueMode: z.enum(DUE_MODES as [DueMode, ...DueMode[]]).optional() });
 reportsPages.post('/report-periods/:id', allow('reports.manage'), async (c) => {
   const { db } = c.get('deps');
   const { period } = await loadPeriod(db, c.req.param('id'));

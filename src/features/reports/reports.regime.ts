@@ -7,25 +7,18 @@
  * Tỉnh ủy để theo dõi, tổng hợp".
  */
 import { registerIndicator } from '../../platform/indicators/index.ts';
+import { Calendar } from '../../domain/calendar/index.ts';
+import { cutoffBefore, DEFAULT_CUTOFFS, lastDayToSubmit, PLAN188_DUE } from '../../domain/reporting/index.ts';
+
+export { DEFAULT_CUTOFFS };
 
 export type PeriodKind = 'semiannual' | 'annual' | 'adhoc';
 export const PERIOD_KINDS: PeriodKind[] = ['semiannual', 'annual', 'adhoc'];
 
 export interface OutlineSection { key: string; part: string; title: string; hint?: string }
 
-/**
- * Default data cut-offs of NĐ 09/2019 Art. 12 (as quoted by TT 09/2019/TT-NHNN and Khánh Hòa QĐ
- * 01/2023, DOMAIN.md §8 and §13 Q8 row 18; the decree text itself not read): 6-month 15/12 of the
- * previous year → 14/06; annual 15/12 of the previous year → 14/12. Valid from 12/03/2019 (in
- * force). Configurable per period: a regime may set another cut-off.
- */
-export const DEFAULT_CUTOFFS = {
-  legalBasis: 'Điều 12 Nghị định số 09/2019/NĐ-CP (thời gian chốt số liệu)',
-  validFrom: '2019-03-12',
-  validTo: null as string | null,
-  semiannual: (year: number) => ({ from: `${year - 1}-12-15`, to: `${year}-06-14` }),
-  annual: (year: number) => ({ from: `${year - 1}-12-15`, to: `${year}-12-14` }),
-};
+/** The cut-offs of a plan 188 period: NĐ 09 Art. 12 defaults, ending before the last day to send (src/domain/reporting). */
+const plan188Cutoff = (kind: 'semiannual' | 'annual') => cutoffBefore(DEFAULT_CUTOFFS[kind](2025), lastDayToSubmit(PLAN188_DUE[kind], PLAN188_DUE.mode, new Calendar()));
 
 const PLAN_ITEMS = [
   'Lãnh đạo, chỉ đạo, quán triệt văn bản về công tác dân vận chính quyền và thực hiện dân chủ ở cơ sở',
@@ -61,7 +54,7 @@ export function registerPlan188Indicators(): void {
   def('dv.directives', 'Văn bản lãnh đạo, chỉ đạo, triển khai đã ban hành', 'Directives issued', 'văn bản', 'sum', 'Số kế hoạch, công văn, hướng dẫn của đơn vị về công tác dân vận chính quyền và dân chủ ở cơ sở ban hành trong kỳ (theo ngày ký).');
   def('pbgdpl.sessions', 'Cuộc tuyên truyền, phổ biến, giáo dục pháp luật', 'Legal education sessions', 'cuộc', 'sum', 'Số hội nghị, buổi tuyên truyền, phổ biến pháp luật do đơn vị tổ chức hoặc chủ trì trong kỳ; một buổi tổ chức ở nhiều điểm đếm theo số điểm.');
   def('pbgdpl.attendance', 'Lượt người dự tuyên truyền, phổ biến pháp luật', 'Attendance at legal education', 'lượt người', 'sum', 'Tổng số lượt người tham dự các cuộc tuyên truyền, phổ biến pháp luật nêu trên (theo danh sách ký dự hoặc ước tính của đơn vị).');
-  def('tcd.days', 'Ngày tiếp công dân định kỳ của người đứng đầu', 'Scheduled reception days held by the head', 'ngày', 'sum', 'Số ngày người đứng đầu (hoặc cấp phó được ủy quyền) trực tiếp tiếp công dân định kỳ theo lịch trong kỳ (Luật Tiếp công dân, Điều 12–15).');
+  def('tcd.days', 'Ngày tiếp công dân định kỳ của người đứng đầu', 'Scheduled reception days held by the head', 'ngày', 'sum', 'Số ngày người đứng đầu trực tiếp tiếp công dân định kỳ theo lịch trong kỳ (Luật Tiếp công dân, Điều 12–15); ngày do cấp phó được ủy quyền tiếp chỉ tính đến hết 30/06/2026 (Luật số 136/2025/QH15).');
   def('tcd.dialogues', 'Cuộc tiếp xúc, đối thoại trực tiếp với Nhân dân', 'Dialogues with citizens', 'cuộc', 'sum', 'Số cuộc tiếp xúc, đối thoại trực tiếp của người đứng đầu với Nhân dân theo Quyết định 553-QĐ/TU trong kỳ.');
   def('don.received', 'Đơn khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận', 'Petitions received', 'đơn', 'sum', 'Số đơn tiếp nhận trong kỳ (theo ngày nhận), mọi loại, kể cả đơn trùng; không tính đơn chuyển trả.');
   def('don.resolved.rate', 'Tỷ lệ đơn thuộc thẩm quyền đã giải quyết', 'Share of petitions within competence resolved', '%', 'avg', 'Số đơn thuộc thẩm quyền đã giải quyết xong trong kỳ chia cho số đơn thuộc thẩm quyền phải giải quyết, nhân 100. Toàn tỉnh: bình quân của các đơn vị.');
@@ -95,8 +88,8 @@ export const PLAN188_REGIME = {
   copyTo: ['Ban Dân vận Tỉnh ủy (để theo dõi, tổng hợp)'],
   sendingMethod: 'Văn bản điện tử có ký số gửi qua Coso (hệ thống thông tin báo cáo); bản giấy khi hệ thống không hoạt động',
   frequency: [
-    { kind: 'semiannual' as const, title: 'Báo cáo 06 tháng đầu năm 2025', ...DEFAULT_CUTOFFS.semiannual(2025), due: '2025-05-10' },
-    { kind: 'annual' as const, title: 'Báo cáo năm 2025', ...DEFAULT_CUTOFFS.annual(2025), due: '2025-10-15' },
+    { kind: 'semiannual' as const, title: 'Báo cáo 06 tháng đầu năm 2025', ...plan188Cutoff('semiannual'), due: PLAN188_DUE.semiannual, dueMode: PLAN188_DUE.mode },
+    { kind: 'annual' as const, title: 'Báo cáo năm 2025', ...plan188Cutoff('annual'), due: PLAN188_DUE.annual, dueMode: PLAN188_DUE.mode },
   ],
   outline: PLAN188_OUTLINE,
   indicators: PLAN188_INDICATORS,

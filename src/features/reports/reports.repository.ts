@@ -3,6 +3,10 @@ import type { Db, Trx } from '../../platform/db/index.ts';
 import { computeIndicators, getIndicator } from '../../platform/indicators/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
 import type { OutlineSection, PeriodKind } from './reports.regime.ts';
+import { BEFORE_READING, readingOn, type DeadlineOptions } from '../../domain/deadlines/index.ts';
+import type { Calendar } from '../../domain/calendar/index.ts';
+import { lastDayToSubmit, type DueMode } from '../../domain/reporting/index.ts';
+import { loadLegalTime } from '../calendar/index.ts';
 
 export type ReportStatus = 'missing' | 'draft' | 'submitted' | 'returned' | 'accepted';
 export const REPORT_STATUSES: ReportStatus[] = ['missing', 'draft', 'submitted', 'returned', 'accepted'];
@@ -12,7 +16,8 @@ export interface Regime {
   recipient: string; copyTo: string[]; sendingMethod: string; outline: OutlineSection[]; indicators: string[];
   guidance: string; reminderDays: number;
 }
-export interface Period { id: string; regimeId: string; title: string; kind: PeriodKind; from: string; to: string; due: string }
+/** `due` as written, `dueMode` how it is written, `lastDay` the last day to send (inclusive; plan 188 "trước ngày" → the day before). */
+export interface Period { id: string; regimeId: string; title: string; kind: PeriodKind; from: string; to: string; due: string; dueMode: DueMode; lastDay: string }
 export interface UnitStatus { unitId: string; unitName: string; kind: string; status: ReportStatus; submittedAt: string | null; late: boolean; version: number }
 export interface IndicatorValue { code: string; value: number | null; computed: number | null; overrideReason: string | null }
 export interface SectionText { key: string; title: string; part: string; text: string; comment: string | null }
@@ -23,9 +28,14 @@ const num = (s: string | null | undefined): number | null => (s == null || s ===
 /** Local (Vietnam, UTC+7 all year, no daylight saving) calendar date of an instant; cheap enough for thousands of rows. */
 export const localDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
 
-/** Late: first sent after the due date; or not sent at all and the due date has passed. */
-export function isLate(firstSubmittedAt: string | null, due: string, today = localToday()): boolean {
-  return firstSubmittedAt ? localDate(firstSubmittedAt) > due : today > due;
+/** Late: first sent after the last day to send; or not sent at all and that day has passed. */
+export function isLate(firstSubmittedAt: string | null, lastDay: string, today = localToday()): boolean {
+  return firstSubmittedAt ? localDate(firstSubmittedAt) > lastDay : today > lastDay;
+}
+
+/** The last day to send a report due `due` written as `mode`, under the province's calendar and reading. */
+export function lastDayOf(due: string, mode: DueMode, lt: { calendar: Calendar; options: DeadlineOptions }): string {
+  return lastDayToSubmit(due, mode, lt.calendar, readingOn(lt.options, BEFORE_READING.id));
 }
 
 export async function listRegimes(db: Db | Trx): Promise<Regime[]> {
@@ -48,16 +58,20 @@ export async function getRegime(db: Db | Trx, id: string): Promise<Regime | unde
   return r ? toRegime(r) : undefined;
 }
 
-const toPeriod = (p: { id: string; regime_id: string; title: string; kind: string; from_date: string; to_date: string; due_date: string }): Period =>
-  ({ id: p.id, regimeId: p.regime_id, title: p.title, kind: p.kind as PeriodKind, from: p.from_date, to: p.to_date, due: p.due_date });
+type PeriodRow = { id: string; regime_id: string; title: string; kind: string; from_date: string; to_date: string; due_date: string; due_mode: string };
+const toPeriod = (lt: Awaited<ReturnType<typeof loadLegalTime>>) => (p: PeriodRow): Period => {
+  const dueMode = (p.due_mode === 'before' ? 'before' : 'by') as DueMode;
+  return { id: p.id, regimeId: p.regime_id, title: p.title, kind: p.kind as PeriodKind, from: p.from_date, to: p.to_date, due: p.due_date, dueMode, lastDay: lastDayOf(p.due_date, dueMode, lt) };
+};
 
 export async function listPeriods(db: Db | Trx): Promise<Period[]> {
-  return (await db.selectFrom('report_periods').selectAll().orderBy('due_date', 'desc').orderBy('title').execute()).map(toPeriod);
+  const lt = await loadLegalTime(db);
+  return (await db.selectFrom('report_periods').selectAll().orderBy('due_date', 'desc').orderBy('title').execute()).map(toPeriod(lt));
 }
 
 export async function getPeriod(db: Db | Trx, id: string): Promise<Period | undefined> {
   const p = await db.selectFrom('report_periods').selectAll().where('id', '=', id).executeTakeFirst();
-  return p ? toPeriod(p) : undefined;
+  return p ? toPeriod(await loadLegalTime(db))(p) : undefined;
 }
 
 export async function isReportingUnit(db: Db | Trx, periodId: string, unitId: string): Promise<boolean> {
@@ -74,7 +88,7 @@ export async function periodStatuses(db: Db | Trx, period: Period, unitIds: 'all
   const rows = await q.orderBy('u.kind').orderBy('u.search_text').execute();
   return rows.map((r) => ({
     unitId: r.unit_id, unitName: r.full_name, kind: r.kind, status: (r.status ?? 'missing') as ReportStatus, submittedAt: r.submitted_at ?? null,
-    late: isLate(r.first_submitted_at ?? null, period.due, today), version: Number(r.version ?? 0),
+    late: isLate(r.first_submitted_at ?? null, period.lastDay, today), version: Number(r.version ?? 0),
   }));
 }
 
@@ -95,7 +109,7 @@ export async function reportView(db: Db, period: Period, regime: Regime, unitId:
   const sm = new Map(sections.map((s) => [s.key, s]));
   return {
     id: r?.id ?? null, status: (r?.status ?? 'missing') as ReportStatus, version: Number(r?.version ?? 0), submittedAt: r?.submitted_at ?? null,
-    late: isLate(r?.first_submitted_at ?? null, period.due), reviewComment: r?.review_comment ?? null,
+    late: isLate(r?.first_submitted_at ?? null, period.lastDay), reviewComment: r?.review_comment ?? null,
     indicators: regime.indicators.map((code) => {
       const v = vm.get(code);
       const computed = fresh.has(code) ? fresh.get(code)! : num(v?.computed);
@@ -115,3 +129,16 @@ export const indicatorLabel = (code: string, lang: 'vi' | 'en' = 'vi') => {
   const d = getIndicator(code);
   return d ? (lang === 'en' ? d.labelEn : d.label) : code;
 };
+
+/** For dashboards: how many reporting units sent the period's report on time, late, or not at all, and each unit's state. */
+export async function reportTimeliness(db: Db | Trx, period: Period, today = localToday()) {
+  const all = await periodStatuses(db, period, 'all', today);
+  const sent = (s: UnitStatus) => s.status !== 'missing' && s.status !== 'draft';
+  return {
+    units: all.length,
+    onTime: all.filter((s) => sent(s) && !s.late).length,
+    late: all.filter((s) => sent(s) && s.late).length,
+    missing: all.filter((s) => !sent(s)).length,
+    byUnit: new Map(all.map((s) => [s.unitId, { status: s.status, late: s.late }])),
+  };
+}

@@ -6,7 +6,8 @@ import { getPeriod, getRegime, periodStatuses } from './reports.repository.ts';
 import { aggregatePeriod } from './reports.aggregate.ts';
 import { compiledText, issueCompilation } from './reports.compilation.ts';
 import { createPeriod } from './reports.service.ts';
-import { PLAN188_REGIME } from './reports.regime.ts';
+import { DEFAULT_CUTOFFS, PLAN188_REGIME } from './reports.regime.ts';
+import type { Period } from './reports.repository.ts';
 import type { ReportsTable } from './reports.tables.ts';
 
 /** Inserts the plan 188 regime (idempotent by code) and its two 2025 periods with this day's reporting units. */
@@ -29,8 +30,26 @@ export async function seedPlan188Regime(db: Db, unitsAt: string): Promise<{ regi
   });
   const regime = (await getRegime(db, id))!;
   const periodIds: string[] = [];
-  for (const f of R.frequency) periodIds.push(await createPeriod(db, SYSTEM_ACTOR, regime, { title: f.title, kind: f.kind, from: f.from, to: f.to, due: f.due }, unitsAt));
+  for (const f of R.frequency) periodIds.push(await createPeriod(db, SYSTEM_ACTOR, regime, { title: f.title, kind: f.kind, from: f.from, to: f.to, due: f.due, dueMode: f.dueMode }, unitsAt));
   return { regimeId: id, periodIds };
+}
+
+/**
+ * The plan 188 reporting cycle after 2025, relative to `today`: the last period whose due date has
+ * passed (when it is after 2025) and the next one due, with the plan's due days and the default
+ * cut-offs of their year.
+ */
+export function currentCycle(today: string): { period: Omit<Period, 'id' | 'regimeId'>; open: boolean }[] {
+  const year = Number(today.slice(0, 4));
+  const all = [year - 1, year, year + 1].flatMap((y) => PLAN188_REGIME.frequency.map((f) => ({
+    kind: f.kind, title: f.kind === 'semiannual' ? `Báo cáo 06 tháng đầu năm ${y}` : `Báo cáo năm ${y}`,
+    ...DEFAULT_CUTOFFS[f.kind](y), due: `${y}${f.due.slice(4)}`,
+  }))).filter((p) => p.due > PLAN188_REGIME.frequency[PLAN188_REGIME.frequency.length - 1].due).sort((a, b) => (a.due < b.due ? -1 : 1));
+  const next = all.findIndex((p) => p.due >= today);
+  const out: { period: Omit<Period, 'id' | 'regimeId'>; open: boolean }[] = [];
+  if (next > 0) out.push({ period: all[next - 1], open: false });
+  if (next >= 0) out.push({ period: all[next], open: true });
+  return out;
 }
 
 /** Deterministic pseudo-random numbers (the demo is the same on every run). */
@@ -58,19 +77,29 @@ const TEXTS: Record<string, (u: string, n: number) => string> = {
  * annual report still to write; Sở Tư pháp has an annual draft.
  */
 export async function seedDemoReports(db: Db, opts: { unitsAt: string; keepMissing?: string[]; draftFor?: string[] }): Promise<void> {
-  const { periodIds } = await seedPlan188Regime(db, opts.unitsAt);
+  const { periodIds: plan2025 } = await seedPlan188Regime(db, opts.unitsAt);
   const regimeRow = await db.selectFrom('report_regimes').select('id').where('code', '=', PLAN188_REGIME.code).executeTakeFirstOrThrow();
   const regime = (await getRegime(db, regimeRow.id))!;
   const rand = rng(188);
-  const mix = [
+  type Mix = { accepted: number; submitted: number; returned: number; draft: number; open?: boolean };
+  const mix: Mix[] = [
     { accepted: 0.68, submitted: 0.08, returned: 0.08, draft: 0.04 },
     { accepted: 0.38, submitted: 0.2, returned: 0.1, draft: 0.1 },
   ];
+  const periodIds = [...plan2025];
+  // The same cycle in the years after the plan, relative to today: the last period past its due date
+  // (closed, a realistic mix) and the next one (open: drafts and a few reports sent already).
+  const cycle = currentCycle(opts.unitsAt);
+  for (const c of cycle) {
+    periodIds.push(await createPeriod(db, SYSTEM_ACTOR, regime, c.period, opts.unitsAt));
+    mix.push(c.open ? { accepted: 0.04, submitted: 0.12, returned: 0.04, draft: 0.3, open: true } : { accepted: 0.6, submitted: 0.12, returned: 0.08, draft: 0.05 });
+  }
+  const todayMs = Date.parse(`${opts.unitsAt}T09:00:00+07:00`);
   await inTransaction(db, async (trx) => {
     let made = 0;
     for (const [pi, periodId] of periodIds.entries()) {
       const p = (await trx.selectFrom('report_periods').selectAll().where('id', '=', periodId).executeTakeFirstOrThrow());
-      const statuses = await periodStatuses(trx, { id: p.id, regimeId: p.regime_id, title: p.title, kind: p.kind as 'annual', from: p.from_date, to: p.to_date, due: p.due_date });
+      const statuses = await periodStatuses(trx, (await getPeriod(trx, p.id))!);
       const reports: ReportsTable[] = [];
       const values: { report_id: string; code: string; value: string | null; computed: string | null; override_reason: string | null }[] = [];
       const sections: { report_id: string; key: string; text: string; comment: string | null }[] = [];
@@ -81,17 +110,19 @@ export async function seedDemoReports(db: Db, opts: { unitsAt: string; keepMissi
         let status = x < m.accepted ? 'accepted' : x < m.accepted + m.submitted ? 'submitted' : x < m.accepted + m.submitted + m.returned ? 'returned' : x < m.accepted + m.submitted + m.returned + m.draft ? 'draft' : 'missing';
         if (opts.keepMissing?.includes(s.unitId)) status = pi === 0 ? 'accepted' : 'missing';
         if (opts.draftFor?.includes(s.unitId)) status = pi === 0 ? 'accepted' : 'draft';
+        if (m.open && (status === 'accepted' || status === 'returned') && rand() < 0.5) status = 'submitted';
         if (status === 'missing') continue;
         const id = randomUUID();
-        const late = status !== 'draft' && rand() < 0.15;
+        const late = status !== 'draft' && !m.open && rand() < 0.15;
         const dueMs = Date.parse(`${p.due_date}T09:00:00+07:00`);
-        const sentAt = status === 'draft' ? null : new Date(dueMs + (late ? 1 + Math.floor(rand() * 9) : -(1 + Math.floor(rand() * 15))) * 86_400_000).toISOString();
+        const sentMs = m.open ? todayMs - (1 + Math.floor(rand() * 12)) * 86_400_000 : dueMs + (late && !m.open ? 1 + Math.floor(rand() * 9) : -(1 + Math.floor(rand() * 15))) * 86_400_000;
+        const sentAt = status === 'draft' ? null : new Date(Math.min(sentMs, todayMs - 86_400_000)).toISOString();
         const version = status === 'draft' ? 0 : 1;
         reports.push({ id, period_id: periodId, unit_id: s.unitId, status, version, first_submitted_at: sentAt, submitted_at: sentAt, late: late ? 1 : 0, reviewed_at: status === 'accepted' || status === 'returned' ? sentAt : null, reviewed_by: null, review_comment: status === 'returned' ? 'Đề nghị bổ sung số liệu tiếp công dân và làm rõ mục 5; nêu cụ thể nguyên nhân hạn chế.' : null, updated_by: null, created_at: sentAt ?? nowIso(), updated_at: sentAt ?? nowIso() });
         const commune = s.kind === 'commune-committee';
         const n = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
         const v: Record<string, number> = {
-          'dv.directives': n(1, 6), 'pbgdpl.sessions': n(2, commune ? 30 : 12), 'pbgdpl.attendance': n(80, commune ? 2500 : 600), 'tcd.days': commune ? n(6 * (pi + 1), 12 * (pi + 1)) : n(3, 12),
+          'dv.directives': n(1, 6), 'pbgdpl.sessions': n(2, commune ? 30 : 12), 'pbgdpl.attendance': n(80, commune ? 2500 : 600), 'tcd.days': commune ? n(6 * (p.kind === 'annual' ? 2 : 1), 12 * (p.kind === 'annual' ? 2 : 1)) : n(3, 12),
           'tcd.dialogues': n(0, 4), 'don.received': n(0, commune ? 40 : 15), 'don.resolved.rate': n(70, 100), 'don.longest': n(10, 90), 'qcdc.regulation': rand() < 0.8 ? 1 : 0,
           'kl.disciplined': rand() < 0.15 ? n(1, 2) : 0, 'dt.trained': n(2, 40), 'dvk.models': n(0, 3), 'coso.records': 0,
         };

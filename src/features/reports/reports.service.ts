@@ -6,7 +6,9 @@ import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { computeIndicators } from '../../platform/indicators/index.ts';
 import { notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
-import { isLate, localDate, reportRow, type Period, type Regime, type ReportStatus } from './reports.repository.ts';
+import { isLate, lastDayOf, localDate, reportRow, type Period, type Regime, type ReportStatus } from './reports.repository.ts';
+import { cutoffProblem, type DueMode } from '../../domain/reporting/index.ts';
+import { loadLegalTime } from '../calendar/index.ts';
 import type { DraftInput, ReturnInput } from './reports.schema.ts';
 
 export type ReportError = 'state' | 'invalid';
@@ -73,7 +75,7 @@ export async function submitReport(db: Db, actor: Actor, period: Period, unitId:
     if (!r || (r.status !== 'draft' && r.status !== 'returned')) return fail('state');
     const now = nowIso();
     const first = r.first_submitted_at ?? now;
-    const late = isLate(first, period.due) ? 1 : 0;
+    const late = isLate(first, period.lastDay) ? 1 : 0;
     const version = Number(r.version) + 1;
     await trx.updateTable('reports').set({ status: 'submitted', version, submitted_at: now, first_submitted_at: first, late, updated_by: actor.userId, updated_at: now }).where('id', '=', r.id).execute();
     await snapshot(trx, r.id, version, 'submitted', actor.userId);
@@ -112,11 +114,26 @@ export const returnReport = (db: Db, actor: Actor, period: Period, unitId: strin
 /** The coordinator accepts a submitted report. */
 export const acceptReport = (db: Db, actor: Actor, period: Period, unitId: string) => review(db, actor, period, unitId, 'accepted');
 
+/** A period as entered: cut-off, due date as written and how it is written ('by' unless given). */
+export type PeriodInput = Omit<Period, 'id' | 'regimeId' | 'lastDay' | 'dueMode'> & { dueMode?: DueMode };
+
+/**
+ * Field errors of a period's dates, or null: the cut-off in order, and ending on or before the
+ * last day to send (NĐ 09/2019 Art. 12 cut-off; plan 188 III.5 "trước ngày" read by src/domain/reporting).
+ */
+export async function periodProblem(db: Db | Trx, p: { from: string; to: string; due: string; dueMode?: DueMode }): Promise<Record<string, string> | null> {
+  const lastDay = lastDayOf(p.due, p.dueMode ?? 'by', await loadLegalTime(db));
+  const problem = cutoffProblem(p, lastDay);
+  if (problem === 'order') return { to: 'reports.error.cutoffOrder' };
+  if (problem === 'after-due') return { to: 'reports.error.cutoffAfterDue' };
+  return null;
+}
+
 /** Creates a period of a regime and snapshots its reporting units (the regime's unit kinds valid on `unitsAt`). */
-export async function createPeriod(db: Db | Trx, actor: Actor, regime: Regime, p: Omit<Period, 'id' | 'regimeId'>, unitsAt = localToday()): Promise<string> {
+export async function createPeriod(db: Db | Trx, actor: Actor, regime: Regime, p: PeriodInput, unitsAt = localToday()): Promise<string> {
   const id = randomUUID();
   const run = async (trx: Trx) => {
-    await trx.insertInto('report_periods').values({ id, regime_id: regime.id, title: p.title, kind: p.kind, from_date: p.from, to_date: p.to, due_date: p.due, created_at: nowIso() }).execute();
+    await trx.insertInto('report_periods').values({ id, regime_id: regime.id, title: p.title, kind: p.kind, from_date: p.from, to_date: p.to, due_date: p.due, due_mode: p.dueMode ?? 'by', created_at: nowIso() }).execute();
     const units = await trx.selectFrom('units').select('id').where('kind', 'in', regime.unitKinds).where('valid_from', '<=', unitsAt).where((e) => e.or([e('valid_to', 'is', null), e('valid_to', '>=', unitsAt)])).execute();
     for (let i = 0; i < units.length; i += 500) await trx.insertInto('report_period_units').values(units.slice(i, i + 500).map((u) => ({ period_id: id, unit_id: u.id }))).execute();
     await record(trx, actor, { action: 'reports.period.create', subjectType: 'report-period', subjectId: id, changes: { ...p, regimeId: regime.id, units: units.length }, visibility: 'public' });
@@ -127,11 +144,13 @@ export async function createPeriod(db: Db | Trx, actor: Actor, regime: Regime, p
 }
 
 /** Changes a period's cut-off and due date (configurable; NĐ 09 defaults are only defaults); audited. */
-export async function updatePeriod(db: Db, actor: Actor, period: Period, p: { from: string; to: string; due: string }): Promise<Result<string, ReportError>> {
-  if (p.from > p.to) return fail('invalid', { to: 'reports.error.cutoffOrder' });
+export async function updatePeriod(db: Db, actor: Actor, period: Period, p: { from: string; to: string; due: string; dueMode?: DueMode }): Promise<Result<string, ReportError>> {
+  const dueMode = p.dueMode ?? period.dueMode;
+  const problem = await periodProblem(db, { ...p, dueMode });
+  if (problem) return fail('invalid', problem);
   return inTransaction(db, async (trx) => {
-    await trx.updateTable('report_periods').set({ from_date: p.from, to_date: p.to, due_date: p.due }).where('id', '=', period.id).execute();
-    await record(trx, actor, { action: 'reports.period.update', subjectType: 'report-period', subjectId: period.id, changes: { before: { from: period.from, to: period.to, due: period.due }, after: p }, visibility: 'public' });
+    await trx.updateTable('report_periods').set({ from_date: p.from, to_date: p.to, due_date: p.due, due_mode: dueMode }).where('id', '=', period.id).execute();
+    await record(trx, actor, { action: 'reports.period.update', subjectType: 'report-period', subjectId: period.id, changes: { before: { from: period.from, to: period.to, due: period.due, dueMode: period.dueMode }, after: { ...p, dueMode } }, visibility: 'public' });
     return ok(period.id);
   });
 }

@@ -31,6 +31,8 @@ export interface ReportPeriodsTable {
   from_date: string;
   to_date: string;
   due_date: string;
+  /** 'by' (đến hết ngày) or 'before' (trước ngày), see migrations/20261204120000_law_fixes.ts. */
+  due_mode: string;
   created_at: string;
 }
 export interface ReportPeriodUnitsTable { period_id: string; unit_id: string }

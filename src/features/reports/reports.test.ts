@@ -8,7 +8,7 @@ import { sendReportReminders } from './reports.jobs.ts';
 import { runPendingExports } from './reports.exports.ts';
 import { DEFAULT_CUTOFFS } from './reports.regime.ts';
 
-type Period = { id: string; regimeId: string; title: string; kind: string; from: string; to: string; due: string };
+type Period = { id: string; regimeId: string; title: string; kind: string; from: string; to: string; due: string; dueMode: string; lastDay: string };
 type Report = { status: string; indicators: { code: string; value: number | null; computed: number | null; overrideReason: string | null }[]; sections: { key: string; title: string; text: string }[] };
 type Agg = { indicators: { code: string; label: string; total: number | null; byUnitKind: Record<string, number | null> }[]; submitted: number; accepted: number; missing: string[]; late: string[] };
 
@@ -28,17 +28,17 @@ forEachDialect('periodic reports', (dialect) => {
     t = await createTestApp(dialect);
     for (const u of ['demo.coordinator', 'demo.commune', 'demo.commune.head', 'demo.observer', 'demo.department', 'demo.leader']) tok[u] = await t.token(u);
     const { body } = await api('demo.coordinator', '/report-periods');
-    semi = body.items.find((p: Period) => p.kind === 'semiannual');
-    annual = body.items.find((p: Period) => p.kind === 'annual');
+    // Plan 188's own 2025 periods (the demo also has the current cycle, relative to today).
+    semi = body.items.find((p: Period) => p.kind === 'semiannual' && p.due.startsWith('2025'));
+    annual = body.items.find((p: Period) => p.kind === 'annual' && p.due.startsWith('2025'));
     pleiku = (await getUnitByKey(t.db, 'commune:23575:2025-07-01'))!.id;
     tuPhap = (await getUnitByKey(t.db, 'body:52:tu-phap'))!.id;
   });
   after(() => t.close());
 
-  test('plan 188 regime: two 2025 periods, due 10/05 and 15/10, NĐ 09 default cut-offs, every current department and commune reports', async () => {
-    // Plan 188/KH-UBND III.5: "báo cáo định kỳ 06 tháng (trước ngày 10/5/2025) và 01 năm (trước ngày 15/10/2025)"
-    assert.deepEqual({ from: semi.from, to: semi.to, due: semi.due }, { ...DEFAULT_CUTOFFS.semiannual(2025), due: '2025-05-10' });
-    assert.deepEqual({ from: annual.from, to: annual.to, due: annual.due }, { from: '2024-12-15', to: '2025-12-14', due: '2025-10-15' });
+  test('Plan 188 III.5 "báo cáo định kỳ 06 tháng (trước ngày 10/5/2025) và 01 năm (trước ngày 15/10/2025)": last days 09/05 and 14/10, NĐ 09 Art. 12 cut-offs ending before them, every current department and commune reports', async () => {
+    assert.deepEqual({ from: semi.from, to: semi.to, due: semi.due, dueMode: semi.dueMode, lastDay: semi.lastDay }, { from: DEFAULT_CUTOFFS.semiannual(2025).from, to: '2025-04-14', due: '2025-05-10', dueMode: 'before', lastDay: '2025-05-09' });
+    assert.deepEqual({ from: annual.from, to: annual.to, due: annual.due, dueMode: annual.dueMode, lastDay: annual.lastDay }, { from: '2024-12-15', to: '2025-09-14', due: '2025-10-15', dueMode: 'before', lastDay: '2025-10-14' });
     const { body } = await api('demo.coordinator', `/report-periods/${annual.id}/reports`);
     const kinds = await t.db.selectFrom('units').select(['id', 'kind']).where('id', 'in', body.items.map((i: { unitId: string }) => i.unitId)).execute();
     assert.equal(kinds.filter((k) => k.kind === 'commune-committee').length, 135);
@@ -170,13 +170,17 @@ forEachDialect('periodic reports', (dialect) => {
     const dash = await (await coord.get(`/report-periods/${semi.id}`)).text();
     assert.match(dash, /đơn vị báo cáo/);
     assert.match(dash, /Trễ hạn/);
-    assert.match(dash, /hạn gửi \(10\/05\/2025\) đến trước ngày chốt số liệu/);
+    assert.match(dash, /id="due">trước ngày 10\/05\/2025 \(hạn cuối 09\/05\/2025\)/);
     const agg = await (await coord.get(`/report-periods/${semi.id}/aggregate?indicator=tcd.days`)).text();
     assert.match(agg, /Ngày tiếp công dân định kỳ của người đứng đầu/);
     assert.match(agg, /Phường Pleiku/);
     const csv = await coord.get(`/report-periods/${semi.id}/aggregate.csv`);
     assert.match(await csv.text(), /dv\.directives/);
     assert.equal((await coord.post(`/report-periods/${semi.id}`, { from: '15/12/2024', to: '31/13/2025', due: '10/05/2025' })).status, 400);
+    const late = await coord.post(`/report-periods/${semi.id}`, { from: '15/12/2024', to: '14/06/2025', due: '10/05/2025' });
+    assert.equal(late.status, 400, 'NĐ 09/2019 Art. 12: a cut-off ending after the last day to send is refused');
+    assert.match(await late.text(), /Thời gian chốt số liệu phải kết thúc trước hoặc đúng hạn gửi báo cáo[\s\S]*value="14\/06\/2025"/);
+    assert.equal((await coord.post(`/report-periods/${semi.id}`, { from: '15/12/2024', to: '10/05/2025', due: '10/05/2025' })).status, 400, '"trước ngày 10/05": the cut-off may not end on 10/05');
     assert.equal((await coord.post(`/report-periods/${semi.id}`, { from: '15/12/2024', to: '30/04/2025', due: '10/05/2025' })).status, 303);
     const p = (await api('demo.coordinator', '/report-periods')).body.items.find((x: Period) => x.id === semi.id);
     assert.equal(p.to, '2025-04-30');
@@ -186,9 +190,31 @@ forEachDialect('periodic reports', (dialect) => {
     assert.equal((await officer.get(`/reports/${annual.id}/${tuPhap}`)).status, 403);
   });
 
+  test('Plan 188 III.5 "trước ngày 10/5/2025": a report first sent on 10/05 is late, on 09/05 it is not; "trước ngày 10/5/2026" (Sat 09/05 off) ends Fri 08/05 unless the province turns the reading off', async () => {
+    const row = await t.db.selectFrom('reports').select(['id', 'first_submitted_at']).where('period_id', '=', semi.id).where('unit_id', '=', pleiku).executeTakeFirstOrThrow();
+    const lateOf = async () => (await api('demo.coordinator', `/report-periods/${semi.id}/reports`)).body.items.find((i: { unitId: string }) => i.unitId === pleiku).late;
+    await t.db.updateTable('reports').set({ first_submitted_at: '2025-05-10T01:00:00.000Z' }).where('id', '=', row.id).execute(); // 08:00 on 10/05 in Vietnam
+    assert.equal(await lateOf(), true);
+    await t.db.updateTable('reports').set({ first_submitted_at: '2025-05-09T10:00:00.000Z' }).where('id', '=', row.id).execute(); // 17:00 on 09/05
+    assert.equal(await lateOf(), false);
+    await t.db.updateTable('reports').set({ first_submitted_at: row.first_submitted_at }).where('id', '=', row.id).execute();
+    const coord = await t.as('demo.coordinator');
+    const made = await coord.post(`/report-regimes/${semi.regimeId}/periods`, { title: 'Báo cáo 06 tháng đầu năm 2026', kind: 'semiannual', from: '15/12/2025', to: '14/04/2026', due: '10/05/2026', dueMode: 'before' });
+    assert.equal(made.status, 303);
+    const find = async () => (await api('demo.coordinator', '/report-periods')).body.items.find((x: Period) => x.title === 'Báo cáo 06 tháng đầu năm 2026') as Period;
+    assert.deepEqual({ dueMode: (await find()).dueMode, lastDay: (await find()).lastDay }, { dueMode: 'before', lastDay: '2026-05-08' });
+    assert.equal((await coord.post('/deadlines/settings/readings/report.before.last-working-day', { value: 'off' })).status, 303);
+    assert.equal((await find()).lastDay, '2026-05-09', 'reading off: the day before, even a Saturday');
+    assert.equal((await coord.post('/deadlines/settings/readings/report.before.last-working-day', { value: '' })).status, 303);
+    assert.equal((await find()).lastDay, '2026-05-08');
+    const bad = await coord.post(`/report-regimes/${semi.regimeId}/periods`, { title: 'Báo cáo năm 2026', kind: 'annual', from: '15/12/2025', to: '14/12/2026', due: '15/10/2026', dueMode: 'before' });
+    assert.equal(bad.status, 400, 'NĐ 09 Art. 12 annual cut-off 14/12 ends after a report due before 15/10');
+    assert.match(await bad.text(), /Thời gian chốt số liệu phải kết thúc trước hoặc đúng hạn gửi/);
+  });
+
   test('reminders: N working days before the due date and once on overdue, to the units that have not sent, never twice', async () => {
     const dept = await t.db.selectFrom('users').select('id').where('username', '=', 'demo.department').executeTakeFirstOrThrow();
-    // Due Wed 15/10/2025; from Thu 09/10 there are 4 working days (10, 13, 14, 15) ≤ 5.
+    // Due before Wed 15/10/2025, so the last day is Tue 14/10; from Thu 09/10 there are 3 working days (10, 13, 14) ≤ 5.
     const first = await sendReportReminders(t.db, '2025-10-09');
     assert.ok(first.reminded > 0);
     assert.equal((await sendReportReminders(t.db, '2025-10-09')).reminded, 0, 'deduplicated');

@@ -68,6 +68,18 @@ export function scopeOf(user: CurrentUser | null, action: string): { all: true }
   return { all: false, unitIds: grants.map((g) => g.unitId), withDescendants: grants.filter((g) => g.includeDescendants).map((g) => g.unitId) };
 }
 
+/**
+ * The units a user answers for under an action: the units of their grants of roles allowed it (with
+ * descendants where the grant says so), and whether one of those grants is province-wide. Unlike
+ * `scopeOf`, a province-wide role does not widen this to every unit: it is what lands on the
+ * person's own desk ("Việc của tôi").
+ */
+export function ownScopeOf(user: CurrentUser | null, action: string): { provinceWide: boolean; unitIds: string[]; withDescendants: string[] } {
+  const roles = actionRoles.get(action) ?? [];
+  const grants = (user?.grants ?? []).filter((g) => roles.includes(g.role));
+  return { provinceWide: grants.some((g) => PROVINCE_WIDE_ROLES.includes(g.role)), unitIds: grants.map((g) => g.unitId), withDescendants: grants.filter((g) => g.includeDescendants).map((g) => g.unitId) };
+}
+
 export const PERMISSION = Symbol.for('coso.permission');
 export type Permission = 'public' | 'authenticated' | string;
 

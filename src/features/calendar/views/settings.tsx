@@ -1,9 +1,9 @@
-import type { DeadlineRule, Unit } from '../../../domain/deadlines/index.ts';
+import type { DeadlineRule, Reading, Unit } from '../../../domain/deadlines/index.ts';
 import { UNIT_VI } from '../../../domain/deadlines/index.ts';
 import { Csrf, useT } from '../../../platform/views/components.tsx';
 
 /** Where the law says plain "ngày", the province chooses the reading; each choice is audited. */
-export function RuleSettings(p: { rules: DeadlineRule[]; overrides: Readonly<Record<string, Unit>>; saved: boolean }) {
+export function RuleSettings(p: { rules: DeadlineRule[]; overrides: Readonly<Record<string, Unit>>; readings: readonly Reading[]; readingValues: Readonly<Record<string, boolean>>; saved: boolean }) {
   const t = useT();
   return (
     <>
@@ -23,6 +23,30 @@ export function RuleSettings(p: { rules: DeadlineRule[]; overrides: Readonly<Rec
                 <select id={`u-${r.id}`} name="unit">
                   <option value="">{t('calendar.settingsAsLaw')}</option>
                   {(['working-days', 'calendar-days'] as const).map((u) => <option value={u} selected={p.overrides[r.id] === u}>{UNIT_VI[u]}</option>)}
+                </select>
+              </div>
+              <button type="submit" class="secondary">{t('form.save')}</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('calendar.readingsTitle')}</h2>
+      <p>{t('calendar.readingsIntro')}</p>
+      <ul class="lineage" id="readings">
+        {p.readings.map((r) => (
+          <li>
+            <strong>{r.title}</strong> <span class="muted">({r.id})</span>
+            <div>{r.legalBasis.law}, {r.legalBasis.article}{r.legalBasis.clause ? ` khoản ${r.legalBasis.clause}` : ''}{r.verified ? '' : ` · ${t('calendar.readingUnverified')}`}</div>
+            <div class="muted">{r.note}</div>
+            <div>{t('calendar.settingsDefault')}: {t(r.defaultOn ? 'calendar.readingOn' : 'calendar.readingOff')}</div>
+            <form method="post" action={`/deadlines/settings/readings/${r.id}`} class="filters">
+              <Csrf />
+              <div class="field">
+                <label for={`r-${r.id}`}>{t('calendar.readingApply')}</label>
+                <select id={`r-${r.id}`} name="value">
+                  <option value="">{t('calendar.settingsAsLaw')}</option>
+                  <option value="on" selected={p.readingValues[r.id] === true}>{t('calendar.readingOn')}</option>
+                  <option value="off" selected={p.readingValues[r.id] === false}>{t('calendar.readingOff')}</option>
                 </select>
               </div>
               <button type="submit" class="secondary">{t('form.save')}</button>

@@ -4,7 +4,7 @@ import { formatDate } from '../../../platform/i18n/index.ts';
 import { PETITION_KINDS } from '../../../domain/petitions/index.ts';
 import { REFUSAL_REASONS, REPLY_OUTCOMES, type LogView } from '../reception.service.ts';
 
-type Compliance = { unitId: string; name: string; required: number; held: number; missed: number; ok: boolean; basis: string };
+type Compliance = { unitId: string; name: string; required: number; held: number; byDeputy: number; deputyNotCounted: number; missed: number; ok: boolean; basis: string };
 
 export function ReceptionPage(p: { month: string; rows: Compliance[]; logs: LogView[]; units: [string, string][]; values: Record<string, string>; errors?: FieldErrors; dayValues: Record<string, string>; dayErrors?: FieldErrors; today: string }) {
   const t = useT();
@@ -14,14 +14,17 @@ export function ReceptionPage(p: { month: string; rows: Compliance[]; logs: LogV
       <ErrorSummary errors={{ ...p.dayErrors, ...p.errors }} />
       <h1>{t('reception.title')}</h1>
       <form method="get" action="/reception"><Field name="month" label={t('reception.month')} values={{ month: p.month }} width="short" /><button type="submit" class="secondary">{t('reception.show')}</button></form>
-      <Table caption={t('reception.compliance')} head={[t('petitions.handlingUnit'), t('reception.required'), t('reception.held'), t('reception.missed'), t('reception.basis')]}
-        rows={p.rows.map((r) => [r.name, String(r.required), <strong class={r.ok ? 'ok' : 'tag-overdue'}>{r.held}{r.ok ? ' ✓' : ` ✗ ${t('reception.notMet')}`}</strong>, String(r.missed), r.basis])} />
+      <Table caption={t('reception.compliance')} head={[t('petitions.handlingUnit'), t('reception.required'), t('reception.held'), t('reception.byDeputy'), t('reception.missed'), t('reception.basis')]}
+        rows={p.rows.map((r) => [r.name, String(r.required), <strong class={r.ok ? 'ok' : 'tag-overdue'}>{r.held}{r.ok ? ' ✓' : ` ✗ ${t('reception.notMet')}`}</strong>,
+          <>{r.byDeputy}{r.deputyNotCounted > 0 && <span class="muted"> ({t('reception.deputyNotCounted', { n: r.deputyNotCounted })})</span>}</>, String(r.missed), r.basis])} />
+      <p class="hint">{t('reception.complianceHint')}</p>
       <h2>{t('reception.addDay')}</h2>
       <form method="post" action="/reception/days" id="day-form"><Csrf />
         <Select name="unitId" label={t('petitions.handlingUnit')} values={p.dayValues} errors={p.dayErrors} options={p.units} />
         <Field name="onDate" label={t('reception.onDate')} hint={t('petitions.dateHint')} values={p.dayValues} errors={p.dayErrors} width="short" />
         <Field name="headName" label={t('reception.headName')} values={p.dayValues} errors={p.dayErrors} />
         <Select name="held" label={t('reception.heldQ')} values={p.dayValues} errors={p.dayErrors} options={[['1', t('reception.yes')], ['0', t('reception.no')]]} />
+        <Select name="heldBy" label={t('reception.heldBy')} hint={t('reception.heldByHint')} values={p.dayValues} errors={p.dayErrors} options={[['head', t('reception.heldBy.head')], ['deputy', t('reception.heldBy.deputy')]]} />
         <Field name="note" label={t('reception.note')} values={p.dayValues} errors={p.dayErrors} />
         <button type="submit">{t('reception.save')}</button>
       </form>

@@ -2,7 +2,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
 import { formatDate, formatDateTime } from '../../../platform/i18n/index.ts';
-import { canStep, COMPETENCE, PETITION_FIELDS, PETITION_KINDS, type PetitionKind, type Status, type Step } from '../../../domain/petitions/index.ts';
+import { canStep, COMPETENCE, COMPLEXITY_CRITERIA, PETITION_FIELDS, PETITION_KINDS, type PetitionKind, type Status, type Step } from '../../../domain/petitions/index.ts';
 import type { CaseView } from '../petitions.present.ts';
 import { answerText } from './public.tsx';
 import { SUPERVISION_AREAS } from '../../../domain/supervision-areas.ts';
@@ -55,6 +55,7 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
         <dt>{t('petitions.dueOn')}</dt><dd id="due-on">{formatDate(p.dueOn) || '—'}</dd>
         {p.resolvedOn && <><dt>{t('petitions.resolvedOn')}</dt><dd id="resolved-on">{formatDate(p.resolvedOn)}{p.documentNumber ? ` · ${p.documentNumber}` : ''}</dd></>}
         {p.remote && <><dt>{t('petitions.remote')}</dt><dd>{t('reception.yes')}</dd></>}
+        {p.complexityCriteria.length > 0 && <><dt>{t('petitions.criteria')}</dt><dd id="criteria"><ul>{p.complexityCriteria.map((k) => <li>{t(`petitions.criterion.${k}`)}</li>)}</ul></dd></>}
         {p.areas.length > 0 && <><dt>{t('petitions.areas')}</dt><dd>{p.areas.map((c) => SUPERVISION_AREAS.find((a) => a.code === c)?.[lang === 'en' ? 'en' : 'vi'] ?? c).join('; ')}</dd></>}
         {p.duplicateOf && <><dt>{t('petitions.duplicateOf')}</dt><dd id="duplicate"><a href={`/petitions/${p.duplicateOf}`}>{t('petitions.duplicateLink')}</a></dd></>}
         {p.eligibility && <><dt>{t('petitions.eligibility')}</dt><dd id="eligibility"><ul>{ELIGIBILITY_ITEMS.map((k) => <li>{p.eligibility[k] ? '✓' : '✗'} {t(`petitions.elig.${k}`)}</li>)}</ul>{t(`petitions.outcomeTriage.${p.eligibility.outcome}`)}</dd></>}
@@ -89,7 +90,12 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
         {allowed('forward') && act(p.id, 'forward', <><Select name="toUnitId" label={t('petitions.toUnitId')} values={v('forward')} errors={e('forward')} options={units} /><Field name="reason" label={t('petitions.reason')} values={v('forward')} errors={e('forward')} /></>, t('petitions.action.forward'))}
         {allowed('extend-triage') && p.deadlines.triage && p.deadlines.triage.variant !== 'extended' && act(p.id, 'extend-triage', <Field name="reason" label={t('petitions.reason')} values={v('extend-triage')} errors={e('extend-triage')} />, t('petitions.action.extendTriage'))}
         {allowed('accept') && act(p.id, 'accept', null, t('petitions.action.accept'))}
-        {allowed('extend') && act(p.id, 'extend', <><Field name="decisionNumber" label={t('petitions.decisionNumber')} values={v('extend')} errors={e('extend')} /><Field name="reason" label={t('petitions.reason')} values={v('extend')} errors={e('extend')} /></>, t('petitions.action.extend'))}
+        {allowed('extend') && act(p.id, 'extend', <><Field name="decisionNumber" label={t('petitions.decisionNumber')} values={v('extend')} errors={e('extend')} /><Field name="reason" label={t('petitions.reason')} values={v('extend')} errors={e('extend')} />
+          {p.kind === 'denunciation' && <fieldset class={`field${e('extend')?.criteria ? ' field-error' : ''}`} id="f-criteria"><legend>{t('petitions.criteria')}</legend>
+            <p class="hint">{t(p.extensions ? 'petitions.criteria.hintSecond' : 'petitions.criteria.hintFirst')}</p>
+            {e('extend')?.criteria && <p class="error-message">{e('extend')!.criteria}</p>}
+            {COMPLEXITY_CRITERIA.map((k) => <label class="checkbox"><input type="checkbox" name="criteria" value={k} checked={p.complexityCriteria.includes(k)} /> {t(`petitions.criterion.${k}`)}</label>)}
+          </fieldset>}</>, t('petitions.action.extend'))}
         {allowed('resolve') && act(p.id, 'resolve', <>
           <Select name="outcome" label={t('petitions.outcome')} values={v('resolve', { outcome: p.kind === 'denunciation' ? 'concluded' : p.kind === 'complaint' ? 'upheld' : 'answered' })} errors={e('resolve')} options={OUTCOMES.map((o): [string, string] => [o, t(`petitions.outcome.${o}`)])} />
           <Field name="documentNumber" label={t('petitions.documentNumber')} values={v('resolve')} errors={e('resolve')} />

@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { getIndicator } from '../../../platform/indicators/index.ts';
 import type { Aggregation } from '../reports.aggregate.ts';
 import type { Period, Regime, UnitStatus } from '../reports.repository.ts';
+import { DUE_MODES } from '../../../domain/reporting/index.ts';
 
 export const StatusTag = ({ status, late }: { status: string; late?: boolean }) => {
   const t = useT();
@@ -17,6 +18,9 @@ export const StatusTag = ({ status, late }: { status: string; late?: boolean }) 
 
 const num = (n: number | null | undefined) => (n == null ? '—' : formatNumber(n));
 const cutoff = (p: Period) => `${formatDate(p.from)} – ${formatDate(p.to)}`;
+/** "trước ngày 10/05/2025 (hạn cuối 09/05/2025)" or the date itself. */
+const dueText = (t: (k: string, p?: Record<string, string | number>) => string, p: Period) =>
+  p.dueMode === 'before' ? t('reports.dueBefore', { due: formatDate(p.due), last: formatDate(p.lastDay) }) : formatDate(p.due);
 
 export function PeriodList({ periods, regimes, mine }: { periods: Period[]; regimes: Regime[]; mine: { unitId: string; unitName: string }[] }) {
   const t = useT();
@@ -48,7 +52,7 @@ export function RegimePage({ regime, periods, unitCount, canManage, values, erro
         {row(t('reports.regime.recipient'), regime.recipient)}
         {row(t('reports.regime.copyTo'), regime.copyTo.join('; '))}
         {row(t('reports.regime.method'), regime.sendingMethod)}
-        {row(t('reports.regime.frequency'), <ul>{periods.map((p) => <li><a href={`/report-periods/${p.id}`}>{p.title}</a>: {cutoff(p)}; {t('reports.col.due')} {formatDate(p.due)}</li>)}</ul>)}
+        {row(t('reports.regime.frequency'), <ul>{periods.map((p) => <li><a href={`/report-periods/${p.id}`}>{p.title}</a>: {cutoff(p)}; {t('reports.col.due')} {dueText(t, p)}</li>)}</ul>)}
         {row(t('reports.regime.guidance'), <>{regime.guidance} {t('reports.regime.reminder', { n: regime.reminderDays })}.</>)}
       </div>
       <h2>{t('reports.regime.outline')}</h2>
@@ -66,6 +70,7 @@ export function RegimePage({ regime, periods, unitCount, canManage, values, erro
           <Field name="from" label={t('reports.from')} hint="dd/mm/yyyy" values={values} errors={errors} width="short" />
           <Field name="to" label={t('reports.to')} hint="dd/mm/yyyy" values={values} errors={errors} width="short" />
           <Field name="due" label={t('reports.due')} hint="dd/mm/yyyy" values={values} errors={errors} width="short" />
+          <Select name="dueMode" label={t('reports.dueMode')} options={DUE_MODES.map((m) => [m, t(`reports.dueMode.${m}`)])} values={values} errors={errors} />
           <button type="submit" class="secondary">{t('reports.newPeriod.create')}</button>
         </form>
       )}
@@ -82,8 +87,8 @@ export function Dashboard({ period, regime, statuses, canManage, canAggregate, v
       {saved && <div class="notice" role="status">{t('reports.periodSaved')}</div>}
       <p class="caption"><a href={`/report-regimes/${regime.id}`}>{regime.name}</a></p>
       <h1>{period.title}</h1>
-      <p>{t('reports.col.cutoff')}: {cutoff(period)} · {t('reports.col.due')}: <strong>{formatDate(period.due)}</strong></p>
-      {period.due < period.to && <p class="hint">{t('reports.dueBeforeCutoff', { due: formatDate(period.due), to: formatDate(period.to) })}</p>}
+      <p>{t('reports.col.cutoff')}: {cutoff(period)} · {t('reports.col.due')}: <strong id="due">{dueText(t, period)}</strong></p>
+      {period.lastDay < period.to && <p class="hint">{t('reports.dueBeforeCutoff', { due: formatDate(period.lastDay), to: formatDate(period.to) })}</p>}
       <p><strong>{t('reports.counts', { units: statuses.length, submitted: count('submitted'), returned: count('returned'), accepted: count('accepted'), missing: count('missing') + count('draft'), late: statuses.filter((s) => s.late).length })}</strong></p>
       {canAggregate && <p><a href={`/report-periods/${period.id}/aggregate`}>{t('reports.openAggregate')}</a> · <a href={`/report-periods/${period.id}/provincial`}>{t('reports.provincial.open')}</a></p>}
       <Table caption={t('reports.dashboard')} head={[t('reports.col.unit'), t('reports.col.status'), t('reports.col.submittedAt'), t('reports.col.version')]}
@@ -95,6 +100,7 @@ export function Dashboard({ period, regime, statuses, canManage, canAggregate, v
           <Field name="from" label={t('reports.from')} hint="dd/mm/yyyy" values={values} errors={errors} width="short" />
           <Field name="to" label={t('reports.to')} values={values} errors={errors} width="short" />
           <Field name="due" label={t('reports.due')} values={values} errors={errors} width="short" />
+          <Select name="dueMode" label={t('reports.dueMode')} options={DUE_MODES.map((m) => [m, t(`reports.dueMode.${m}`)])} values={values} errors={errors} />
           <button type="submit" class="secondary">{t('form.save')}</button>
         </form>
       )}

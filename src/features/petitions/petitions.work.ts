@@ -1,0 +1,30 @@
+import { registerWorkSource, type WorkItem } from '../../platform/work/index.ts';
+import { registerIndicator } from '../../platform/indicators/index.ts';
+import { withDescendants } from '../units/index.ts';
+
+const STEP: Record<string, string> = { received: 'petition.classify', triaged: 'petition.accept', accepted: 'petition.resolve' };
+
+/** Cases held by the person's units, with the step due next and its legal deadline (the case clock). */
+registerWorkSource({
+  name: 'petitions',
+  permission: 'petitions.handle',
+  list: async (db, who) => {
+    if (!who.units.length) return [];
+    const rows = await db.selectFrom('petitions as p').innerJoin('units as u', 'u.id', 'p.handling_unit_id')
+      .select(['p.id', 'p.tracking_code', 'p.title', 'p.status', 'p.due_on', 'p.handling_unit_id', 'u.full_name'])
+      .where('p.handling_unit_id', 'in', who.units).where('p.status', 'in', Object.keys(STEP)).orderBy('p.due_on').limit(200).execute();
+    return rows.map((r): WorkItem => ({ key: `petition:${r.id}`, kind: STEP[r.status], title: `${r.tracking_code} · ${r.title}`, unitId: r.handling_unit_id, unitName: r.full_name, due: r.due_on, basis: 'legal', href: `/petitions/${r.id}` }));
+  },
+});
+
+/** `don.overdue`: cases held by the unit (and below) still open at the end of the cut-off and past their legal deadline then. */
+registerIndicator({
+  code: 'don.overdue', label: 'Đơn quá hạn giải quyết', labelEn: 'Petitions past their legal deadline', unit: 'đơn', aggregate: 'sum',
+  definition: 'Số đơn do đơn vị hoặc đơn vị trực thuộc đang xử lý, nhận đến ngày cuối kỳ, có hạn luật định trước ngày cuối kỳ mà đến ngày cuối kỳ chưa giải quyết xong. Tự tính từ sổ đơn trên Coso.',
+  compute: async (db, { unitId, to }) => {
+    const r = await db.selectFrom('petitions').select((e) => e.fn.countAll<number>().as('n')).where('handling_unit_id', 'in', await withDescendants(db, [unitId]))
+      .where('received_on', '<=', to).where('due_on', '<', to)
+      .where((e) => e.or([e('status', 'in', Object.keys(STEP)), e('resolved_on', '>', to)])).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  },
+});
