@@ -7,6 +7,8 @@ import { aggregatePeriod } from './reports.aggregate.ts';
 import { compiledText, issueCompilation } from './reports.compilation.ts';
 import { createPeriod } from './reports.service.ts';
 import { DEFAULT_CUTOFFS, PLAN188_REGIME } from './reports.regime.ts';
+import { cutoffBefore, lastDayToSubmit } from '../../domain/reporting/index.ts';
+import { Calendar } from '../../domain/calendar/index.ts';
 import type { Period } from './reports.repository.ts';
 import type { ReportsTable } from './reports.tables.ts';
 
@@ -34,19 +36,26 @@ export async function seedPlan188Regime(db: Db, unitsAt: string): Promise<{ regi
   return { regimeId: id, periodIds };
 }
 
+type CyclePeriod = Omit<Period, 'id' | 'regimeId'>;
+
 /**
  * The plan 188 reporting cycle after 2025, relative to `today`: the last period whose due date has
  * passed (when it is after 2025) and the next one due, with the plan's due days and the default
  * cut-offs of their year.
  */
-export function currentCycle(today: string): { period: Omit<Period, 'id' | 'regimeId'>; open: boolean }[] {
+export function currentCycle(today: string): { period: CyclePeriod; open: boolean }[] {
   const year = Number(today.slice(0, 4));
-  const all = [year - 1, year, year + 1].flatMap((y) => PLAN188_REGIME.frequency.map((f) => ({
-    kind: f.kind, title: f.kind === 'semiannual' ? `Báo cáo 06 tháng đầu năm ${y}` : `Báo cáo năm ${y}`,
-    ...DEFAULT_CUTOFFS[f.kind](y), due: `${y}${f.due.slice(4)}`,
-  }))).filter((p) => p.due > PLAN188_REGIME.frequency[PLAN188_REGIME.frequency.length - 1].due).sort((a, b) => (a.due < b.due ? -1 : 1));
-  const next = all.findIndex((p) => p.due >= today);
-  const out: { period: Omit<Period, 'id' | 'regimeId'>; open: boolean }[] = [];
+  const calendar = new Calendar();
+  const all = [year - 1, year, year + 1].flatMap((y) => PLAN188_REGIME.frequency.map((f) => {
+    const due = `${y}${f.due.slice(4)}`;
+    const lastDay = lastDayToSubmit(due, f.dueMode, calendar);
+    return {
+      kind: f.kind, title: f.kind === 'semiannual' ? `Báo cáo 06 tháng đầu năm ${y}` : `Báo cáo năm ${y}`,
+      ...cutoffBefore(DEFAULT_CUTOFFS[f.kind](y), lastDay), due, dueMode: f.dueMode, lastDay,
+    };
+  })).filter((p) => p.due > PLAN188_REGIME.frequency[PLAN188_REGIME.frequency.length - 1].due).sort((a, b) => (a.due < b.due ? -1 : 1));
+  const next = all.findIndex((p) => p.lastDay >= today);
+  const out: { period: CyclePeriod; open: boolean }[] = [];
   if (next > 0) out.push({ period: all[next - 1], open: false });
   if (next >= 0) out.push({ period: all[next], open: true });
   return out;
@@ -99,7 +108,8 @@ export async function seedDemoReports(db: Db, opts: { unitsAt: string; keepMissi
     let made = 0;
     for (const [pi, periodId] of periodIds.entries()) {
       const p = (await trx.selectFrom('report_periods').selectAll().where('id', '=', periodId).executeTakeFirstOrThrow());
-      const statuses = await periodStatuses(trx, (await getPeriod(trx, p.id))!);
+      const period = (await getPeriod(trx, p.id))!;
+      const statuses = await periodStatuses(trx, period);
       const reports: ReportsTable[] = [];
       const values: { report_id: string; code: string; value: string | null; computed: string | null; override_reason: string | null }[] = [];
       const sections: { report_id: string; key: string; text: string; comment: string | null }[] = [];
@@ -114,7 +124,7 @@ export async function seedDemoReports(db: Db, opts: { unitsAt: string; keepMissi
         if (status === 'missing') continue;
         const id = randomUUID();
         const late = status !== 'draft' && !m.open && rand() < 0.15;
-        const dueMs = Date.parse(`${p.due_date}T09:00:00+07:00`);
+        const dueMs = Date.parse(`${period.lastDay}T09:00:00+07:00`) + 86_400_000;
         const sentMs = m.open ? todayMs - (1 + Math.floor(rand() * 12)) * 86_400_000 : dueMs + (late && !m.open ? 1 + Math.floor(rand() * 9) : -(1 + Math.floor(rand() * 15))) * 86_400_000;
         const sentAt = status === 'draft' ? null : new Date(Math.min(sentMs, todayMs - 86_400_000)).toISOString();
         const version = status === 'draft' ? 0 : 1;
