@@ -35,3 +35,11 @@ export async function disclosureStats(db: Db, unitIds: string[] | 'all', from: s
   const flags = rows.map((r) => flagsOf(r, today));
   return { posted: rows.length, onTime: flags.filter((f) => !f.late).length, late: flags.filter((f) => f.late).length, tooShort: flags.filter((f) => f.tooShort).length };
 }
+
+/** Disclosures posted in [from, to] per unit (the public map and open data): one grouped query. */
+export async function disclosureCountsByUnit(db: Db, unitIds: string[], from: string, to: string): Promise<Map<string, number>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.selectFrom('disclosures').select(['unit_id', (e) => e.fn.countAll<number>().as('n')])
+    .where('unit_id', 'in', unitIds).where('posted_on', '>=', from).where('posted_on', '<=', to).groupBy('unit_id').execute();
+  return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+}

@@ -35,4 +35,4 @@ export const disclosuresFeature: Feature = {
   api: disclosuresApi,
   seedDemo: seedDisclosures,
 };
-export { disclosureStats } from './disclosures.stats.ts';
+export { complianceOfUnits, disclosureCountsByUnit, disclosureStats } from './disclosures.stats.ts';

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { readFileSync } from 'node:fs';
 import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv, Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendFile } from '../../platform/files/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
-import { renderChoropleth, type Topology } from '../../platform/map/index.ts';
+import { renderChoropleth } from '../../platform/map/index.ts';
+import { communeTopology } from '../../platform/map/topologies.ts';
 import { FIELDS } from '../../domain/exemplars/forms.ts';
 import { PUBLIC_STATUSES } from '../../domain/exemplars/workflow.ts';
 import { filesOf, getEntry, outcomesOf, publicCount, publicCountsByCommune, publicEntries } from './exemplars.repository.ts';
@@ -13,7 +13,7 @@ import { communeOptions } from './exemplars.options.ts';
 import { Gallery, Story } from './views/showcase.tsx';
 import { atomFeed } from './exemplars.atom.ts';
 
-const TOPO = JSON.parse(readFileSync(new URL('../../data/gia-lai-communes.topo.json', import.meta.url), 'utf8')) as Topology;
+const TOPO = communeTopology('52')!;
 export const showcasePages = new Hono<AppEnv>();
 const PAGE = 24;
 

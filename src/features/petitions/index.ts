@@ -28,5 +28,5 @@ export const petitionsFeature: Feature = {
   api: petitionsApi,
   seedDemo: (db, ctx) => seedPetitions(db, ctx),
 };
-export { petitionIndicators, registerPetitionIndicators } from './petitions.indicators.ts';
+export { petitionIndicators, publicPetitionCounts, registerPetitionIndicators } from './petitions.indicators.ts';
 export { resealAll } from './petitions.keys.ts';

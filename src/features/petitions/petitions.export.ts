@@ -1,16 +1,13 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/db/index.ts';
-import { toCsv } from '../../platform/http/csv.ts';
-import { formatDate, formatDateTime, type T } from '../../platform/i18n/index.ts';
-import type { Ctx } from '../../platform/http/context.ts';
+import { formatDate, type T } from '../../platform/i18n/index.ts';
 import { sealer } from '../../platform/crypto/index.ts';
 import { listPetitions, type ListFilter } from './petitions.repository.ts';
 import { isOverdue } from './petitions.present.ts';
 import { receptionLogs, type LogFilter } from './reception.service.ts';
-import { nowIso } from '../../platform/clock.ts';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-type Cell = string | number | null;
+import type { Cell } from '../../platform/http/tables.ts';
+
+export { sendTable, toXlsx, XLSX } from '../../platform/http/tables.ts';
 
 /** Sender as an export shows it: sealed cases never carry the identity. */
 function senderCell(t: T, p: { sealed: number; anonymous: number; sender_sealed: string | null }): string {
@@ -49,25 +46,4 @@ export async function receptionTable(db: Db, t: T, f: LogFilter): Promise<{ head
       l.peopleCount, t(`petitions.kind.${l.kind}`), l.summary, l.priorHandling ?? '', l.requests ?? '', l.handling ?? '', l.refusalReason ? t(`reception.refusal.${l.refusalReason}`) : '', l.trackingCode ?? '',
       formatDate(l.replyDue), formatDate(l.repliedOn), l.replyOverdue ? t('reception.yes') : '']),
   };
-}
-
-/** A one-sheet workbook with a title row, a header row and the rows. */
-export async function toXlsx(title: string, head: string[], rows: Cell[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Coso';
-  const ws = wb.addWorksheet('Coso', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.addRow([title]).font = { bold: true, size: 13 };
-  ws.addRow([formatDateTime(nowIso())]).font = { italic: true };
-  ws.addRow(head).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((c) => c ?? '')).alignment = { wrapText: true, vertical: 'top' };
-  head.forEach((_, i) => { ws.getColumn(i + 1).width = i === 3 || i === 7 ? 40 : 16; });
-  ws.views = [{ state: 'frozen', ySplit: 3 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Sends a table as CSV or XLSX (a download, no-store). */
-export async function sendTable(c: Ctx, ext: 'csv' | 'xlsx', name: string, title: string, table: { head: string[]; rows: Cell[][] }): Promise<Response> {
-  const headers = { 'Content-Disposition': `attachment; filename="${name}.${ext}"`, 'Cache-Control': 'no-store' };
-  if (ext === 'csv') return c.body(toCsv(table.head, table.rows), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
-  return c.body(new Uint8Array(await toXlsx(title, table.head, table.rows)), 200, { ...headers, 'Content-Type': XLSX });
 }

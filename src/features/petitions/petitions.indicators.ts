@@ -54,3 +54,24 @@ export function registerPetitionIndicators(): void {
     },
   });
 }
+
+/**
+ * Public petition figures per handling unit over [from, to] — counts only, nothing about who wrote
+ * or what (the open-data set and the public map): received; resolved; resolved on or before the
+ * legal deadline. Sealed denunciations count like any other case.
+ */
+export async function publicPetitionCounts(db: Db, from: string, to: string): Promise<Map<string, { received: number; resolved: number; onTime: number }>> {
+  const rows = await db.selectFrom('petitions').select(['handling_unit_id', 'received_on', 'resolved_on', 'due_on'])
+    .where((e) => e.or([e.and([e('received_on', '>=', from), e('received_on', '<=', to)]), e.and([e('resolved_on', '>=', from), e('resolved_on', '<=', to)])])).execute();
+  const out = new Map<string, { received: number; resolved: number; onTime: number }>();
+  for (const r of rows) {
+    const x = out.get(r.handling_unit_id) ?? { received: 0, resolved: 0, onTime: 0 };
+    if (r.received_on >= from && r.received_on <= to) x.received++;
+    if (r.resolved_on && r.resolved_on >= from && r.resolved_on <= to) {
+      x.resolved++;
+      if (!r.due_on || r.resolved_on <= r.due_on) x.onTime++;
+    }
+    out.set(r.handling_unit_id, x);
+  }
+  return out;
+}

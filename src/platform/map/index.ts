@@ -42,15 +42,44 @@ export function ringsOf(g: Geometry, arcs: [number, number][][]): [number, numbe
 
 export interface MapFeature { code: string; name: string; d: string; cx: number; cy: number }
 
-/** Projects an object's geometries into SVG paths fitted to width (height follows the shape). */
-export function projectObject(topo: Topology, object: string, width: number, pad = 4): { features: MapFeature[]; width: number; height: number } {
-  const arcs = decodeArcs(topo);
+/**
+ * Douglas–Peucker on one line: keeps the end points and every point farther than `tol` from the
+ * chord of its stretch. `kx` scales x (the cos(latitude) correction) so that `tol` is isotropic.
+ */
+export function simplifyLine(pts: [number, number][], tol: number, kx = 1): [number, number][] {
+  if (pts.length < 3 || tol <= 0) return pts;
+  const keep = new Uint8Array(pts.length);
+  keep[0] = keep[pts.length - 1] = 1;
+  const stack: [number, number][] = [[0, pts.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop()!;
+    const ax = pts[a][0] * kx, ay = pts[a][1], bx = pts[b][0] * kx, by = pts[b][1];
+    const dx = bx - ax, dy = by - ay, len = Math.hypot(dx, dy);
+    let far = -1, best = tol;
+    for (let i = a + 1; i < b; i++) {
+      const px = pts[i][0] * kx, py = pts[i][1];
+      const d = len === 0 ? Math.hypot(px - ax, py - ay) : Math.abs(dy * px - dx * py + bx * ay - by * ax) / len;
+      if (d > best) { best = d; far = i; }
+    }
+    if (far > 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
+  }
+  return pts.filter((_, i) => keep[i]);
+}
+
+/**
+ * Projects an object's geometries into SVG paths fitted to width (height follows the shape).
+ * Arcs are simplified before the rings are assembled (`tolerancePx`, default 0.75 px), so that
+ * neighbours still share exactly the same border and no gaps open between communes.
+ */
+export function projectObject(topo: Topology, object: string, width: number, pad = 4, tolerancePx = 0.75): { features: MapFeature[]; width: number; height: number } {
+  const raw = decodeArcs(topo);
   const geoms = topo.objects[object]?.geometries ?? [];
-  const all = geoms.map((g) => ringsOf(g, arcs));
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const rings of all) for (const r of rings) for (const [x, y] of r) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
+  for (const g of geoms) for (const r of ringsOf(g, raw)) for (const [x, y] of r) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const s = (width - 2 * pad) / ((maxX - minX) * k || 1);
+  const arcs = raw.map((a) => simplifyLine(a, tolerancePx / s, k));
+  const all = geoms.map((g) => ringsOf(g, arcs));
   const height = Math.ceil((maxY - minY) * s + 2 * pad);
   const px = (x: number) => Math.round(pad + (x - minX) * k * s);
   const py = (y: number) => Math.round(pad + (maxY - y) * s);
