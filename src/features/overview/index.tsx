@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { allow } from '../../platform/authz/index.ts';
-import { formatDate, formatNumber, localToday, type T } from '../../platform/i18n/index.ts';
+import { formatDate, formatNumber, type T } from '../../platform/i18n/index.ts';
 import { Table } from '../../platform/views/components.tsx';
 import { sendTable, type Cell } from '../../platform/http/tables.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
