@@ -3,6 +3,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { ROLES } from '../../platform/authz/index.ts';
 import { subscribe } from '../../platform/events/index.ts';
+import './disclosures.opendata.ts';
 import vi from './i18n/vi.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import { disclosurePages } from './disclosures.pages.tsx';

@@ -1,5 +1,6 @@
 import type { Feature } from '../../platform/http/feature.ts';
 import { subscribe } from '../../platform/events/index.ts';
+import './petitions.opendata.ts';
 import vi from './i18n/vi.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import './petitions.tables.ts';

@@ -26,7 +26,7 @@ export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
   { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/mediation', '/agency-democracy'] },
   { key: 'dvk', hrefs: ['/exemplars'] },
   { key: 'org', hrefs: ['/units', '/calendar', '/notifications'] },
-  { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/map', '/public/deadlines'] },
+  { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/map', '/open-data', '/public/deadlines'] },
   { key: 'system', hrefs: ['/admin/users', '/audit'] },
   { key: 'other', hrefs: [] },
 ];
