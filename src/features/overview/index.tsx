@@ -6,10 +6,12 @@ import type { AppEnv } from '../../platform/http/context.ts';
 import { allow } from '../../platform/authz/index.ts';
 import { formatDate, formatNumber, type T } from '../../platform/i18n/index.ts';
 import { Table } from '../../platform/views/components.tsx';
+import { BarChart } from '../../platform/views/chart.tsx';
+import { localToday } from '../../platform/clock.ts';
 import { sendTable, type Cell } from '../../platform/http/tables.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { ErrorSchema } from '../auth/index.ts';
-import { listPeriods, OVERVIEW_FIGURES, rank, SORTS, type Overview, type UnitRow } from './overview.service.ts';
+import { listPeriods, OVERVIEW_FIGURES, trends, rank, SORTS, type Overview, type UnitRow } from './overview.service.ts';
 import { load } from './overview.load.ts';
 import { mapPages } from './map.pages.tsx';
 import vi from './i18n/vi.json' with { type: 'json' };
@@ -58,6 +60,8 @@ pages.get('/overview', allow(ACTION), async (c) => {
   const t = c.get('t');
   const o = await load(c);
   const periods = await listPeriods(c.get('deps').db);
+  const trend = await trends(c.get('deps').db, localToday());
+  const lang = c.get('lang');
   const sort = sortOf(c);
   const q = `period=${o.window.key}&sort=${sort}`;
   const drill = (code: string) => `/overview?period=${o.window.key}&sort=${code}#communes`;
@@ -103,6 +107,15 @@ pages.get('/overview', allow(ACTION), async (c) => {
           <details class="no-print"><summary>{t('overview.definition')}</summary><p>{t('overview.def.gaps')}</p></details>
         </li>
       </ul>
+      {(
+        <section class="no-print" aria-labelledby="trends">
+          <h2 id="trends">{t('overview.trends')}</h2>
+          <p class="hint">{t('overview.trendsHint')}</p>
+          <div class="charts">
+            {o.figures.map((f) => <BarChart id={`trend-${f.def.code.replace(/\./g, '-')}`} title={lang === 'en' ? f.def.labelEn : f.def.label} unit={f.def.unit} lang={lang} tableLabel={t('overview.chartTable')} bars={trend.quarters.map((q, i) => ({ label: q.label, value: trend.values.get(f.def.code)![i] }))} />)}
+          </div>
+        </section>
+      )}
       <h2 id="communes">{t('overview.communes')}</h2>
       <p class="hint no-print">{t('overview.rankHint', { by: sort === 'gaps' ? t('overview.col.gaps') : t(`overview.short.${sort}`) })}</p>
       <div class="print-only"><p>{t('overview.printTop', { n: 8 })}</p><Ranking c={c} o={o} kind="commune-committee" id="communes" sort={sort} limit={8} /></div>

@@ -99,6 +99,35 @@ export async function buildOverview(db: Db, window: Window, previous: Window | n
   };
 }
 
+/** The last `n` calendar quarters up to today (oldest first), the running one ending today. */
+export function lastQuarters(today: string, n = 6): { label: string; from: string; to: string }[] {
+  let y = Number(today.slice(0, 4));
+  let q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const out: { label: string; from: string; to: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = (q - 1) * 3 + 1;
+    const from = `${y}-${String(m).padStart(2, '0')}-01`;
+    const end = new Date(Date.UTC(y, m + 2, 0)).toISOString().slice(0, 10);
+    out.unshift({ label: `Q${q}/${y}`, from, to: end < today ? end : today });
+    q -= 1;
+    if (q === 0) { q = 4; y -= 1; }
+  }
+  return out;
+}
+
+/** Each headline figure over the last six calendar quarters, for the province unit (the same indicators). */
+export async function trends(db: Db, today: string): Promise<{ quarters: { label: string; from: string; to: string }[]; values: Map<string, (number | null)[]> }> {
+  const province = (await findUnits(db, { at: today, kind: 'province-committee' }))[0];
+  const quarters = lastQuarters(today);
+  const codes = OVERVIEW_FIGURES.map((f) => f.code);
+  const values = new Map<string, (number | null)[]>(codes.map((c) => [c, []]));
+  for (const q of quarters) {
+    const v = province ? await computeIndicators(db, codes, { unitId: province.id, from: q.from, to: q.to }) : new Map<string, number | null>();
+    for (const c of codes) values.get(c)!.push(v.get(c) ?? null);
+  }
+  return { quarters, values };
+}
+
 /** The columns a ranking can sort by: a figure's code, or 'gaps' (disclosure gaps). */
 export const SORTS = [...OVERVIEW_FIGURES.map((f) => f.code), 'gaps'];
 

@@ -6,7 +6,7 @@ import { computeIndicators } from '../../platform/indicators/index.ts';
 import { formatNumber } from '../../platform/i18n/index.ts';
 import { findUnits } from '../units/index.ts';
 import { listPeriods, reportTimeliness } from '../reports/index.ts';
-import { OVERVIEW_FIGURES, previousOf } from './overview.service.ts';
+import { lastQuarters, OVERVIEW_FIGURES, previousOf } from './overview.service.ts';
 
 /** The text of one headline figure (<li class="figure" id="fig-…">), tags stripped. */
 const figure = (html: string, id: string) => {
@@ -153,5 +153,22 @@ forEachDialect('Province overview for leaders (/overview)', (dialect) => {
     assert.equal((html.match(/<path /g) ?? []).length, 135);
     for (const f of ['disclosures', 'answered']) assert.equal((await t.app.request(`/public/map?figure=${f}`)).status, 200);
     assert.equal((await t.app.request('/public/map?figure=<script>')).status, 200, 'a bad figure falls back, never fails');
+  });
+
+  test('trends: each figure over the last six quarters, as bars whose values are the indicator of each quarter, with a table equivalent', async () => {
+    const today = localToday();
+    const quarters = lastQuarters(today);
+    assert.equal(quarters.length, 6);
+    assert.equal(quarters[5].to, today);
+    assert.ok(quarters.every((q, i) => i === 0 || q.from > quarters[i - 1].to), 'consecutive quarters');
+    const province = (await findUnits(t.db, { at: today, kind: 'province-committee' }))[0];
+    const want: (number | null)[] = [];
+    for (const q of quarters) want.push((await computeIndicators(t.db, ['don.received'], { unitId: province.id, from: q.from, to: q.to })).get('don.received') ?? null);
+    const html = await (await (await t.as('demo.leader')).get('/overview')).text();
+    const chart = /<figure class="chart" id="trend-don-received">([\s\S]*?)<\/figure>/.exec(html);
+    assert.ok(chart, 'the chart is on the page');
+    assert.deepEqual([...chart[1].matchAll(/data-value="([^"]*)"/g)].map((m) => (m[1] === '' ? null : Number(m[1]))), want);
+    assert.deepEqual([...chart[1].matchAll(/<tr><th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]), quarters.map((q) => q.label), 'one table row per quarter');
+    assert.ok(want.some((v) => (v ?? 0) > 0), 'the demo has petitions in recent quarters');
   });
 });
