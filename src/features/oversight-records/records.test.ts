@@ -98,4 +98,21 @@ forEachDialect('commendation, discipline and training records', (dialect) => {
     const xlsx = await commune.get('/records/commendations/export/xlsx');
     assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
   });
+
+  test('every page renders without JavaScript in Vietnamese and English for the roles that read it; others are refused', async () => {
+    const pages = ['/recommendations', '/recommendations/new', '/recommendations/digest', '/recommendations/terms', '/records/commendations', '/records/discipline', '/records/training'];
+    for (const who of ['demo.coordinator', 'demo.front', 'demo.commune', 'demo.leader']) {
+      const a = await t.as(who);
+      for (const p of pages) {
+        for (const lang of ['vi', 'en']) {
+          const r = await a.get(`${p}?lang=${lang}`);
+          assert.ok(r.status === 200 || (p.endsWith('/new') && r.status === 403), `${who} ${p} ${lang}: ${r.status}`);
+          if (r.status === 200) assert.doesNotMatch(await r.text(), /<script(?! src="\/static)/, 'no inline script');
+        }
+      }
+    }
+    assert.equal((await (await t.as('demo.reception')).get('/records/discipline')).status, 403);
+    assert.equal((await (await t.as('demo.board')).get('/recommendations')).status, 403);
+    assert.match(await (await (await t.as('demo.coordinator')).get('/records/training?lang=en')).text(), /Participants by unit/);
+  });
 });
