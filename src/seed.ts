@@ -19,6 +19,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'demo.coordinator', displayName: 'Chuyên viên Sở Nội vụ (demo)', role: 'coordinator', unitKey: (p) => `body:${p}:noi-vu`, descendants: false },
   { username: 'demo.leader', displayName: 'Lãnh đạo UBND tỉnh (demo)', role: 'leader', unitKey: (p) => `province:${p}:${REFORM_2025}`, descendants: true },
   { username: 'demo.observer', displayName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy (demo)', role: 'observer', unitKey: (p) => `body:${p}:ban-dan-van`, descendants: false },
+  { username: 'demo.front', displayName: 'Ủy ban MTTQ Việt Nam tỉnh (demo)', role: 'observer', unitKey: (p) => `body:${p}:mat-tran`, descendants: false },
   { username: 'demo.department', displayName: 'Công chức Sở Tư pháp (demo)', role: 'unit-officer', unitKey: (p) => `body:${p}:tu-phap`, descendants: false },
   { username: 'demo.commune', displayName: 'Công chức phường (demo)', role: 'unit-officer', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, descendants: true },
   { username: 'demo.commune.head', displayName: 'Chủ tịch UBND phường (demo)', role: 'unit-head', unitKey: (_p, c) => `commune:${c}:${REFORM_2025}`, descendants: true },

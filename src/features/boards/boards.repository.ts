@@ -66,3 +66,23 @@ export async function activityPhotos(db: Q, boardId: string): Promise<Map<string
   for (const r of rows) out.set(r.activity_id, [...(out.get(r.activity_id) ?? []), r.file_id]);
   return out;
 }
+
+/** A board recommendation as the inbound recommendations register shows it (one register, read here, not copied). */
+export interface BoardRegisterRow {
+  id: string; boardId: string; boardKind: string; projectTitle: string | null; unitId: string; unitName: string; to: string; text: string; kind: string;
+  sentOn: string; answerDue: string; answeredOn: string | null; answer: string | null;
+}
+
+/** Board recommendations to units in scope ('all' = province), optionally sent within [from, to]. */
+export async function boardRecommendationsForRegister(db: Q, opts: { unitIds: 'all' | string[]; from?: string; to?: string; openOnly?: boolean }): Promise<BoardRegisterRow[]> {
+  if (opts.unitIds !== 'all' && !opts.unitIds.length) return [];
+  let q = db.selectFrom('board_recommendations as r').innerJoin('boards as b', 'b.id', 'r.board_id').innerJoin('units as u', 'u.id', 'b.unit_id')
+    .select(['r.id', 'r.board_id', 'b.kind as board_kind', 'b.project_title', 'b.unit_id', 'u.full_name', 'r.to_authority', 'r.text', 'r.kind', 'r.sent_on', 'r.answer_due', 'r.answered_on', 'r.answer']);
+  if (opts.unitIds !== 'all') q = q.where('b.unit_id', 'in', opts.unitIds);
+  if (opts.from) q = q.where('r.sent_on', '>=', opts.from);
+  if (opts.to) q = q.where('r.sent_on', '<=', opts.to);
+  if (opts.openOnly) q = q.where('r.answered_on', 'is', null);
+  const rows = await q.orderBy('r.sent_on', 'desc').limit(2000).execute();
+  return rows.map((r) => ({ id: r.id, boardId: r.board_id, boardKind: r.board_kind, projectTitle: r.project_title, unitId: r.unit_id, unitName: r.full_name, to: r.to_authority, text: r.text, kind: r.kind,
+    sentOn: r.sent_on, answerDue: r.answer_due, answeredOn: r.answered_on, answer: r.answer }));
+}

@@ -30,5 +30,5 @@ export const boardsFeature: Feature = {
   api: boardsApi,
   seedDemo: seedBoards,
 };
-export { boardStats } from './boards.repository.ts';
+export { boardStats, boardRecommendationsForRegister, type BoardRegisterRow } from './boards.repository.ts';
 export { createBoard, addRecommendation, addActivity } from './boards.service.ts';

@@ -10,6 +10,8 @@ import { seedExemplars } from './exemplars.seed.ts';
 import { registerExemplarIndicators } from './exemplars.indicators.ts';
 import './exemplars.tables.ts';
 import { EXEMPLAR_ACTIONS } from './exemplars.actions.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { findEntries, getEntry } from './exemplars.repository.ts';
 
 subscribe('unit.succeeded', moveToSuccessor);
 registerExemplarIndicators();
@@ -29,3 +31,14 @@ export const exemplarsFeature: Feature = {
 };
 
 export { exemplarIndicators, registerExemplarIndicators } from './exemplars.indicators.ts';
+
+/** Models and exemplars other features may name (e.g. as the recipient of a commendation): id, name, owner unit; drafts left out. */
+export async function exemplarChoices(db: Db, scope: 'all' | string[]): Promise<{ id: string; name: string; unitId: string; unitName: string }[]> {
+  return (await findEntries(db, scope, { limit: 300 })).filter((e) => e.status !== 'draft').map((e) => ({ id: e.id, name: e.name, unitId: e.unitId, unitName: e.unitName }));
+}
+
+/** One model or exemplar by id (name and owner unit), or undefined. */
+export async function exemplarById(db: Db, id: string): Promise<{ id: string; name: string; unitId: string } | undefined> {
+  const e = await getEntry(db, id);
+  return e ? { id: e.id, name: e.name, unitId: e.unitId } : undefined;
+}

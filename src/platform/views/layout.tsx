@@ -21,9 +21,9 @@ export function registerNav(item: NavItem): void {
  * naming its href; pages no area names fall in `other`.
  */
 export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
-  { key: 'work', hrefs: ['/overview', '/plans', '/tasks', '/assignments', '/reports', '/supervision'] },
+  { key: 'work', hrefs: ['/overview', '/plans', '/tasks', '/assignments', '/reports', '/supervision', '/records'] },
   { key: 'citizens', hrefs: ['/petitions', '/reception'] },
-  { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/mediation', '/agency-democracy'] },
+  { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/recommendations', '/mediation', '/agency-democracy'] },
   { key: 'dvk', hrefs: ['/exemplars'] },
   { key: 'org', hrefs: ['/units', '/calendar', '/notifications'] },
   { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/map', '/open-data', '/public/deadlines'] },
