@@ -17,10 +17,11 @@ import { mediationFeature } from './mediation/index.ts';
 import { agencyDemocracyFeature } from './agency-democracy/index.ts';
 import { exemplarsFeature } from './exemplars/index.ts';
 import { supervisionFeature } from './supervision/index.tsx';
+import { inspectionsFeature } from './inspections/index.ts';
 
 /** Every feature, in mount order. */
 export const features: Feature[] = [
   homeFeature, authFeature, unitsFeature, notificationsFeature, adminFeature, auditFeature, calendarFeature,
   plansFeature, reportsFeature, petitionsFeature, disclosuresFeature, consultationsFeature,
-  communityFeature, boardsFeature, mediationFeature, agencyDemocracyFeature, exemplarsFeature, supervisionFeature,
+  communityFeature, boardsFeature, mediationFeature, agencyDemocracyFeature, exemplarsFeature, supervisionFeature, inspectionsFeature,
 ];

@@ -108,6 +108,7 @@ test('auto-filled criteria from indicators, with the figures used; percentage ba
   const ratio = autoScore(c('TC10'), v)!;
   assert.equal(ratio.pct, 85);
   assert.equal(ratio.points, 7.5);
+  assert.equal(autoScore(c('TC10'), new Map([['nv.ontime', 0], ['nv.overdue', 0]])), null, 'nothing to measure: scored by hand');
   assert.deepEqual(indicatorCodes(STARTER_SCHEME).sort(), ['don.overdue', 'dvk.models', 'nv.ontime', 'nv.overdue', 'tcd.days', 'yk.unanswered']);
 });
 

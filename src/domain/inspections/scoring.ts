@@ -77,8 +77,10 @@ export function autoScore(c: Criterion, values: ReadonlyMap<string, number | nul
     const dens = a.den.map(v);
     if (num == null || dens.some((d) => d == null)) return null;
     const den = (dens as number[]).reduce((s, x) => s + x, 0);
-    const figures = [{ code: a.num, value: num }, ...a.den.map((code, i) => ({ code, value: dens[i] as number }))];
-    const pct = den === 0 ? 100 : r2((num / den) * 100);
+    // Nothing to measure (no tasks at all): the inspector scores it by hand.
+    if (den === 0) return null;
+    const figures = [...new Map([[a.num, num], ...a.den.map((code, i): [string, number] => [code, dens[i] as number])]).entries()].map(([code, value]) => ({ code, value }));
+    const pct = r2((num / den) * 100);
     return { points: r2(c.maxPoints * bandShare(pct, a.bands)), figures, pct };
   }
   const value = v(a.indicator);

@@ -20,12 +20,12 @@ export function registerNav(item: NavItem): void {
  * naming its href; pages no area names fall in `other`.
  */
 export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
-  { key: 'work', hrefs: ['/plans', '/tasks', '/assignments', '/reports', '/supervision'] },
+  { key: 'work', hrefs: ['/plans', '/tasks', '/assignments', '/reports', '/supervision', '/inspections'] },
   { key: 'citizens', hrefs: ['/petitions', '/reception'] },
   { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/mediation', '/agency-democracy'] },
   { key: 'dvk', hrefs: ['/exemplars'] },
   { key: 'org', hrefs: ['/units', '/calendar', '/notifications'] },
-  { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/deadlines'] },
+  { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/deadlines', '/public/inspections'] },
   { key: 'system', hrefs: ['/admin/users', '/audit'] },
   { key: 'other', hrefs: [] },
 ];
