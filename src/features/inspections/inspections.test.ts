@@ -187,4 +187,41 @@ forEachDialect('inspections by the Department of Home Affairs', (dialect) => {
     const plans = await commune.get('/inspections');
     assert.equal(plans.status, 200);
   });
+
+  test('pages render for each role, and the findings form works without JavaScript (400 keeps the entered values)', async () => {
+    const coord = await t.as('demo.coordinator');
+    const planId = (await call('demo.coordinator', 'GET', '/inspection-plans')).body.items.find((p: Json) => p.year === Number(localToday().slice(0, 4))).id;
+    const targets = (await call('demo.coordinator', 'GET', `/inspection-plans/${planId}`)).body.targets as Json[];
+    const concluded = targets.find((x) => x.unitId === pleiku)!;
+    const open = targets.find((x) => x.unitId === tuPhap)!;
+    for (const p of [`/inspections/${planId}`, `/inspection-targets/${concluded.id}`, `/inspection-targets/${open.id}`, '/inspection-schemes', '/inspection-assessments', '/inspections/new']) assert.equal((await coord.get(p)).status, 200, p);
+    const scheme = (await call('demo.coordinator', 'GET', '/inspection-schemes')).body.items[0];
+    assert.equal((await coord.get(`/inspection-schemes/${scheme.id}`)).status, 200);
+    assert.equal((await coord.get(`/inspection-schemes/${scheme.id}/new-version`)).status, 200);
+    const xlsx = await coord.get(`/inspection-assessments/summary.xlsx?year=${localToday().slice(0, 4)}`);
+    assert.equal(xlsx.status, 200);
+    const docx = await coord.get(`/inspection-targets/${concluded.id}/conclusion.docx`);
+    assert.equal(docx.status, 200);
+    // Observers read the issued conclusion of Pleiku, not Sở Tư pháp's unvisited target's findings.
+    const obs = await t.as('demo.observer');
+    assert.equal((await obs.get(`/inspection-targets/${concluded.id}/conclusion.docx`)).status, 200);
+    const leader = await t.as('demo.leader');
+    assert.equal((await leader.get(`/inspection-targets/${concluded.id}`)).status, 200);
+    // The findings form, typed by the coordinator for Sở Tư pháp: points above the maximum keep the typed values.
+    const form: Record<string, string> = { visitedOn: '12/05/2026', visitPlace: 'Phòng họp Sở' };
+    for (const c of scheme.definition.criteria) { form[`code.${c.code}`] = c.code; form[`result.${c.code}`] = 'met'; }
+    form['points.TC1'] = '99';
+    form['note.TC2'] = 'Ghi chú giữ lại';
+    const bad = await coord.post(`/inspection-targets/${open.id}/findings`, form);
+    assert.equal(bad.status, 400);
+    const html = await bad.text();
+    assert.match(html, /Ghi chú giữ lại/);
+    assert.match(html, /href="#f-points.TC1"/);
+    form['points.TC1'] = '8';
+    for (const c of scheme.definition.criteria) if (c.auto) form[`overrideReason.${c.code}`] = 'Đối chiếu hồ sơ';
+    const good = await coord.post(`/inspection-targets/${open.id}/findings`, form);
+    assert.equal(good.status, 303, (await good.text()).slice(0, 2000));
+    const other = await t.as('demo.commune');
+    assert.equal((await other.get(`/inspection-targets/${open.id}`)).status, 403, 'Pleiku cannot read Sở Tư pháp\'s findings');
+  });
 });

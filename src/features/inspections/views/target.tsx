@@ -104,7 +104,7 @@ export function TargetPage({ v, rights, today, remediable, errors, values }: { v
         <Field name="dueOn" label={t('inspections.dueOnLabel')} hint={t('inspections.recDueHint', { days: plan.recommendation_days })} errors={errors} values={values} width="short" />
         <button type="submit">{t('inspections.addRecommendation')}</button></form>
       <form method="post" action={`/inspection-targets/${x.id}/issue`} novalidate><Csrf /><h3>{t('inspections.issue')}</h3>
-        <Field name="issuedOn" label={t('inspections.issuedOnLabel')} hint={t('inspections.issueHint', { date: formatDate(dates.conclusionDue) })} errors={errors} values={{ issuedOn: formatDate(today) }} width="short" />
+        <Field name="issuedOn" label={t('inspections.issuedOnLabel')} hint={t('inspections.issueHint', { date: formatDate(dates.conclusionDue) })} errors={errors} values={values?.issuedOn !== undefined ? values : { issuedOn: formatDate(today) }} width="short" />
         <button type="submit">{t('inspections.issue')}</button></form>
     </>}
   </>;
