@@ -1,6 +1,7 @@
 /** The minutes of the visit (biên bản làm việc) and the conclusion notice as Decree 30 DOCX (src/platform/docx). */
 import { buildDecree30, type Block } from '../../platform/docx/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
+import { getIndicator } from '../../platform/indicators/index.ts';
 import type { Scorecard } from '../../domain/inspections/index.ts';
 import type { Scheme } from './inspections.repository.ts';
 import type { InspectionConclusionsTable, InspectionFindingsTable, InspectionPlansTable, InspectionTargetsTable } from './inspections.tables.ts';
@@ -16,11 +17,11 @@ interface Ctx { plan: InspectionPlansTable; target: InspectionTargetsTable; unit
 function findingsTable(x: Ctx): Block {
   const by = new Map(x.findings.map((f) => [f.criterion_code, f]));
   return {
-    kind: 'table', head: ['Tiêu chí', 'Nội dung', 'Điểm tối đa', 'Căn cứ (số liệu)', 'Điểm tự chấm / kết quả', 'Điểm đoàn chấm', 'Lý do điều chỉnh, ghi chú'], widths: [8, 30, 8, 18, 10, 8, 18],
+    kind: 'table', head: ['Tiêu chí', 'Nội dung', 'Điểm tối đa', 'Căn cứ (số liệu)', 'Kết quả', 'Điểm đoàn chấm', 'Lý do điều chỉnh, ghi chú'], widths: [8, 30, 8, 18, 10, 8, 18],
     rows: x.scheme.def.criteria.map((c) => {
       const f = by.get(c.code);
-      const src = f?.auto_source ? (JSON.parse(f.auto_source) as { figures: { code: string; value: number }[]; target?: number; pct?: number }) : null;
-      const basis = src ? `${src.figures.map((g) => `${g.code} = ${g.value}`).join('; ')}${src.target != null ? `; chỉ tiêu ${src.target}` : ''}${src.pct != null ? `; ${src.pct}%` : ''}${f?.auto_points != null ? `; tự tính ${f.auto_points} điểm` : ''}` : '';
+      const src = f?.auto_source ? (JSON.parse(f.auto_source) as { figures: { code: string; value: number }[]; target?: number; pct?: number; from?: string; to?: string }) : null;
+      const basis = src ? `${src.figures.map((g) => `${getIndicator(g.code)?.label ?? g.code} = ${g.value}`).join('; ')}${src.target != null ? `; chỉ tiêu ${src.target}` : ''}${src.pct != null ? `; ${src.pct}%` : ''}${f?.auto_points != null ? `; tự tính ${f.auto_points} điểm (từ ${src.from ? src.from.split('-').reverse().join('/') : ''} đến ${src.to ? src.to.split('-').reverse().join('/') : ''})` : ''}` : '';
       return [c.code, c.text, String(c.maxPoints), basis, f ? RESULT_VI[f.result] ?? f.result : '', f?.points == null ? '' : String(f.points), [f?.override_reason, f?.note].filter(Boolean).join('; ')];
     }),
   };
