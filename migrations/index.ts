@@ -16,6 +16,7 @@ import * as exemplarsMore from './20261126160000_exemplars_more.ts';
 import * as tasksDoneOn from './20261126170000_tasks_done_on.ts';
 import * as disclosuresMore from './20261126150000_disclosures_more.ts';
 import * as lawFixes from './20261204120000_law_fixes.ts';
+import * as inspections from './20261210100000_inspections.ts';
 import * as oversightRecords from './20261210110000_oversight_records.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '20261126160000_exemplars_more': exemplarsMore,
   '20261126170000_tasks_done_on': tasksDoneOn,
   '20261204120000_law_fixes': lawFixes,
+  '20261210100000_inspections': inspections,
   '20261210110000_oversight_records': oversightRecords,
 };

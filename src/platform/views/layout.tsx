@@ -21,12 +21,12 @@ export function registerNav(item: NavItem): void {
  * naming its href; pages no area names fall in `other`.
  */
 export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
-  { key: 'work', hrefs: ['/overview', '/plans', '/tasks', '/assignments', '/reports', '/supervision', '/records'] },
+  { key: 'work', hrefs: ['/overview', '/plans', '/tasks', '/assignments', '/reports', '/supervision', '/inspections', '/records'] },
   { key: 'citizens', hrefs: ['/petitions', '/reception'] },
   { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/recommendations', '/mediation', '/agency-democracy'] },
   { key: 'dvk', hrefs: ['/exemplars'] },
   { key: 'org', hrefs: ['/units', '/calendar', '/notifications'] },
-  { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/map', '/open-data', '/public/deadlines'] },
+  { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/map', '/open-data', '/public/inspections', '/public/deadlines'] },
   { key: 'system', hrefs: ['/admin/users', '/audit'] },
   { key: 'other', hrefs: [] },
 ];
