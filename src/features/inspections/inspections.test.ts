@@ -149,27 +149,30 @@ forEachDialect('inspections by the Department of Home Affairs', (dialect) => {
 
   test('scheme versions are data (audited); yearly appraisal needs reasons; the leader publishes the classification', async () => {
     const current = (await call('demo.coordinator', 'GET', '/inspection-schemes')).body.items[0];
-    assert.equal((await call('demo.commune', 'POST', '/inspection-schemes', { code: current.code, name: 'x', validFrom: '2027-01-01', definition: '{}' })).status, 403);
-    const broken = await call('demo.coordinator', 'POST', '/inspection-schemes', { code: current.code, name: 'Bộ mới', validFrom: '2027-01-01', definition: '{"criteria": [' });
+    // The demo scheme is valid from 1 January of the clock's year; the new version starts the year after and is applied three years later.
+    const from = Number(String(current.validFrom).slice(0, 4)) + 1;
+    const year = from + 3;
+    assert.equal((await call('demo.commune', 'POST', '/inspection-schemes', { code: current.code, name: 'x', validFrom: `${from}-01-01`, definition: '{}' })).status, 403);
+    const broken = await call('demo.coordinator', 'POST', '/inspection-schemes', { code: current.code, name: 'Bộ mới', validFrom: `${from}-01-01`, definition: '{"criteria": [' });
     assert.equal(broken.status, 400);
     assert.ok(broken.body.error.fields.definition);
     const def = { ...current.definition, provisional: false, classBands: [{ cls: 'HTXS', min: 95 }, { cls: 'HTT', min: 80 }, { cls: 'HT', min: 60 }, { cls: 'KHT', min: 0 }] };
-    const v2 = await call('demo.coordinator', 'POST', '/inspection-schemes', { code: current.code, name: 'Bộ tiêu chí 2027', decisionNo: '99/QĐ-UBND', validFrom: '2027-01-01', definition: JSON.stringify(def) });
+    const v2 = await call('demo.coordinator', 'POST', '/inspection-schemes', { code: current.code, name: `Bộ tiêu chí ${from}`, decisionNo: '99/QĐ-UBND', validFrom: `${from}-01-01`, definition: JSON.stringify(def) });
     assert.equal(v2.status, 201, v2.text);
     const versions = (await call('demo.coordinator', 'GET', '/inspection-schemes')).body.items.filter((s: Json) => s.code === current.code);
     assert.deepEqual(versions.map((s: Json) => s.version).sort(), [1, 2]);
     assert.ok(await t.db.selectFrom('audit_events').select('id').where('action', '=', 'inspections.scheme.create').where('subject_id', '=', v2.body.value).executeTakeFirst());
-    const self = await call('demo.commune', 'POST', '/inspection-assessments', { year: 2030, unitId: pleiku, selfScore: 87 });
+    const self = await call('demo.commune', 'POST', '/inspection-assessments', { year, unitId: pleiku, selfScore: 87 });
     assert.equal(self.status, 201);
-    assert.equal((await call('demo.commune', 'POST', '/inspection-assessments', { year: 2030, unitId: tuPhap, selfScore: 87 })).status, 403);
+    assert.equal((await call('demo.commune', 'POST', '/inspection-assessments', { year, unitId: tuPhap, selfScore: 87 })).status, 403);
     const noReason = await call('demo.coordinator', 'POST', `/inspection-assessments/${self.body.value}/appraisal`, { adjustments: [{ points: -9, reason: '' }] });
     assert.equal(noReason.status, 400);
     const ok = await call('demo.coordinator', 'POST', `/inspection-assessments/${self.body.value}/appraisal`, { adjustments: [{ points: -9, reason: 'Chưa tổ chức đối thoại' }] });
-    assert.deepEqual(ok.body.value, { finalScore: 78, cls: 'HT' }, 'version 2 (valid from 2027) applies to 2030: HTT needs 80');
-    assert.equal((await call('demo.observer', 'GET', '/inspection-assessments?year=2030')).body.items.length, 0, 'not published yet');
-    assert.equal((await call('demo.commune', 'POST', '/inspection-assessments/publication', { year: 2030, decisionNumber: '1/QĐ-UBND', publishedOn: '2030-12-20' })).status, 403);
-    assert.equal((await call('demo.leader', 'POST', '/inspection-assessments/publication', { year: 2030, decisionNumber: '1/QĐ-UBND', publishedOn: '2030-12-20' })).status, 200);
-    assert.equal((await call('demo.observer', 'GET', '/inspection-assessments?year=2030')).body.items.length, 1);
+    assert.deepEqual(ok.body.value, { finalScore: 78, cls: 'HT' }, `version 2 (valid from ${from}) applies to ${year}: HTT needs 80`);
+    assert.equal((await call('demo.observer', 'GET', `/inspection-assessments?year=${year}`)).body.items.length, 0, 'not published yet');
+    assert.equal((await call('demo.commune', 'POST', '/inspection-assessments/publication', { year, decisionNumber: '1/QĐ-UBND', publishedOn: `${year}-12-20` })).status, 403);
+    assert.equal((await call('demo.leader', 'POST', '/inspection-assessments/publication', { year, decisionNumber: '1/QĐ-UBND', publishedOn: `${year}-12-20` })).status, 200);
+    assert.equal((await call('demo.observer', 'GET', `/inspection-assessments?year=${year}`)).body.items.length, 1);
     assert.match(await (await t.agent().get('/public/inspections')).text(), /1\/QĐ-UBND/);
   });
 
