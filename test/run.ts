@@ -6,7 +6,7 @@
  *   npm test -- --only unit        only src/domain (fast loop, no database)
  *   npm test -- src/features/units  only files under these paths
  *   npm test -- --now 2027-05-10T09:00:00+07:00   the whole run with the product clock at that instant
- *   npm test -- --skip e2e         everything but the browser tests
+ *   npm test -- --skip e2e         everything but the browser tests (`--skip e2e,heavy`: nor *.heavy.test.ts)
  * The seed and every test process read the same clock: COSO_NOW is pinned at the start of the run
  * (the given --now, or the real time), so "today" is the same day for the demo data and the tests.
  * With CI or COSO_REQUIRE_ALL=1 set, missing PostgreSQL, Chromium, espeak-ng or LibreOffice is an error,
@@ -46,7 +46,7 @@ function parseArgs(argv: string[]) {
     else paths.push(a);
   }
   if (only && only !== 'unit') throw new Error(`--only accepts "unit", not "${only}"`);
-  if (skip && skip !== 'e2e') throw new Error(`--skip accepts "e2e", not "${skip}"`);
+  for (const k of skip?.split(',') ?? []) if (!SKIPPABLE.includes(k)) throw new Error(`--skip accepts ${SKIPPABLE.map((x) => `"${x}"`).join(', ')} (comma-separated), not "${k}"`);
   if (now !== undefined && parseInstant(now) === null) throw new Error(`--now wants an ISO timestamp such as 2027-05-10T09:00:00+07:00, not "${now}"`);
   return { only, paths, now, skip };
 }
@@ -62,6 +62,13 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * What `--skip` may leave out: `e2e` (the browser tests) and `heavy` (files named *.heavy.test.ts: long
+ * robustness runs such as the large fuzz or crash tests, which do not depend on the calendar and so
+ * run once in CI, with the real clock, not again with the second clock).
+ */
+const SKIPPABLE = ['e2e', 'heavy'];
+
 /** Every test file, sorted: src/ and test/ (*.test.ts, *.test.tsx), e2e/ (*.test.ts). */
 function collectFiles(only: string | undefined, paths: string[], skip?: string): string[] {
   let files = [
@@ -70,7 +77,9 @@ function collectFiles(only: string | undefined, paths: string[], skip?: string):
     ...walk(path.join(root, 'e2e')).filter((f) => f.endsWith('.test.ts')),
   ].sort();
   if (only === 'unit') files = files.filter((f) => f.startsWith('src/domain/'));
-  if (skip === 'e2e') files = files.filter((f) => !f.startsWith('e2e/'));
+  const skipped = skip?.split(',') ?? [];
+  if (skipped.includes('e2e')) files = files.filter((f) => !f.startsWith('e2e/'));
+  if (skipped.includes('heavy')) files = files.filter((f) => !/\.heavy\.test\.tsx?$/.test(f));
   if (paths.length) {
     const wanted = paths.map((p) => path.relative(root, path.resolve(p)).split(path.sep).join('/').replace(/\/$/, ''));
     files = files.filter((f) => wanted.some((w) => f === w || f.startsWith(`${w}/`)));
