@@ -12,12 +12,12 @@ import { assertRead, assertSubmit, assertWrite, loadPeriod, loadTarget, mayRevie
 import { aggregatePeriod } from './reports.aggregate.ts';
 import { aggregateFile, reportFile } from './reports.api.ts';
 import { aggregateCsv } from './reports.documents.ts';
-import { listPeriods, listRegimes, getRegime, periodStatuses, reportView, reportVersions } from './reports.repository.ts';
+import { listPeriods, listRegimes, getRegime, periodAxisLabel, periodStatuses, reportView, reportVersions, sameKindHistory, type Period } from './reports.repository.ts';
 import { draftFromForm, returnInput } from './reports.schema.ts';
 import { acceptReport, createPeriod, periodProblem, returnReport, saveDraft, submitReport, updatePeriod } from './reports.service.ts';
 import { DUE_MODES, type DueMode } from '../../domain/reporting/index.ts';
 import { PERIOD_KINDS, type PeriodKind } from './reports.regime.ts';
-import { AggregatePage, Dashboard, PeriodList, RegimePage } from './views/period.tsx';
+import { AggregatePage, Dashboard, PeriodList, RegimePage, type TimelinessPoint } from './views/period.tsx';
 import { ReportPage } from './views/report.tsx';
 import { autosaveJs } from './views/assets.ts';
 import { ProvincialPage } from './views/provincial.tsx';
@@ -26,6 +26,7 @@ import { EXPORT_FORMATS, EXPORT_MIME, getExport, requestExport, type ExportForma
 import { validationError } from '../../platform/http/validate.ts';
 import { compilationFromForm, getCompilation, issueCompilation, recompile, saveCompilation } from './reports.compilation.ts';
 import { nowIso } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
 
 export const reportsPages = new Hono<AppEnv>();
 
@@ -85,13 +86,24 @@ reportsPages.post('/report-regimes/:id/periods', allow('reports.manage'), async 
   return renderRegime(c, regime.id, { values: form.values, errors: form.ok ? translateFields(problem ?? {}, c.get('t')) : form.errors });
 });
 
+/** On time / late / not sent, for the units this user may see, in each period of the same kind up to this one. */
+async function timelinessTrend(db: Db, period: Period, units: Awaited<ReturnType<typeof visibleUnits>>): Promise<TimelinessPoint[]> {
+  return Promise.all(sameKindHistory(await listPeriods(db), period).map(async (p) => {
+    const st = await periodStatuses(db, p, units);
+    const sent = st.filter((s) => s.status !== 'missing' && s.status !== 'draft');
+    return { label: periodAxisLabel(p), onTime: sent.filter((s) => !s.late).length, late: sent.filter((s) => s.late).length, missing: st.length - sent.length };
+  }));
+}
+
 async function renderDashboard(c: Ctx, id: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
   const { db } = c.get('deps');
   const { period, regime } = await loadPeriod(db, id);
-  const statuses = await periodStatuses(db, period, await visibleUnits(db, c.get('user')));
+  const units = await visibleUnits(db, c.get('user'));
+  const statuses = await periodStatuses(db, period, units);
+  const trend = await timelinessTrend(db, period, units);
   const canManage = await can(c.get('user'), 'reports.manage');
   const values = extra.values ?? { from: formatDate(period.from), to: formatDate(period.to), due: formatDate(period.due), dueMode: period.dueMode };
-  return c.render(<Dashboard period={period} regime={regime} statuses={statuses} canManage={canManage} canAggregate={await can(c.get('user'), 'reports.aggregate')} values={values} errors={extra.errors} saved={!!c.req.query('saved')} />, { title: period.title });
+  return c.render(<Dashboard period={period} regime={regime} statuses={statuses} trend={trend} canManage={canManage} canAggregate={await can(c.get('user'), 'reports.aggregate')} values={values} errors={extra.errors} saved={!!c.req.query('saved')} />, { title: period.title });
 }
 
 reportsPages.get('/report-periods/:id', allow('reports.view'), (c) => renderDashboard(c, c.req.param('id')));
@@ -111,7 +123,11 @@ reportsPages.get('/report-periods/:id/aggregate', allow('reports.aggregate'), as
   const { db } = c.get('deps');
   const { period, regime } = await loadPeriod(db, c.req.param('id'));
   const agg = await aggregatePeriod(db, period, regime, { narrative: true });
-  return c.render(<AggregatePage period={period} agg={agg} drill={c.req.query('indicator')} />, { title: `${c.get('t')('reports.aggregateTitle')} · ${period.title}` });
+  const drill = c.req.query('indicator');
+  const trend = drill && agg.indicators.some((i) => i.code === drill)
+    ? await Promise.all(sameKindHistory(await listPeriods(db), period).map(async (p) => ({ label: periodAxisLabel(p), value: (await aggregatePeriod(db, p, regime)).indicators.find((i) => i.code === drill)?.total ?? null })))
+    : [];
+  return c.render(<AggregatePage period={period} agg={agg} drill={drill} trend={trend} />, { title: `${c.get('t')('reports.aggregateTitle')} · ${period.title}` });
 });
 reportsPages.get('/report-periods/:id/aggregate.docx', allow('reports.aggregate'), (c) => aggregateFile(c, c.req.param('id'), 'docx'));
 reportsPages.get('/report-periods/:id/aggregate.xlsx', allow('reports.aggregate'), (c) => aggregateFile(c, c.req.param('id'), 'xlsx'));

@@ -69,6 +69,14 @@ export async function listPeriods(db: Db | Trx): Promise<Period[]> {
   return (await db.selectFrom('report_periods').selectAll().orderBy('due_date', 'desc').orderBy('title').execute()).map(toPeriod(lt));
 }
 
+/** The periods of the same regime and kind up to and including `p`, oldest first (at most `n`): the history a trend chart shows. */
+export function sameKindHistory(periods: Period[], p: Period, n = 6): Period[] {
+  return periods.filter((x) => x.regimeId === p.regimeId && x.kind === p.kind && x.due <= p.due).sort((a, b) => a.due.localeCompare(b.due)).slice(-n);
+}
+
+/** A short label for a period on a chart axis: the year of its due date, or the due date itself for an ad hoc period. */
+export const periodAxisLabel = (p: Period) => (p.kind === 'adhoc' ? `${p.due.slice(8, 10)}/${p.due.slice(5, 7)}/${p.due.slice(2, 4)}` : p.due.slice(0, 4));
+
 export async function getPeriod(db: Db | Trx, id: string): Promise<Period | undefined> {
   const p = await db.selectFrom('report_periods').selectAll().where('id', '=', id).executeTakeFirst();
   return p ? toPeriod(await loadLegalTime(db))(p) : undefined;

@@ -379,5 +379,34 @@ forEachDialect('periodic reports', (dialect) => {
     const audit = await t.db.selectFrom('audit_events').select('action').where('action', '=', 'reports.export.request').execute();
     assert.equal(audit.length, 2);
   });
-});
 
+  test('trends: the dashboard charts, per period of the same kind, the units that sent on time and those late or missing (with a table); a drilled indicator shows its total per period', async () => {
+    const all: Period[] = (await api('demo.coordinator', '/report-periods')).body.items;
+    const same = all.filter((p) => p.regimeId === semi.regimeId && p.kind === 'semiannual').sort((a, b) => a.due.localeCompare(b.due)).slice(-6);
+    assert.ok(same.length >= 2, 'the demo has at least two six-monthly periods');
+    const latest = same[same.length - 1];
+    const onTime: number[] = [];
+    const lateOrMissing: number[] = [];
+    for (const p of same) {
+      const items: { status: string; late: boolean }[] = (await api('demo.coordinator', `/report-periods/${p.id}/reports`)).body.items;
+      const sent = items.filter((i) => i.status !== 'missing' && i.status !== 'draft');
+      onTime.push(sent.filter((i) => !i.late).length);
+      lateOrMissing.push(items.length - onTime[onTime.length - 1]);
+    }
+    const coord = await t.as('demo.coordinator');
+    const html = await (await coord.get(`/report-periods/${latest.id}`)).text();
+    const bars = (id: string, page: string) => {
+      const fig = new RegExp(`<figure class="chart" id="${id}">([\\s\\S]*?)</figure>`).exec(page);
+      assert.ok(fig, id);
+      return { values: [...fig[1].matchAll(/data-value="([^"]*)"/g)].map((m) => (m[1] === '' ? null : Number(m[1]))), rows: [...fig[1].matchAll(/<tr><th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]) };
+    };
+    assert.deepEqual(bars('trend-ontime', html), { values: onTime, rows: same.map((p) => p.due.slice(0, 4)) });
+    assert.deepEqual(bars('trend-late', html).values, lateOrMissing);
+    const totals: (number | null)[] = [];
+    for (const p of same) totals.push((await api('demo.coordinator', `/report-periods/${p.id}/aggregate`)).body.indicators.find((i: { code: string }) => i.code === 'tcd.days').total);
+    const agg = await (await coord.get(`/report-periods/${latest.id}/aggregate?indicator=tcd.days`)).text();
+    assert.deepEqual(bars('trend-indicator', agg).values, totals);
+    const officer = await (await (await t.as('demo.commune')).get(`/report-periods/${latest.id}`)).text();
+    assert.deepEqual(bars('trend-ontime', officer).values.map((v) => (v ?? 0) <= 1), same.map(() => true), 'a commune officer sees only the own unit in the trend');
+  });
+});

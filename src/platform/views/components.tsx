@@ -9,6 +9,11 @@ export function useT() {
   return useRequestContext<AppEnv>().get('t');
 }
 
+/** The language of the current request, for components. */
+export function useLang() {
+  return useRequestContext<AppEnv>().get('lang');
+}
+
 /** Hidden CSRF field: put inside every form that changes state. */
 export function Csrf() {
   const c = useRequestContext<AppEnv>();

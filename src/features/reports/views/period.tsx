@@ -1,11 +1,32 @@
 import type { Child } from 'hono/jsx';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/index.ts';
-import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
+import { Csrf, ErrorSummary, Field, Select, Table, useLang, useT } from '../../../platform/views/components.tsx';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { getIndicator } from '../../../platform/indicators/index.ts';
 import type { Aggregation } from '../reports.aggregate.ts';
 import type { Period, Regime, UnitStatus } from '../reports.repository.ts';
 import { DUE_MODES } from '../../../domain/reporting/index.ts';
+import { BarChart, type Bar } from '../../../platform/views/chart.tsx';
+
+/** One period of a timeliness trend: how many units sent on time, late, or not at all. */
+export interface TimelinessPoint { label: string; onTime: number; late: number; missing: number }
+
+/** Charts of on-time and late-or-missing reports over the periods of the same kind, each with its table. */
+function TimelinessTrend({ trend, kind }: { trend: TimelinessPoint[]; kind: string }) {
+  const t = useT();
+  const lang = useLang();
+  if (trend.length < 2) return null;
+  const chart = (id: string, key: string, bars: Bar[]) => <BarChart id={id} title={t(key)} bars={bars} unit={t('reports.trend.unit')} lang={lang} tableLabel={t('reports.trend.table')} />;
+  return (
+    <section class="no-print" aria-labelledby="trend-h">
+      <h2 id="trend-h">{t('reports.trend.title', { kind: t(`reports.kind.${kind}`).toLowerCase() })}</h2>
+      <div class="charts">
+        {chart('trend-ontime', 'reports.trend.onTime', trend.map((p) => ({ label: p.label, value: p.onTime })))}
+        {chart('trend-late', 'reports.trend.lateOrMissing', trend.map((p) => ({ label: p.label, value: p.late + p.missing })))}
+      </div>
+    </section>
+  );
+}
 
 export const StatusTag = ({ status, late }: { status: string; late?: boolean }) => {
   const t = useT();
@@ -78,7 +99,7 @@ export function RegimePage({ regime, periods, unitCount, canManage, values, erro
   );
 }
 
-export function Dashboard({ period, regime, statuses, canManage, canAggregate, values, errors, saved }: { period: Period; regime: Regime; statuses: UnitStatus[]; canManage: boolean; canAggregate: boolean; values: Record<string, string>; errors?: FieldErrors; saved: boolean }) {
+export function Dashboard({ period, regime, statuses, trend, canManage, canAggregate, values, errors, saved }: { period: Period; regime: Regime; statuses: UnitStatus[]; trend: TimelinessPoint[]; canManage: boolean; canAggregate: boolean; values: Record<string, string>; errors?: FieldErrors; saved: boolean }) {
   const t = useT();
   const count = (s: string) => statuses.filter((x) => x.status === s).length;
   return (
@@ -91,6 +112,7 @@ export function Dashboard({ period, regime, statuses, canManage, canAggregate, v
       {period.lastDay < period.to && <p class="hint">{t('reports.dueBeforeCutoff', { due: formatDate(period.lastDay), to: formatDate(period.to) })}</p>}
       <p><strong>{t('reports.counts', { units: statuses.length, submitted: count('submitted'), returned: count('returned'), accepted: count('accepted'), missing: count('missing') + count('draft'), late: statuses.filter((s) => s.late).length })}</strong></p>
       {canAggregate && <p><a href={`/report-periods/${period.id}/aggregate`}>{t('reports.openAggregate')}</a> · <a href={`/report-periods/${period.id}/provincial`}>{t('reports.provincial.open')}</a></p>}
+      <TimelinessTrend trend={trend} kind={period.kind} />
       <Table caption={t('reports.dashboard')} head={[t('reports.col.unit'), t('reports.col.status'), t('reports.col.submittedAt'), t('reports.col.version')]}
         rows={statuses.map((s) => [<a href={`/reports/${period.id}/${s.unitId}`}>{s.unitName}</a>, <StatusTag status={s.status} late={s.late} />, formatDateTime(s.submittedAt), s.version ? String(s.version) : ''])} />
       {canManage && (
@@ -108,12 +130,13 @@ export function Dashboard({ period, regime, statuses, canManage, canAggregate, v
   );
 }
 
-export function AggregatePage({ period, agg, drill }: { period: Period; agg: Aggregation; drill?: string }) {
+export function AggregatePage({ period, agg, drill, trend = [] }: { period: Period; agg: Aggregation; drill?: string; trend?: Bar[] }) {
   const t = useT();
   const kinds = Object.keys(agg.indicators[0]?.byUnitKind ?? {});
   const names = new Map(agg.statuses.map((s) => [s.unitId, s.unitName]));
   const d = drill ? agg.indicators.find((i) => i.code === drill) : undefined;
   const base = `/report-periods/${period.id}/aggregate`;
+  const lang = useLang();
   return (
     <>
       <p class="caption"><a href={`/report-periods/${period.id}`}>{period.title}</a></p>
@@ -134,6 +157,7 @@ export function AggregatePage({ period, agg, drill }: { period: Period; agg: Agg
       {d ? <Table caption={d.label} head={[t('reports.col.unit'), `${t('reports.col.value')} (${d.unit})`]}
         rows={agg.statuses.filter((s) => agg.byUnit.get(s.unitId)?.get(d.code) != null).map((s) => [<a href={`/reports/${period.id}/${s.unitId}`}>{s.unitName}</a>, num(agg.byUnit.get(s.unitId)!.get(d.code))])} />
         : <p class="hint">{t('reports.drillHint')}</p>}
+      {d && trend.length > 1 && <div class="charts no-print"><BarChart id="trend-indicator" title={t('reports.trend.indicator', { label: d.label, kind: t(`reports.kind.${period.kind}`).toLowerCase() })} bars={trend} unit={d.unit} lang={lang} tableLabel={t('reports.trend.table')} /></div>}
       <details><summary>{t('reports.missingUnits', { n: agg.missing.length })}</summary><p>{agg.missing.map((u) => names.get(u)).join('; ')}</p></details>
       <details><summary>{t('reports.lateUnits', { n: agg.late.length })}</summary><p>{agg.late.map((u) => names.get(u)).join('; ')}</p></details>
       <h2>{t('reports.compiled')}</h2>
