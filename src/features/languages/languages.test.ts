@@ -87,6 +87,7 @@ forEachDialect('citizen pages in additional languages', (dialect) => {
     assert.match(detail, /no\.such\.key/);
     assert.match(detail, /nav\.page/, 'a string without the {page} parameter is left out');
     const list = await (await admin.get('/admin/languages')).text();
+    assert.match(list, new RegExp(`qps-ploc[\\s\\S]*?${CITIZEN_KEYS.length}/${CITIZEN_KEYS.length}[\\s\\S]*?<td>Có</td>`), 'the shipped file, read after every feature registered its messages, is complete');
     assert.match(list, new RegExp(`qps-test[\\s\\S]*?${CITIZEN_KEYS.length - 1}/${CITIZEN_KEYS.length}`));
     const fixed = await upload(admin, JSON.stringify({ ...full, code: 'qps-test' }));
     assert.equal(fixed.status, 303);

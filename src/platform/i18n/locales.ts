@@ -37,22 +37,29 @@ export function toLocale(file: LocaleFile, source: Locale['source'], updatedAt: 
  */
 export class LocaleStore {
   private readonly uploads = new Map<string, Locale>();
-  private constructor(private readonly files: Map<string, Locale>, readonly problems: string[]) {}
+  private loaded: Map<string, Locale> | undefined;
+  readonly problems: string[] = [];
+  private constructor(private readonly dir: string, private readonly env: string) {}
 
-  /** Reads `<dir>/*.json`; test languages (`"test": true`) only outside production. */
+  /** Reads `<dir>/*.json` on first use (after every feature has registered its messages); test languages (`"test": true`) only outside production. */
   static fromDir(dir: string, env: string): LocaleStore {
+    return new LocaleStore(dir, env);
+  }
+
+  private get files(): Map<string, Locale> {
+    if (this.loaded) return this.loaded;
     const files = new Map<string, Locale>();
-    const problems: string[] = [];
-    const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort() : [];
+    const names = fs.existsSync(this.dir) ? fs.readdirSync(this.dir).filter((n) => n.endsWith('.json')).sort() : [];
     for (const n of names) {
       try {
-        const r = localeFileSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')));
-        if (!r.success || `${r.data.code}.json` !== n) { problems.push(n); continue; }
-        if (r.data.test && env === 'production') continue;
+        const r = localeFileSchema.safeParse(JSON.parse(fs.readFileSync(path.join(this.dir, n), 'utf8')));
+        if (!r.success || `${r.data.code}.json` !== n) { this.problems.push(n); continue; }
+        if (r.data.test && this.env === 'production') continue;
         files.set(r.data.code, toLocale(r.data, 'file', null));
-      } catch { problems.push(n); }
+      } catch { this.problems.push(n); }
     }
-    return new LocaleStore(files, problems);
+    this.loaded = files;
+    return files;
   }
 
   /** One language by code (an upload wins over a file of the same code), or undefined. */

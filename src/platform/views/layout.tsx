@@ -80,7 +80,7 @@ export function Layout({ title, children }: PropsWithChildren<{ title: string }>
               <a class="brand" href="/">Coso</a>
               <span class="brand-sub">{t('app.tagline')}</span>
               <nav class="lang" aria-label={t('nav.language')}>
-                {languageLinks(c.req.url, locale, c.get('languages')).map((l) => <a href={l.href} hreflang={l.code} lang={l.code}>{l.name}</a>)}
+                {languageLinks(c.req.url, locale, c.get('languages')).map((l, i) => <>{i > 0 && ' · '}<a href={l.href} hreflang={l.code} lang={l.code}>{l.name}</a></>)}
               </nav>
             </div>
             <nav class="container main-nav" aria-label={t('nav.main')}>
