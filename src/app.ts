@@ -9,6 +9,7 @@ import { auditGuard, contextMiddleware, csrfCheck, languageMiddleware, securityH
 import { csrfMiddleware, sessionMiddleware } from './platform/http/session.ts';
 import { handleError, handleNotFound } from './platform/http/error-handler.tsx';
 import { registerMessages } from './platform/i18n/index.ts';
+import { LocaleStore } from './platform/i18n/locales.ts';
 import { registerNav } from './platform/views/layout.tsx';
 import { pageRenderer } from './platform/views/render.tsx';
 import { features } from './features/index.ts';
@@ -19,7 +20,7 @@ export function buildApp(deps: AppDeps) {
   app.use(contextMiddleware(deps));
   app.use(securityHeaders());
   app.use(bodyLimit({ maxSize: 12 * 1024 * 1024, onError: () => { throw new HttpError(413, 'too_large', 'error.tooLarge'); } }));
-  app.use(languageMiddleware());
+  app.use(languageMiddleware(LocaleStore.fromDir(deps.config.localesDir, deps.config.env)));
   app.use(sessionMiddleware());
   app.use(csrfMiddleware());
   app.use(csrfCheck());

@@ -6,6 +6,7 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
+  LOCALES_DIR: z.string().default('./locales'),
   DATABASE_URL: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   DEMO_PASSWORD: z.string().optional(),
@@ -24,6 +25,8 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   port: number;
   dataDir: string;
+  /** Folder of additional citizen-page language files (`<code>.json`). */
+  localesDir: string;
   databaseUrl?: string;
   sessionSecret: string;
   demoPassword?: string;
@@ -53,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    localesDir: path.resolve(e.LOCALES_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     demoPassword: e.DEMO_PASSWORD || undefined,

@@ -21,11 +21,13 @@ import { overviewFeature } from './overview/index.tsx';
 import { openDataFeature } from './open-data/index.tsx';
 import { oversightRecordsFeature } from './oversight-records/index.ts';
 import { inspectionsFeature } from './inspections/index.ts';
+import { languagesFeature } from './languages/index.ts';
+import { listenFeature } from './listen/index.ts';
 
 /** Every feature, in mount order. */
 export const features: Feature[] = [
   homeFeature, authFeature, unitsFeature, notificationsFeature, adminFeature, auditFeature, calendarFeature,
   plansFeature, reportsFeature, petitionsFeature, disclosuresFeature, consultationsFeature,
   communityFeature, boardsFeature, mediationFeature, agencyDemocracyFeature, exemplarsFeature, supervisionFeature, overviewFeature, openDataFeature,
-  oversightRecordsFeature, inspectionsFeature,
+  oversightRecordsFeature, inspectionsFeature, languagesFeature, listenFeature,
 ];

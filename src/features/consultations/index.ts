@@ -33,3 +33,4 @@ export const consultationsFeature: Feature = {
   seedDemo: seedConsultations,
 };
 export { consultationStats } from './consultations.stats.ts';
+export { findConsultations, getConsultation, type ConsultationRow } from './consultations.repository.ts';

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
+import { Listen, listenData } from '../../platform/audio/listen.tsx';
+import { spokenDate } from '../../platform/audio/speech.ts';
+import { totals } from './consultations.report.ts';
 import { allow } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { readForm, translateFields } from '../../platform/http/validate.ts';
-import { formatDate, localToday } from '../../platform/i18n/index.ts';
+import { formatDate, localToday, translator } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice, Select } from '../../platform/views/components.tsx';
 import { matterBasis } from '../../domain/disclosure/catalogue.ts';
 import { consultationWindowEnd } from '../../domain/disclosure/clock.ts';
@@ -84,6 +87,13 @@ publicPages.post('/public/consult/:id/comments', allow('public'), async (c) => {
   return consultPage(c, form.values, r.error === 'closed' ? { text: c.get('t')('consultations.error.closed') } : translateFields(r.fields, c.get('t')));
 });
 
+/** The explanation report's summary as read aloud in Vietnamese (dates spelled out for espeak-ng). */
+function reportSpeech(row: ConsultationRow, unitName: string, comments: Parameters<typeof totals>[0]): string {
+  const vi = translator('vi');
+  const intro = vi('consultations.report.intro', { basis: matterBasis(row.matter), from: spokenDate(row.opens_on), to: spokenDate(row.closes_on), title: row.title });
+  return `${unitName}. ${vi('consultations.report.title')}. ${intro} ${vi('consultations.report.totals', totals(comments))}${row.decision ? ` ${row.decision}` : ''}`;
+}
+
 publicPages.get('/consult/:id/report', allow('public'), async (c) => {
   const row = await getConsultation(c.get('deps').db, c.req.param('id'));
   if (!row || row.status !== 'closed') throw notFound();
@@ -91,9 +101,12 @@ publicPages.get('/consult/:id/report', allow('public'), async (c) => {
   const t = c.get('t');
   const { db } = c.get('deps');
   const posted = (await disclosuresOfConsultation(db, row.id)).find((d) => d.consultation_stage === 'closed');
+  const comments = await commentsOf(db, row.id);
+  const listen = await listenData(c, { type: 'consultation', id: row.id }, reportSpeech(row, unit?.fullName ?? '', comments));
   return c.render(
     <>
-      <ReportView c={row} unitName={unit?.fullName ?? ''} comments={await commentsOf(db, row.id)} t={t} dialogues={await dialoguesOf(db, row.id)} />
+      <Listen data={listen} />
+      <ReportView c={row} unitName={unit?.fullName ?? ''} comments={comments} t={t} dialogues={await dialoguesOf(db, row.id)} />
       {posted && <p class="notice" id="disclosed">{t('consultations.disclosedOn', { date: formatDate(posted.posted_on), until: posted.posted_until ? formatDate(posted.posted_until) : '—' })} <a href={`/board/d/${posted.id}`}>{t('consultations.onBoard')}</a></p>}
       <p><a href={`/consult/${row.id}/report.docx`}>{t('consultations.report.docx')}</a></p>
     </>,

@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { Listen, listenData } from '../../platform/audio/listen.tsx';
+import { spokenDate } from '../../platform/audio/speech.ts';
+import { bulletinText } from './bulletin.ts';
 import { allow } from '../../platform/authz/index.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -49,10 +52,12 @@ boardPages.get('/board/d/:id', allow('public'), async (c) => {
   const d = await getDisclosure(c.get('deps').db, c.req.param('id'));
   if (!d) throw notFound();
   const unit = await getUnit(c.get('deps').db, d.unit_id);
+  const listen = await listenData(c, { type: 'disclosure', id: d.id }, bulletinText(unit?.fullName ?? '', d.title, spokenDate(d.posted_on), d.posted_until ? spokenDate(d.posted_until) : null));
   return c.render(
     <>
       <p class="caption"><a href={`/board/${d.unit_id}`}>{unit?.fullName}</a></p>
       <h1>{d.title}</h1>
+      <Listen data={listen} />
       <p class="muted">{itemLabel(findItem(d.item_code), c.get('lang'))}</p>
       <dl class="summary">
         {d.document_no && <><dt>{t('disclosures.documentNo')}</dt><dd>{d.document_no}</dd></>}

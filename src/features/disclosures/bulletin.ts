@@ -1,26 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-
-let cached: boolean | undefined;
-/** Whether espeak-ng (Debian package `espeak-ng`) is on this machine. */
-export function hasEspeak(): boolean {
-  cached ??= spawnSync('sh', ['-c', 'command -v espeak-ng'], { stdio: 'ignore' }).status === 0;
-  return cached;
-}
+export { hasEspeak, synthesize } from '../../platform/audio/speech.ts';
 
 /** The bulletin text read on the commune radio (Art. 13(3)). */
 export const bulletinText = (unitName: string, title: string, postedOn: string, until: string | null) =>
   `${unitName} thông báo. ${title}. Niêm yết từ ngày ${postedOn}${until ? ` đến ngày ${until}` : ''}. Đề nghị bà con nhân dân theo dõi.`;
-
-/** Synthesises Vietnamese speech (voice `vi`) as WAV with espeak-ng; null when it is missing or fails. */
-export function synthesize(text: string): Promise<Buffer | null> {
-  if (!hasEspeak()) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    const p = spawn('espeak-ng', ['-v', 'vi', '-s', '140', '--stdout'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    const timer = setTimeout(() => p.kill('SIGKILL'), 20000);
-    p.stdout.on('data', (b: Buffer) => chunks.push(b));
-    p.on('error', () => { clearTimeout(timer); resolve(null); });
-    p.on('close', (code) => { clearTimeout(timer); resolve(code === 0 && chunks.length ? Buffer.concat(chunks) : null); });
-    p.stdin.end(text.slice(0, 4000));
-  });
-}

@@ -4,13 +4,7 @@ import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpe
 import { getUnitByKey } from '../units/index.ts';
 import { hasEspeak } from './bulletin.ts';
 import { readWav, toOggFlac } from './ogg.ts';
-
-/** Ogg's CRC-32 (polynomial 0x04c11db7, no reflection), bit by bit: independent of the table in ogg.ts. */
-function crcBitwise(b: Buffer): number {
-  let c = 0;
-  for (const x of b) { c ^= x << 24; for (let i = 0; i < 8; i++) c = c & 0x80000000 ? ((c << 1) ^ 0x04c11db7) >>> 0 : (c << 1) >>> 0; }
-  return c >>> 0;
-}
+import { oggPages } from '../../../test/helpers/ogg-check.ts';
 
 test('the loudspeaker bulletin is encoded as Ogg FLAC: valid pages, header packets, granule = sample count', () => {
   const n = 10000;
@@ -23,18 +17,7 @@ test('the loudspeaker bulletin is encoded as Ogg FLAC: valid pages, header packe
   const pcm = readWav(Buffer.concat([head, data]))!;
   assert.deepEqual([pcm.sampleRate, pcm.channels, pcm.samples.length, pcm.samples[7]], [22050, 1, n, Math.round(8000 * Math.sin(1))]);
   const ogg = toOggFlac(pcm);
-  const pages: { flags: number; granule: bigint; body: Buffer }[] = [];
-  for (let off = 0; off < ogg.length;) {
-    assert.equal(ogg.toString('ascii', off, off + 4), 'OggS', `page at ${off}`);
-    const segs = ogg[off + 26];
-    const len = [...ogg.subarray(off + 27, off + 27 + segs)].reduce((a, b) => a + b, 0);
-    const pageBuf = Buffer.from(ogg.subarray(off, off + 27 + segs + len));
-    const crc = pageBuf.readUInt32LE(22);
-    pageBuf.writeUInt32LE(0, 22);
-    assert.equal(crcBitwise(pageBuf), crc, 'page CRC');
-    pages.push({ flags: ogg[off + 5], granule: ogg.readBigUInt64LE(off + 6), body: pageBuf.subarray(27 + segs) });
-    off += 27 + segs + len;
-  }
+  const pages = oggPages(ogg);
   assert.equal(pages.length, 2 + Math.ceil(n / 4096));
   assert.equal(pages[0].flags, 2, 'beginning of stream');
   assert.equal(pages.at(-1)!.flags, 4, 'end of stream');

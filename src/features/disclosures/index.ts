@@ -37,3 +37,5 @@ export const disclosuresFeature: Feature = {
   seedDemo: seedDisclosures,
 };
 export { complianceOfUnits, disclosureCountsByUnit, disclosureStats } from './disclosures.stats.ts';
+export { findDisclosures, getDisclosure, type DisclosureRow } from './disclosures.repository.ts';
+export { bulletinText } from './bulletin.ts';

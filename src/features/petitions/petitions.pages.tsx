@@ -4,13 +4,15 @@ import { allow } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { formValues, fieldErrors } from '../../platform/http/validate.ts';
 import { findUnits } from '../units/index.ts';
-import { localToday } from '../../platform/i18n/index.ts';
+import { localToday, translator } from '../../platform/i18n/index.ts';
+import { Listen, listenData } from '../../platform/audio/listen.tsx';
+import { spokenDate } from '../../platform/audio/speech.ts';
 import { getByCode } from './petitions.repository.ts';
 import { publicPetitionInput } from './petitions.schema.ts';
 import { checkTrackThrottle, countTrackFailure, intakeUnit, keyMatches, submitPublic } from './petitions.service.ts';
 import { settingsPages } from './settings.pages.tsx';
 import { publicView } from './petitions.present.ts';
-import { CheckAnswers, PublicForm, Receipt, Track } from './views/public.tsx';
+import { answerText, CheckAnswers, PublicForm, Receipt, Track } from './views/public.tsx';
 import { staffPages } from './staff.pages.tsx';
 import { intakePages } from './intake.pages.tsx';
 import { dashboardPages } from './dashboard.pages.tsx';
@@ -88,6 +90,15 @@ petitionPages.get('/public/petitions/:code/receipt', allow('public'), async (c) 
   return c.render(<Receipt code={p.tracking_code} accessKey={key} link={link} qrSvg={qrSvg} receivedAt={p.received_at} unitName={view.handlingUnit.name} />, { title: c.get('t')('petitions.receipt.title') });
 });
 
+/** A petition's public status as read aloud in Vietnamese (no sender details: the page shows none either). */
+function statusSpeech(s: Awaited<ReturnType<typeof publicView>>): string {
+  const vi = translator('vi');
+  const code = s.trackingCode.split('').join(' ');
+  const due = s.dueOn ? ` ${vi('petitions.dueOn')}: ngày ${spokenDate(s.dueOn)}.` : '';
+  const answer = s.answer ? ` ${vi('petitions.answer')}: ${answerText(vi, s.answer)}` : '';
+  return `Hồ sơ ${code}. ${vi('petitions.status')}: ${vi(`petitions.st.${s.status}`)}. ${vi('petitions.handlingUnit')}: ${s.handlingUnit.name}.${due}${answer}`;
+}
+
 petitionPages.get('/public/petitions/track', allow('public'), async (c) => {
   const { db } = c.get('deps');
   const values = { code: c.req.query('code') ?? '', key: c.req.query('key') ?? '' };
@@ -100,7 +111,9 @@ petitionPages.get('/public/petitions/track', allow('public'), async (c) => {
     c.status(404);
     return c.render(<Track values={values} notFound />, { title });
   }
-  return c.render(<Track values={values} found={await publicView(db, p)} />, { title });
+  const found = await publicView(db, p);
+  const listen = await listenData(c, { type: 'petition', id: p.id }, statusSpeech(found));
+  return c.render(<><Track values={values} found={found} /><Listen data={listen} /></>, { title });
 });
 
 petitionPages.route('/', dashboardPages);

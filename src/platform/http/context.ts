@@ -3,6 +3,7 @@ import type { CurrentUser } from '../authz/index.ts';
 import type { Actor } from '../audit/index.ts';
 import type { Db, Dialect } from '../db/index.ts';
 import type { Lang, T } from '../i18n/index.ts';
+import type { LocaleStore } from '../i18n/locales.ts';
 import type { Config } from '../../config.ts';
 
 /** Services every handler can reach through `c.var`. */
@@ -16,7 +17,13 @@ export type AppEnv = {
   Variables: {
     deps: AppDeps;
     user: CurrentUser | null;
+    /** Vietnamese or English, for data that has both (an additional language reads Vietnamese data). */
     lang: Lang;
+    /** The language the page is shown in: vi, en or an additional language's code. */
+    locale: string;
+    locales: LocaleStore;
+    /** Additional languages offered in the language switch. */
+    languages: { code: string; name: string }[];
     t: T;
     /** The CSRF token: the valid cookie's, or one made for a form (read it through `csrfToken`). */
     csrf: string | undefined;

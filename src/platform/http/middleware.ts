@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import { translator, type Lang } from '../i18n/index.ts';
+import { translator, translatorOver, type Lang } from '../i18n/index.ts';
+import type { LocaleStore } from '../i18n/locales.ts';
 import { HttpError } from './errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 
@@ -20,17 +21,24 @@ export function contextMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Vietnamese by default; `?lang=en|vi` switches and is remembered in a cookie. */
-export function languageMiddleware(): MiddlewareHandler<AppEnv> {
+/**
+ * Vietnamese by default; `?lang=` switches (vi, en or an additional language of `store`) and is
+ * remembered in a cookie. Additional languages fall back to Vietnamese per string.
+ */
+export function languageMiddleware(store: LocaleStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const { db } = c.get('deps');
     const q = c.req.query('lang');
-    let lang: Lang = getCookie(c, 'lang') === 'en' ? 'en' : 'vi';
-    if (q === 'en' || q === 'vi') {
-      lang = q;
-      setCookie(c, 'lang', q, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
-    }
+    const wanted = q ?? getCookie(c, 'lang') ?? 'vi';
+    const extra = wanted === 'vi' || wanted === 'en' ? undefined : await store.get(db, wanted);
+    const locale = extra ? extra.code : wanted === 'en' ? 'en' : 'vi';
+    if (q && q === locale) setCookie(c, 'lang', q, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+    const lang: Lang = locale === 'en' ? 'en' : 'vi';
     c.set('lang', lang);
-    c.set('t', translator(lang));
+    c.set('locale', locale);
+    c.set('locales', store);
+    c.set('t', extra ? translatorOver(extra.messages) : translator(lang));
+    c.set('languages', c.get('isApi') ? [] : (await store.all(db)).filter((l) => l.listed || l.code === locale).map((l) => ({ code: l.code, name: l.name })));
     await next();
   };
 }

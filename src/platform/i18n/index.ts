@@ -23,13 +23,36 @@ export function messageBundles() {
   return bundles;
 }
 
+let keyObserver: ((key: string) => void) | null = null;
+
+/** Lets a test see every key a page asks for (to keep the list of citizen-page keys true); null stops it. */
+export function observeKeys(fn: ((key: string) => void) | null): void {
+  keyObserver = fn;
+}
+
 /** Returns a translator for one language; unknown keys fall back to Vietnamese, then the key itself. */
 export function translator(lang: Lang): T {
+  return translatorOver(merged[lang]);
+}
+
+/** A translator over an additional language's messages, falling back to Vietnamese per string. */
+export function translatorOver(messages: Messages): T {
   return (key, params) => {
-    let s = merged[lang][key] ?? merged.vi[key] ?? key;
+    keyObserver?.(key);
+    let s = messages[key] ?? merged.vi[key] ?? key;
     if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
     return s;
   };
+}
+
+/** Every registered message of one language (for tools that derive a language file from it). */
+export function messagesOf(lang: Lang): Messages {
+  return merged[lang];
+}
+
+/** The Vietnamese text of a key (undefined when no bundle has it). */
+export function vietnameseOf(key: string): string | undefined {
+  return merged.vi[key];
 }
 
 const TZ = 'Asia/Ho_Chi_Minh';

@@ -23,11 +23,11 @@ export function registerNav(item: NavItem): void {
 export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
   { key: 'work', hrefs: ['/overview', '/plans', '/tasks', '/assignments', '/reports', '/supervision', '/inspections', '/records'] },
   { key: 'citizens', hrefs: ['/petitions', '/reception'] },
-  { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/recommendations', '/mediation', '/agency-democracy'] },
+  { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/recommendations', '/mediation', '/agency-democracy', '/listen'] },
   { key: 'dvk', hrefs: ['/exemplars'] },
   { key: 'org', hrefs: ['/units', '/calendar', '/notifications'] },
   { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/map', '/open-data', '/public/inspections', '/public/deadlines'] },
-  { key: 'system', hrefs: ['/admin/users', '/audit'] },
+  { key: 'system', hrefs: ['/admin/users', '/audit', '/admin/languages'] },
   { key: 'other', hrefs: [] },
 ];
 
@@ -46,20 +46,27 @@ function currentArea(path: string): string | undefined {
   return hit ? areaOf(hit.href) : undefined;
 }
 
+/** Links to the current page in every other offered language (each named in itself). */
+function languageLinks(href: string, current: string, extra: { code: string; name: string }[]) {
+  const all = [{ code: 'vi', name: 'Tiếng Việt' }, { code: 'en', name: 'English' }, ...extra];
+  return all.filter((l) => l.code !== current).map((l) => {
+    const url = new URL(href);
+    url.searchParams.set('lang', l.code);
+    return { ...l, href: `${url.pathname}${url.search}` };
+  });
+}
+
 /** The page shell: skip link, header with navigation and language switch, main landmark, footer. */
 export function Layout({ title, children }: PropsWithChildren<{ title: string }>) {
   const c = useRequestContext<AppEnv>();
   const t = c.get('t');
   const user = c.get('user');
-  const lang = c.get('lang');
-  const other = lang === 'vi' ? 'en' : 'vi';
-  const url = new URL(c.req.url);
-  url.searchParams.set('lang', other);
+  const locale = c.get('locale');
   const path = c.req.path;
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang={lang}>
+      <html lang={locale}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -73,7 +80,7 @@ export function Layout({ title, children }: PropsWithChildren<{ title: string }>
               <a class="brand" href="/">Coso</a>
               <span class="brand-sub">{t('app.tagline')}</span>
               <nav class="lang" aria-label={t('nav.language')}>
-                <a href={`${url.pathname}${url.search}`} hreflang={other} lang={other}>{other === 'en' ? 'English' : 'Tiếng Việt'}</a>
+                {languageLinks(c.req.url, locale, c.get('languages')).map((l, i) => <>{i > 0 && ' · '}<a href={l.href} hreflang={l.code} lang={l.code}>{l.name}</a></>)}
               </nav>
             </div>
             <nav class="container main-nav" aria-label={t('nav.main')}>
