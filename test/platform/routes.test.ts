@@ -1,31 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { declaredActions, PERMISSION } from '../../src/platform/authz/index.ts';
+import { declaredActions } from '../../src/platform/authz/index.ts';
+import { routeTable, type RouteEntry } from '../helpers/routes.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-
-type RouteEntry = { method: string; path: string; handler: unknown };
-
-/** Turns a Hono path pattern (`/units/*`, `/units/:id`) into a regular expression. */
-const patternOf = (p: string) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[^/]+/g, '[^/]+')}$`);
-const permissionOf = (h: unknown): string | undefined => (h as Record<symbol, string> | null)?.[PERMISSION];
-
-/** Every method+path of the app with the permission tags of its handlers (and of `ALL` middleware under a narrower path). */
-export function routeTable(routes: readonly RouteEntry[]) {
-  const table = new Map<string, { method: string; path: string; permissions: string[] }>();
-  const scoped = routes.filter((r) => r.method === 'ALL' && r.path !== '/*' && permissionOf(r.handler));
-  for (const r of routes) {
-    if (r.method === 'ALL') continue;
-    const key = `${r.method} ${r.path}`;
-    const entry = table.get(key) ?? { method: r.method, path: r.path, permissions: [] };
-    const p = permissionOf(r.handler);
-    if (p) entry.permissions.push(p);
-    table.set(key, entry);
-  }
-  for (const entry of table.values()) {
-    for (const s of scoped) if (patternOf(s.path).test(entry.path)) entry.permissions.push(permissionOf(s.handler)!);
-  }
-  return [...table.values()];
-}
 
 let t: TestApp;
 before(async () => { t = await createTestApp('sqlite', { seed: false }); });

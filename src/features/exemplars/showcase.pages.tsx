@@ -4,7 +4,8 @@ import type { AppEnv, Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendFile } from '../../platform/files/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
-import { renderChoropleth } from '../../platform/map/index.ts';
+import { projectObject, renderChoropleth } from '../../platform/map/index.ts';
+import { cacheable } from '../../platform/http/cache.ts';
 import { communeTopology } from '../../platform/map/topologies.ts';
 import { FIELDS } from '../../domain/exemplars/forms.ts';
 import { PUBLIC_STATUSES } from '../../domain/exemplars/workflow.ts';
@@ -16,6 +17,8 @@ import { atomFeed } from './exemplars.atom.ts';
 const TOPO = communeTopology('52')!;
 export const showcasePages = new Hono<AppEnv>();
 const PAGE = 24;
+/** The map's box, for the <img> size (the projection does not depend on the data). */
+const BOX = (({ width, height }) => ({ width, height }))(projectObject(TOPO, 'communes', 640));
 
 /** Public filters; anything malformed is ignored (a public page never fails on its query). */
 function filters(c: Ctx) {
@@ -39,11 +42,21 @@ showcasePages.get('/showcase/exemplars', allow('public'), async (c) => {
   const counts = await publicCountsByCommune(db, f);
   const communes = await communeOptions(c);
   const values = { field: f.field ?? '', communeCode: f.communeCode ?? '', year: f.year ? String(f.year) : '' };
-  const href = (code: string) => '/showcase/exemplars?' + new URLSearchParams(Object.fromEntries(Object.entries({ ...values, communeCode: code }).filter(([, v]) => v))).toString();
-  const svg = renderChoropleth({ topology: TOPO, object: 'communes', values: counts, href, selected: f.communeCode, title: t('exemplars.showcase.map'), label: (name, n) => t('exemplars.showcase.mapLabel', { name, n }) });
+  const query = (extra: Record<string, string>) => new URLSearchParams(Object.fromEntries(Object.entries({ ...values, ...extra }).filter(([, v]) => v))).toString();
   const total = await publicCount(db, f);
   const { recognitions } = await outcomesOf(db, items.map((i) => i.id));
-  return c.render(<Gallery items={items} recognitions={recognitions} values={values} communes={communes} svg={svg} max={Math.max(0, ...counts.values())} total={total} page={f.page} hasNext={rows.length > PAGE} currentYear={Number(localToday().slice(0, 4))} communeName={communes.find(([code]) => code === f.communeCode)?.[1]} />, { title: t('exemplars.showcase.title') });
+  // The map is a separate, cacheable image (the page stays light); the list of communes is its accessible, clickable equivalent.
+  const places = communes.filter(([code]) => counts.get(code)).map(([code, name]) => ({ name, n: counts.get(code)!, href: `/showcase/exemplars?${query({ communeCode: code, page: '' })}` }));
+  const map = { src: `/showcase/exemplars/map.svg?${query({})}`.replace(/\?$/, ''), ...BOX, places };
+  return c.render(<Gallery items={items} recognitions={recognitions} values={values} communes={communes} map={map} max={Math.max(0, ...counts.values())} total={total} page={f.page} hasNext={rows.length > PAGE} currentYear={Number(localToday().slice(0, 4))} communeName={communes.find(([code]) => code === f.communeCode)?.[1]} />, { title: t('exemplars.showcase.title') });
+});
+
+showcasePages.get('/showcase/exemplars/map.svg', allow('public'), async (c) => {
+  const t = c.get('t');
+  const f = filters(c);
+  const counts = await publicCountsByCommune(c.get('deps').db, f);
+  const svg = renderChoropleth({ topology: TOPO, object: 'communes', values: counts, selected: f.communeCode, title: t('exemplars.showcase.map'), label: (name, n) => t('exemplars.showcase.mapLabel', { name, n }) });
+  return cacheable(c, svg, 'image/svg+xml; charset=utf-8', { Vary: 'Cookie' });
 });
 
 showcasePages.get('/showcase/exemplars/feed.atom', allow('public'), async (c) => {

@@ -42,11 +42,20 @@ forEachDialect('DVK public showcase', (dialect) => {
     const res = await t.app.request('/showcase/exemplars');
     assert.equal(res.status, 200);
     const html = await res.text();
-    assert.equal((html.match(/<path /g) ?? []).length, 135);
     assert.match(html, /thanglequoc/);
     assert.match(html, /Bản đồ tham chiếu đơn vị hành chính Việt Nam/);
-    assert.match(html, /data-code="23575" data-count="[1-9]/);
     assert.doesNotMatch(html, /<script/);
+    // The map is a separate cacheable image; the communes with entries are links beside it.
+    assert.match(html, /<img src="\/showcase\/exemplars\/map\.svg" width="\d+" height="\d+" alt="[^"]+"/);
+    assert.match(html, /<li><a href="\/showcase\/exemplars\?communeCode=23575">Phường Pleiku<\/a> \([1-9]\d*\)<\/li>/);
+    const img = await t.app.request('/showcase/exemplars/map.svg');
+    assert.equal(img.headers.get('content-type'), 'image/svg+xml; charset=utf-8');
+    assert.match(img.headers.get('cache-control') ?? '', /public, max-age=\d+/);
+    const svg = await img.text();
+    assert.equal((svg.match(/<path /g) ?? []).length, 135);
+    assert.match(svg, /data-code="23575" data-count="[1-9]/);
+    assert.equal((await t.app.request('/showcase/exemplars/map.svg', { headers: { 'if-none-match': img.headers.get('etag')! } })).status, 304);
+    assert.match(await (await t.app.request('/showcase/exemplars/map.svg?communeCode=23575')).text(), /stroke="#0b0c0c" stroke-width="2" data-code="23575"/, 'the chosen commune is outlined');
     const n = (await pub()).items.length;
     assert.match(html, new RegExp(`${n} mô hình, điển hình được công nhận`));
     const draft = await t.db.selectFrom('exemplar_entries').select(['id', 'name']).where('status', '=', 'draft').executeTakeFirstOrThrow();

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { createHash } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
@@ -8,6 +7,7 @@ import { allow } from '../../platform/authz/index.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { localDateOf } from '../../platform/clock.ts';
 import { toCsv } from '../../platform/http/csv.ts';
+import { cacheable as cacheableFor } from '../../platform/http/cache.ts';
 import { Table } from '../../platform/views/components.tsx';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { pageFrom, pageOf, pageQuery } from '../../platform/http/pagination.ts';
@@ -31,13 +31,8 @@ async function allRows(c: Ctx, d: Dataset): Promise<Row[]> {
   }
 }
 
-/** A public, cacheable answer: strong ETag on the bytes, 304 when the client has them, five minutes' cache. */
-function cacheable(c: Ctx, body: string, contentType: string, extra: Record<string, string> = {}): Response {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  const headers = { 'Content-Type': contentType, ETag: etag, 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*', ...extra };
-  if ((c.req.header('if-none-match') ?? '').split(',').some((t) => t.trim() === etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, headers);
-}
+/** Open data is cacheable and readable from any origin. */
+const cacheable = (c: Ctx, body: string, contentType: string, extra: Record<string, string> = {}) => cacheableFor(c, body, contentType, { 'Access-Control-Allow-Origin': '*', ...extra });
 
 const base = (c: Ctx) => c.get('deps').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 const pick = (c: Ctx, vi: string, en: string) => (c.get('lang') === 'en' ? en : vi);

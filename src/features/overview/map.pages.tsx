@@ -5,7 +5,8 @@ import type { AppEnv } from '../../platform/http/context.ts';
 import { allow } from '../../platform/authz/index.ts';
 import { formatDate, formatNumber, localToday, type T } from '../../platform/i18n/index.ts';
 import { Table } from '../../platform/views/components.tsx';
-import { legend, renderChoropleth } from '../../platform/map/index.ts';
+import { legend, projectObject, renderChoropleth } from '../../platform/map/index.ts';
+import { cacheable } from '../../platform/http/cache.ts';
 import { communeTopology } from '../../platform/map/topologies.ts';
 import { findUnits } from '../units/index.ts';
 import { publicPetitionCounts } from '../petitions/index.ts';
@@ -18,24 +19,35 @@ type Ctx = Context<AppEnv>;
 
 interface MapRow { unitId: string; code: string; name: string; value: number | null }
 
+/** The map's box per province (for the <img> size), computed once. */
+const boxes = new Map<string, { width: number; height: number }>();
+const boxOf = (code: string) => {
+  if (!boxes.has(code)) { const { width, height } = projectObject(communeTopology(code)!, 'communes', 640); boxes.set(code, { width, height }); }
+  return boxes.get(code)!;
+};
+
+/** The coloured values by commune code (communes without a figure stay blank). */
+const mapValues = (rows: MapRow[]) => new Map(rows.filter((r) => r.value != null).map((r) => [r.code, r.value!]));
+
 /** Choropleth (when the province has boundaries), legend, and the same figures as a table: the table is the accessible equivalent. */
-function CommuneMap({ c, provinceCode, rows, title, label, href }: { c: Ctx; provinceCode: string | null; rows: MapRow[]; title: string; label: string; href: (r: MapRow) => string }) {
+function CommuneMap({ c, provinceCode, rows, title, label, href, image }: { c: Ctx; provinceCode: string | null; rows: MapRow[]; title: string; label: string; href: (r: MapRow) => string; image?: string }) {
   const t = c.get('t');
   const topo = communeTopology(provinceCode);
-  const values = new Map(rows.filter((r) => r.value != null).map((r) => [r.code, r.value!]));
+  const values = mapValues(rows);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const max = Math.max(0, ...values.values());
   const num = (n: number | null) => (n == null ? '—' : formatNumber(n, c.get('lang')));
-  const svg = topo ? renderChoropleth({
+  const box = topo && image ? boxOf(provinceCode!) : null;
+  const svg = topo && !image ? renderChoropleth({
     topology: topo, object: 'communes', values, title,
     href: (code) => { const r = byCode.get(code); return r ? href(r) : undefined; },
     label: (name, n) => t('overview.map.label', { name, label, n: num(n) }),
   }) : null;
   return (
     <div class="map-layout">
-      {svg ? (
+      {svg || box ? (
         <figure class="map" aria-describedby="map-legend">
-          {raw(svg)}
+          {box ? <img src={image} width={box.width} height={box.height} alt={t('overview.map.alt', { title })} /> : raw(svg!)}
           <figcaption id="map-legend">
             <p class="actions">{legend(max).map((l) => <span><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="15" height="15" fill={l.color} stroke="#505a5f" /></svg> {l.label}</span>)}</p>
             <p class="muted">{t('overview.map.attribution')}</p>
@@ -81,7 +93,8 @@ mapPages.get('/overview/map', allow('overview.view'), async (c) => {
 const PUBLIC_FIGURES = ['disclosures', 'answered', 'ontime'] as const;
 type PublicFigure = (typeof PUBLIC_FIGURES)[number];
 
-mapPages.get('/public/map', allow('public'), async (c) => {
+/** The public map's figures per commune for this year so far (counts only). */
+async function publicRows(c: Ctx) {
   const t = c.get('t');
   const { db } = c.get('deps');
   const today = localToday();
@@ -101,6 +114,12 @@ mapPages.get('/public/map', allow('public'), async (c) => {
   };
   const rows = communes.filter((u) => u.code).map((u) => ({ unitId: u.id, code: u.code!, name: u.fullName, value: value(u.id) }));
   const label = t(`overview.public.${figure}`);
+  return { figure, from, today, provinceCode: province?.code ?? null, rows, label, title: t('overview.map.caption', { label, title: String(year) }) };
+}
+
+mapPages.get('/public/map', allow('public'), async (c) => {
+  const t = c.get('t');
+  const { figure, from, today, provinceCode, rows, label, title } = await publicRows(c);
   return c.render(
     <>
       <h1>{t('overview.public.title')}</h1>
@@ -113,8 +132,18 @@ mapPages.get('/public/map', allow('public'), async (c) => {
         </div>
       </form>
       <p class="hint">{t(`overview.public.${figure}.def`)}</p>
-      <CommuneMap c={c} provinceCode={province?.code ?? null} rows={rows} title={t('overview.map.caption', { label, title: String(year) })} label={label} href={(r) => `/board/${r.unitId}`} />
+      <CommuneMap c={c} provinceCode={provinceCode} rows={rows} title={title} label={label} href={(r) => `/board/${r.unitId}`} image={`/public/map.svg?figure=${figure}`} />
     </>,
     { title: t('overview.public.title') },
   );
+});
+
+/** The public map as a separate, cacheable SVG image (the page keeps the table with the same figures and the links). */
+mapPages.get('/public/map.svg', allow('public'), async (c) => {
+  const { provinceCode, rows, label, title } = await publicRows(c);
+  const topo = communeTopology(provinceCode);
+  if (!topo) return c.body(null, 404);
+  const t = c.get('t');
+  const svg = renderChoropleth({ topology: topo, object: 'communes', values: mapValues(rows), title, label: (name, n) => t('overview.map.label', { name, label, n: formatNumber(n, c.get('lang')) }) });
+  return cacheable(c, svg, 'image/svg+xml; charset=utf-8', { Vary: 'Cookie' });
 });

@@ -149,8 +149,11 @@ forEachDialect('Province overview for leaders (/overview)', (dialect) => {
     const u = rows[0];
     const mine = rows.filter((r) => r.id === u.id);
     const pct = Math.round((mine.filter((r) => !r.due_on || r.resolved_on! <= r.due_on).length / mine.length) * 100);
-    assert.match(html, new RegExp(`<a href="/board/${u.id}"[^>]*><path [^>]*data-code="${u.code}" data-count="${pct}">`));
-    assert.equal((html.match(/<path /g) ?? []).length, 135);
+    assert.match(html, /<img src="\/public\/map\.svg\?figure=ontime" width="\d+" height="\d+" alt="[^"]+"/, 'the map is a separate cacheable image');
+    assert.match(html, new RegExp(`<td><a href="/board/${u.id}">[^<]+</a></td><td>${pct}</td>`), 'the table beside it links to each board');
+    const svg = await (await t.app.request('/public/map.svg?figure=ontime')).text();
+    assert.match(svg, new RegExp(`<path [^>]*data-code="${u.code}" data-count="${pct}">`));
+    assert.equal((svg.match(/<path /g) ?? []).length, 135);
     for (const f of ['disclosures', 'answered']) assert.equal((await t.app.request(`/public/map?figure=${f}`)).status, 200);
     assert.equal((await t.app.request('/public/map?figure=<script>')).status, 200, 'a bad figure falls back, never fails');
   });

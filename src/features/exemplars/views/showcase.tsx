@@ -1,4 +1,3 @@
-import { raw } from 'hono/html';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { legend } from '../../../platform/map/index.ts';
 import { useT } from '../../../platform/views/components.tsx';
@@ -7,16 +6,19 @@ import type { EntryView, Recognition, Commendation } from '../exemplars.reposito
 import { FilterSelect, yearOptions } from './list.tsx';
 
 type Opt = [string, string];
-export interface GalleryProps { items: EntryView[]; recognitions: Map<string, Recognition[]>; values: Record<string, string>; communes: Opt[]; svg: string; max: number; total: number; page: number; hasNext: boolean; currentYear: number; communeName?: string }
+export interface GalleryProps { items: EntryView[]; recognitions: Map<string, Recognition[]>; values: Record<string, string>; communes: Opt[]; map: MapImage; max: number; total: number; page: number; hasNext: boolean; currentYear: number; communeName?: string }
 
-/** Map, legend and the attribution the data licence asks for. */
-export function MapFigure({ svg, max }: { svg: string; max: number }) {
+/** The map as an image URL with its box, and the communes that have entries (the links the map stands for). */
+export interface MapImage { src: string; width: number; height: number; places: { name: string; n: number; href: string }[] }
+
+/** Map (a separate cacheable SVG image), the communes with entries as links, legend and the attribution the data licence asks for. */
+export function MapFigure({ map, max }: { map: MapImage; max: number }) {
   const t = useT();
   return (
     <div>
-      {/* Only the map inside .dvk-map: the platform stylesheet stretches every svg there to the full width. */}
-      <div class="dvk-map">{raw(svg)}</div>
+      <div class="dvk-map"><img src={map.src} width={map.width} height={map.height} alt={t('exemplars.showcase.mapAlt')} /></div>
       <p class="hint">{t('exemplars.showcase.mapHint')}</p>
+      {map.places.length > 0 && <ul>{map.places.map((p) => <li><a href={p.href}>{p.name}</a> ({p.n})</li>)}</ul>}
       <p><strong>{t('exemplars.showcase.legend')}:</strong></p>
       <p class="actions">
         {legend(max).map((l) => <span><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="15" height="15" fill={l.color} stroke="#505a5f" /></svg> {l.label}</span>)}
@@ -55,7 +57,7 @@ export function Gallery(p: GalleryProps) {
       </form>
       {p.communeName && <p>{t('exemplars.showcase.filterApplied', { name: p.communeName })} · <a href={`/showcase/exemplars${qs({ communeCode: '', page: '' })}`.replace(/\?$/, '')}>{t('exemplars.showcase.clear')}</a></p>}
       <h2>{t('exemplars.showcase.map')}</h2>
-      <MapFigure svg={p.svg} max={p.max} />
+      <MapFigure map={p.map} max={p.max} />
       <h2>{t('exemplars.showcase.count', { n: p.total })}</h2>
       {p.items.length === 0 ? <p>{t('exemplars.showcase.empty')}</p> : <ul class="cards">{p.items.map((e) => <Card e={e} recs={p.recognitions.get(e.id) ?? []} />)}</ul>}
       <nav class="pagination" aria-label={t('nav.pagination')}>
