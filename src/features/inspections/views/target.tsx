@@ -2,6 +2,7 @@ import { formatDate } from '../../../platform/i18n/index.ts';
 import { Table, useT } from '../../../platform/views/components.tsx';
 import type { TargetRights } from '../inspections.access.ts';
 import type { TargetView } from '../inspections.load.ts';
+import { GoodModels } from './models.tsx';
 import { ActionForm, Area, Csrf, Paras, Due, ErrorSummary, Field, Select, type Form } from './common.tsx';
 
 const RESULTS = ['met', 'partly', 'not_met', 'na'];
@@ -83,6 +84,7 @@ export function TargetPage({ v, rights, today, remediable, errors, values }: { v
       {conclusion.causes && <><h3>{t('inspections.causes')}</h3><Paras text={conclusion.causes} /></>}
       {conclusion.good_models && <><h3>{t('inspections.goodModels')}</h3><Paras text={conclusion.good_models} /><p class="hint">{t('inspections.goodModelsHint')} <a href="/exemplars">{t('inspections.toExemplars')}</a></p></>}
       <p class="actions"><a class="button secondary" href={`/inspection-targets/${x.id}/conclusion.docx`}>{t('inspections.conclusionDocx')}</a></p>
+      <GoodModels targetId={x.id} models={v.goodModels} canPropose={rights.manage} errors={errors} values={values} />
     </>}
     {rights.manage && x.visited_on && !issued && <form method="post" action={`/inspection-targets/${x.id}/conclusion`} novalidate><Csrf />
       <h2>{t('inspections.draftConclusion')}</h2>
