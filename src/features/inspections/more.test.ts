@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { REGISTRATION_ITEMS } from '../../domain/exemplars/forms.ts';
 import { localToday } from '../../platform/i18n/index.ts';
+import { docxParagraphs } from '../../platform/docx/read.ts';
 
 type Json = Record<string, any>;
 
@@ -64,5 +65,20 @@ forEachDialect('inspections: good models, summary DOCX, indicators, evidence', (
     const html = await form.text();
     assert.match(html, /href="#f-field"/);
     assert.match(html, /value="Tổ tự quản"/, 'typed values kept');
+  });
+
+  test('the §7.3 summary table as a Decree 30 DOCX beside the XLSX: every target for the coordinator, issued ones for overseers, refused to units', async () => {
+    const coord = await t.as('demo.coordinator');
+    const res = await coord.get(`/inspection-assessments/summary.docx?year=${year}`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /wordprocessingml/);
+    const lines = docxParagraphs(Buffer.from(await res.arrayBuffer()));
+    for (const re of [/^SỞ NỘI VỤ$/, /^Số: +\/BC-SNV$/, /^BÁO CÁO$/, new RegExp(`^Tổng hợp kết quả kiểm tra công tác dân vận chính quyền và thực hiện dân chủ ở cơ sở năm ${year}$`), /^Đơn vị được kiểm tra$/, /^Mô hình hay phát hiện$/, /^Phường Pleiku$/, /^Sở Tư pháp/, /^Chưa ban hành kết luận$/, /^Nơi nhận:$/]) assert.ok(lines.some((l) => re.test(l)), `${re} in ${lines.slice(0, 40).join(' | ')}`);
+    assert.ok(lines.some((l) => new RegExp(`^Năm ${year}, Sở Nội vụ kiểm tra 6 đơn vị .*ban hành thông báo kết luận đối với 1 đơn vị`).test(l)), lines.join(' | ').slice(0, 1500));
+    const obs = docxParagraphs(Buffer.from(await (await (await t.as('demo.observer')).get(`/inspection-assessments/summary.docx?year=${year}`)).arrayBuffer()));
+    assert.ok(obs.includes('Phường Pleiku'));
+    assert.ok(!obs.some((l) => l.startsWith('Sở Tư pháp')) && !obs.includes('Chưa ban hành kết luận'), 'overseers see issued conclusions only');
+    assert.equal((await (await t.as('demo.commune')).get(`/inspection-assessments/summary.docx?year=${year}`)).status, 403);
+    assert.match(await (await coord.get(`/inspection-assessments?year=${year}`)).text(), /href="\/inspection-assessments\/summary.docx\?year=\d{4}"/);
   });
 });
