@@ -81,4 +81,25 @@ forEachDialect('inspections: good models, summary DOCX, indicators, evidence', (
     assert.equal((await (await t.as('demo.commune')).get(`/inspection-assessments/summary.docx?year=${year}`)).status, 403);
     assert.match(await (await coord.get(`/inspection-assessments?year=${year}`)).text(), /href="\/inspection-assessments\/summary.docx\?year=\d{4}"/);
   });
+
+  test('results feed the yearly report: an annual period of a regime listing xl.* computes the published score and class of the unit', async () => {
+    const published = (await call('demo.coordinator', 'GET', `/inspection-assessments?year=${year - 1}`)).body.items.find((a: Json) => a.unit_id === pleiku);
+    assert.equal(published.status, 'published');
+    // The province's data form as data: the plan 188 regime with the classification indicators added (plan 188's own form does not list them).
+    const base = await t.db.selectFrom('report_regimes').selectAll().where('code', '=', 'kh-188-2025').executeTakeFirstOrThrow();
+    const regimeId = `xl-test-${dialect}`;
+    await t.db.insertInto('report_regimes').values({ ...base, id: regimeId, code: `kh-188-xl-${dialect}`, indicators: JSON.stringify([...JSON.parse(base.indicators), 'xl.score', 'xl.htxs', 'xl.htt', 'xl.ht', 'xl.kht']) }).execute();
+    const res = await (await t.as('demo.coordinator')).post(`/report-regimes/${regimeId}/periods`, { title: `Báo cáo năm ${year} (thử)`, kind: 'annual', from: `15/12/${year - 1}`, to: `14/09/${year}`, due: `15/10/${year}`, dueMode: 'before' });
+    assert.equal(res.status, 303, (await res.text()).slice(0, 800));
+    const periodId = res.headers.get('location')!.split('/')[2].split('?')[0];
+    const report = await call('demo.commune', 'GET', `/reports/${periodId}/${pleiku}`);
+    assert.equal(report.status, 200, report.text);
+    const computed = Object.fromEntries(report.body.indicators.map((i: Json) => [i.code, i.computed]));
+    assert.ok(published.published_on >= `${year - 1}-12-15` && published.published_on <= `${year}-09-14`, 'the demo publishes last year\'s classes in January');
+    assert.equal(computed['xl.score'], published.final_score, 'the annual report prefills the published final score');
+    assert.equal(computed[`xl.${published.class.toLowerCase()}`], 1);
+    assert.equal(['htxs', 'htt', 'ht', 'kht'].reduce((n, k) => n + (computed[`xl.${k}`] ?? 0), 0), 1, 'one class only');
+    const other = await call('demo.coordinator', 'GET', `/reports/${periodId}/${(await unitKey('body:52:xay-dung'))}`);
+    assert.equal(Object.fromEntries(other.body.indicators.map((i: Json) => [i.code, i.computed]))['xl.score'], null, 'nothing published for that unit: no value');
+  });
 });
