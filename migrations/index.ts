@@ -20,6 +20,7 @@ import * as inspections from './20261210100000_inspections.ts';
 import * as oversightRecords from './20261210110000_oversight_records.ts';
 import * as locales from './20261211040000_locales.ts';
 import * as audio from './20261211041000_audio.ts';
+import * as inspectionsMore from './20261211060000_inspections_more.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261210110000_oversight_records': oversightRecords,
   '20261211040000_locales': locales,
   '20261211041000_audio': audio,
+  '20261211060000_inspections_more': inspectionsMore,
 };

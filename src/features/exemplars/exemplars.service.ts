@@ -79,35 +79,38 @@ export interface RegisterOptions { dataDir: string; files?: { evidence?: File[];
  * Registers a model or exemplar (or saves a draft): checks the campaign, its quota and the
  * commune, warns about similar names in the same commune, stores evidence, audits.
  */
-export async function registerEntry(db: Db, actor: Actor, input: EntryInput, opts: RegisterOptions): Promise<Result<{ id: string; status: Status; duplicates: Duplicate[] }, WorkflowError>> {
-  return inTransaction(db, async (trx) => {
-    if (!(await getUnit(trx, input.unitId))) return fail('invalid', { unitId: 'exemplars.error.unit' });
-    const commune = input.communeCode ? await communeByCode(trx, input.communeCode) : undefined;
-    if (input.communeCode && !commune) return fail('invalid', { communeCode: 'exemplars.error.communeCode' });
-    const campaign = input.campaignId ? (await listCampaigns(trx)).find((c) => c.id === input.campaignId) : undefined;
-    if (input.campaignId && !campaign) return fail('invalid', { campaignId: 'exemplars.error.campaign' });
-    if (campaign?.quotaMax && !input.draft && (await countForQuota(trx, campaign.id, input.unitId)) >= campaign.quotaMax) return fail('invalid', { unitId: 'exemplars.error.quota' });
-    const duplicates = await findDuplicates(trx, { name: input.name, communeCode: input.communeCode ?? null, unitId: input.unitId });
-    if (duplicates.length && opts.refuseDuplicates && !input.confirmDuplicate) return fail('duplicate', { name: 'exemplars.error.duplicate' });
-    const id = randomUUID();
-    const now = nowIso();
-    const year = campaign?.year ?? opts.year ?? Number(localToday().slice(0, 4));
-    const code = `DVK-${year}-${id.slice(0, 8).toUpperCase()}`;
-    const status: Status = input.draft ? 'draft' : 'registered';
-    await trx.insertInto('exemplar_entries').values({
-      id, code, campaign_id: campaign?.id ?? null, year, kind: input.kind, subject: input.subject, field: input.field, track: input.track, name: input.name,
-      search_text: searchText(input.name, code, input.personName), person_name: input.personName, unit_id: input.unitId, commune_code: input.communeCode ?? null,
-      commune_unit_id: commune?.id ?? null, village: input.village, lat: input.lat === null ? null : String(input.lat), lng: input.lng === null ? null : String(input.lng),
-      registration: JSON.stringify(input.registration), press_links: JSON.stringify(input.pressLinks), status, level: null, typical: 0, results_report: null,
-      vote_for: null, vote_total: null, status_note: null, previous_entry_id: null, recognised_on: null, created_by: actor.userId, created_at: now, updated_at: now,
-      criteria_version: campaign?.criteriaVersion ?? null,
-    }).execute();
-    const bad = (await attach(trx, opts.dataDir, actor.userId, id, opts.files?.evidence ?? [], 'evidence')) ?? (await attach(trx, opts.dataDir, actor.userId, id, opts.files?.photos ?? [], 'photo'));
-    if (bad) throw new UploadRefused(bad);
-    await trx.insertInto('exemplar_history').values({ id: randomUUID(), entry_id: id, action: input.draft ? 'draft' : 'register', from_status: null, to_status: status, note: null, actor_id: actor.userId, at: now }).execute();
-    await record(trx, actor, { action: input.draft ? 'exemplars.draft' : 'exemplars.register', subjectType: 'exemplar', subjectId: id, unitId: input.unitId, changes: { ...input, code, year, duplicates: duplicates.map((d) => d.id) }, visibility: 'unit' });
-    return ok({ id, status, duplicates });
-  });
+export function registerEntry(db: Db, actor: Actor, input: EntryInput, opts: RegisterOptions): Promise<Result<{ id: string; status: Status; duplicates: Duplicate[] }, WorkflowError>> {
+  return inTransaction(db, (trx) => insertEntry(trx, actor, input, opts));
+}
+
+/** The body of registerEntry in the caller's transaction (another feature's change and this entry commit together). */
+export async function insertEntry(trx: Trx, actor: Actor, input: EntryInput, opts: RegisterOptions): Promise<Result<{ id: string; status: Status; duplicates: Duplicate[] }, WorkflowError>> {
+  if (!(await getUnit(trx, input.unitId))) return fail('invalid', { unitId: 'exemplars.error.unit' });
+  const commune = input.communeCode ? await communeByCode(trx, input.communeCode) : undefined;
+  if (input.communeCode && !commune) return fail('invalid', { communeCode: 'exemplars.error.communeCode' });
+  const campaign = input.campaignId ? (await listCampaigns(trx)).find((c) => c.id === input.campaignId) : undefined;
+  if (input.campaignId && !campaign) return fail('invalid', { campaignId: 'exemplars.error.campaign' });
+  if (campaign?.quotaMax && !input.draft && (await countForQuota(trx, campaign.id, input.unitId)) >= campaign.quotaMax) return fail('invalid', { unitId: 'exemplars.error.quota' });
+  const duplicates = await findDuplicates(trx, { name: input.name, communeCode: input.communeCode ?? null, unitId: input.unitId });
+  if (duplicates.length && opts.refuseDuplicates && !input.confirmDuplicate) return fail('duplicate', { name: 'exemplars.error.duplicate' });
+  const id = randomUUID();
+  const now = nowIso();
+  const year = campaign?.year ?? opts.year ?? Number(localToday().slice(0, 4));
+  const code = `DVK-${year}-${id.slice(0, 8).toUpperCase()}`;
+  const status: Status = input.draft ? 'draft' : 'registered';
+  await trx.insertInto('exemplar_entries').values({
+    id, code, campaign_id: campaign?.id ?? null, year, kind: input.kind, subject: input.subject, field: input.field, track: input.track, name: input.name,
+    search_text: searchText(input.name, code, input.personName), person_name: input.personName, unit_id: input.unitId, commune_code: input.communeCode ?? null,
+    commune_unit_id: commune?.id ?? null, village: input.village, lat: input.lat === null ? null : String(input.lat), lng: input.lng === null ? null : String(input.lng),
+    registration: JSON.stringify(input.registration), press_links: JSON.stringify(input.pressLinks), status, level: null, typical: 0, results_report: null,
+    vote_for: null, vote_total: null, status_note: null, previous_entry_id: null, recognised_on: null, created_by: actor.userId, created_at: now, updated_at: now,
+    criteria_version: campaign?.criteriaVersion ?? null,
+  }).execute();
+  const bad = (await attach(trx, opts.dataDir, actor.userId, id, opts.files?.evidence ?? [], 'evidence')) ?? (await attach(trx, opts.dataDir, actor.userId, id, opts.files?.photos ?? [], 'photo'));
+  if (bad) throw new UploadRefused(bad);
+  await trx.insertInto('exemplar_history').values({ id: randomUUID(), entry_id: id, action: input.draft ? 'draft' : 'register', from_status: null, to_status: status, note: null, actor_id: actor.userId, at: now }).execute();
+  await record(trx, actor, { action: input.draft ? 'exemplars.draft' : 'exemplars.register', subjectType: 'exemplar', subjectId: id, unitId: input.unitId, changes: { ...input, code, year, duplicates: duplicates.map((d) => d.id) }, visibility: 'unit' });
+  return ok({ id, status, duplicates });
 }
 
 /** Statuses in which the owner may still edit the registration (before the proposal, or after it was returned). */

@@ -9,6 +9,9 @@ import { inspectionMorePages } from './inspections.more.pages.tsx';
 import { inspectionsApi } from './inspections.api.ts';
 import { seedInspections } from './inspections.seed.ts';
 import './inspections.work.ts';
+import { registerInspectionIndicators } from './inspections.indicators.ts';
+
+registerInspectionIndicators();
 
 const pages = new Hono<AppEnv>();
 pages.route('/', inspectionPages);

@@ -13,6 +13,7 @@ import * as S from './inspections.schema.ts';
 import { addTarget, addTeam, createPlan, createScheme, fileSelfReport, movePlan, saveExplanation, sendNotice } from './inspections.service.ts';
 import { addRecommendation, appraiseAssessment, closeRecommendation, fileRemediation, issueConclusion, publishClassification, saveConclusion, selfAssess } from './inspections.followup.ts';
 import { saveFindings } from './inspections.visit.ts';
+import { proposeGoodModel } from './inspections.models.ts';
 import { loadTarget } from './inspections.load.ts';
 import { targetDocx } from './inspections.more.pages.tsx';
 
@@ -63,6 +64,7 @@ inspectionsApi.openapi(createRoute({ method: 'get', path: '/inspection-targets/{
     findings: rights.findings ? v.findings.map((f) => ({ code: f.criterion_code, result: f.result, points: f.points, autoPoints: f.auto_points, autoSource: f.auto_source ? JSON.parse(f.auto_source) : null, overrideReason: f.override_reason, note: f.note })) : null,
     autoFill: rights.findings ? Object.fromEntries(v.auto) : null, score: v.score, explanation: rights.findings ? t.explanation : null,
     conclusion: v.conclusion && (rights.findings || v.conclusion.status === 'issued') ? v.conclusion : null,
+    goodModels: v.goodModels,
     recommendations: v.recs.map((r) => ({ id: r.id, text: r.text, addresseeUnitId: r.addressee_unit_id, addressee: r.addresseeName, dueOn: r.due_on, remediatedOn: r.remediated_on, closedOn: r.closed_on, overdue: !r.remediated_on && r.due_on < localToday() })),
   }, 200);
 });
@@ -76,6 +78,7 @@ post('/inspection-targets/{id}/explanation', 'inspections.respond', 'explanation
 post('/inspection-targets/{id}/findings', 'inspections.record', 'visitedOn, visitPlace?, items[{code, result (met|partly|not_met|na), points?, overrideReason?, note?}]', 'Findings saved (automatic points kept; a different score needs overrideReason)', S.findingsInput, onTarget('record', (c, id, d) => saveFindings(db(c), actorOf(c), id, d)));
 post('/inspection-targets/{id}/conclusion', 'inspections.manage', 'documentNumber?, strengths, limitations, causes?, goodModels?', 'Draft conclusion saved', S.conclusionInput, onTarget('manage', (c, id, d) => saveConclusion(db(c), actorOf(c), id, d)));
 post('/inspection-targets/{id}/recommendations', 'inspections.manage', 'text, addresseeUnitId?, dueOn?', 'Recommendation added', S.recommendationInput, onTarget('manage', (c, id, d) => addRecommendation(db(c), actorOf(c), id, d)), 201);
+post('/inspection-targets/{id}/good-models', 'inspections.manage', 'name, kind (model|exemplar), subject (collective|individual), field (economy|culture-society|defence-security|political-system)', 'Good model proposed: a draft entry of the unit in the "Dân vận khéo" registry, linked to the target', S.goodModelInput, onTarget('manage', (c, id, d) => proposeGoodModel(db(c), actorOf(c), id, d)), 201);
 post('/inspection-targets/{id}/issue', 'inspections.manage', 'issuedOn', 'Conclusion issued; value.late when after visit + N days', S.issueInput, onTarget('manage', (c, id, d) => issueConclusion(db(c), actorOf(c), id, d.issuedOn)));
 
 post('/inspection-recommendations/{id}/remediation', 'inspections.respond', 'report, on?', 'Remediation report filed', S.remediationInput, async (c, id, d) => {

@@ -73,3 +73,26 @@ export function conclusionDocx(x: Ctx & { conclusion: InspectionConclusionsTable
     recipients: [x.unitName, 'UBND tỉnh (báo cáo)', 'Ban Tuyên giáo và Dân vận Tỉnh ủy'], archive: 'Phòng Dân vận',
   });
 }
+
+/**
+ * The §7.3 summary table of a year's inspections (DVK-AND-INSPECTIONS §7.3, proposed columns) as a
+ * Decree 30 report of Sở Nội vụ: a short count of targets, conclusions and classes, then the table.
+ */
+export function summaryDocx(year: number, s: { head: string[]; rows: (string | number)[][] }, date = localToday()): Promise<Buffer> {
+  const rows = s.rows.map((r) => r.map((x) => String(x)));
+  const issued = rows.filter((r) => r[12] === '').length;
+  const classes = new Map<string, number>();
+  for (const r of rows) if (r[6]) classes.set(r[6], (classes.get(r[6]) ?? 0) + 1);
+  const classLine = [...classes].map(([k, n]) => `${k}: ${n}`).join('; ');
+  return buildDecree30({
+    ...ISSUER, number: null, symbol: 'BC-SNV', date, type: 'Báo cáo',
+    summary: `Tổng hợp kết quả kiểm tra công tác dân vận chính quyền và thực hiện dân chủ ở cơ sở năm ${year}`,
+    blocks: [
+      { kind: 'paragraph', text: `Năm ${year}, Sở Nội vụ kiểm tra ${rows.length} đơn vị theo kế hoạch đã được phê duyệt; đã ban hành thông báo kết luận đối với ${issued} đơn vị.${classLine ? ` Kết quả xếp loại: ${classLine}.` : ''}` },
+      { kind: 'heading', text: `Biểu tổng hợp kết quả kiểm tra năm ${year}` },
+      rows.length ? { kind: 'table', head: s.head, rows, widths: [4, 14, 7, 11, 6, 6, 9, 6, 6, 9, 8, 9, 7] } : { kind: 'paragraph', text: '(Chưa có đơn vị được kiểm tra)', italic: true },
+    ],
+    signer: { authority: 'KT. Giám đốc', position: 'Phó Giám đốc', name: '' },
+    recipients: ['UBND tỉnh (báo cáo)', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', 'Ủy ban MTTQ Việt Nam tỉnh'], archive: 'Phòng Dân vận',
+  });
+}

@@ -4,6 +4,7 @@ import { loadLegalTime } from '../calendar/index.ts';
 import { conclusionOf, findingsOf, getScheme, recommendationsOf, teamsOf } from './inspections.repository.ts';
 import type { InspectionPlansTable, InspectionTargetsTable } from './inspections.tables.ts';
 import { autoFill, targetScore, type AutoFill } from './inspections.visit.ts';
+import { goodModelsOf } from './inspections.models.ts';
 
 /** Everything a target page, its API view and its documents show; findings only when `withFindings`. */
 export async function loadTarget(db: Db, t: InspectionTargetsTable, plan: InspectionPlansTable, today: string, withFindings: boolean) {
@@ -26,6 +27,7 @@ export async function loadTarget(db: Db, t: InspectionTargetsTable, plan: Inspec
   const auto = withFindings ? await autoFill(db, scheme, plan, t) : new Map<string, AutoFill>();
   const score = withFindings ? await targetScore(db, scheme, t) : null;
   const recs = withFindings || conclusion?.status === 'issued' ? await recommendationsOf(db, t.id) : [];
-  return { t, plan, scheme, team, unitName: unit.full_name, unitKind: unit.kind, dates, flags, conclusion, findings, auto, score, recs };
+  const goodModels = conclusion && (withFindings || conclusion.status === 'issued') ? await goodModelsOf(db, t.id) : [];
+  return { t, plan, scheme, team, unitName: unit.full_name, unitKind: unit.kind, dates, flags, conclusion, findings, auto, score, recs, goodModels };
 }
 export type TargetView = Awaited<ReturnType<typeof loadTarget>>;

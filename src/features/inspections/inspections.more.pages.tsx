@@ -12,7 +12,7 @@ import { adjustmentInput, appraisalInput, publicationInput, remediationInput, sc
 import { createScheme } from './inspections.service.ts';
 import { appraiseAssessment, closeRecommendation, fileRemediation, publishClassification, selfAssess } from './inspections.followup.ts';
 import { loadTarget } from './inspections.load.ts';
-import { conclusionDocx, minutesDocx } from './inspections.documents.ts';
+import { conclusionDocx, minutesDocx, summaryDocx } from './inspections.documents.ts';
 import { targetUnits } from './inspections.choices.ts';
 import { AssessmentsPage, PublicPage, SchemeForm, SchemePage, SchemesPage } from './views/assessments.tsx';
 import { summaryRows } from './inspections.summary.ts';
@@ -140,6 +140,13 @@ inspectionMorePages.get('/inspection-assessments/summary.xlsx', allow('inspectio
   for (const r of rows) ws.addRow(r);
   const buf = await wb.xlsx.writeBuffer();
   return c.body(new Uint8Array(buf as ArrayBuffer), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="tong-hop-kiem-tra-${year}.xlsx"` });
+});
+
+/** The same §7.3 summary as a Decree 30 DOCX report of Sở Nội vụ. */
+inspectionMorePages.get('/inspection-assessments/summary.docx', allow('inspections.oversee'), async (c) => {
+  const year = yearOf(c);
+  const buf = await summaryDocx(year, await summaryRows(c.get('deps').db, year, !(await mayManage(c))));
+  return c.body(new Uint8Array(buf), 200, { 'Content-Type': DOCX, 'Content-Disposition': `attachment; filename="tong-hop-kiem-tra-${year}.docx"` });
 });
 
 inspectionMorePages.get('/public/inspections', allow('public'), async (c) => c.render(<PublicPage data={await publicResults(c.get('deps').db)} />, { title: c.get('t')('inspections.public.title') }));

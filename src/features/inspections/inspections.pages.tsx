@@ -8,10 +8,11 @@ import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
 import { mayManage, planFor, targetFor, targetWith } from './inspections.access.ts';
 import { listPlans, listSchemes, openRecommendations, targetsOf, teamsOf, getScheme } from './inspections.repository.ts';
-import { conclusionInput, explanationInput, findingsInput, issueInput, noticeInput, planInput, recommendationInput, selfReportInput, targetInput, teamInput } from './inspections.schema.ts';
+import { conclusionInput, explanationInput, goodModelInput, findingsInput, issueInput, noticeInput, planInput, recommendationInput, selfReportInput, targetInput, teamInput } from './inspections.schema.ts';
 import { addTarget, addTeam, createPlan, fileSelfReport, movePlan, saveExplanation, sendNotice } from './inspections.service.ts';
 import { addRecommendation, issueConclusion, saveConclusion } from './inspections.followup.ts';
 import { saveFindings } from './inspections.visit.ts';
+import { proposeGoodModel } from './inspections.models.ts';
 import { loadTarget } from './inspections.load.ts';
 import { PlanForm, PlanList, PlanPage } from './views/plans.tsx';
 import { TargetPage } from './views/target.tsx';
@@ -112,6 +113,7 @@ const steps: Step[] = [
   { path: 'explanation', action: 'inspections.respond', right: 'respond', schema: explanationInput, run: (c, id, d) => saveExplanation(db(c), actorOf(c), id, d.explanation) },
   { path: 'conclusion', action: 'inspections.manage', right: 'manage', schema: conclusionInput, run: (c, id, d) => saveConclusion(db(c), actorOf(c), id, d) },
   { path: 'recommendations', action: 'inspections.manage', right: 'manage', schema: recommendationInput, run: (c, id, d) => addRecommendation(db(c), actorOf(c), id, d) },
+  { path: 'good-models', action: 'inspections.manage', right: 'manage', schema: goodModelInput, run: (c, id, d) => proposeGoodModel(db(c), actorOf(c), id, d) },
   { path: 'issue', action: 'inspections.manage', right: 'manage', schema: issueInput, run: (c, id, d) => issueConclusion(db(c), actorOf(c), id, d.issuedOn) },
 ];
 for (const s of steps) {

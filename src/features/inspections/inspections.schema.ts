@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateField } from '../units/units.schema.ts';
 import { FINDING_RESULTS } from '../../domain/inspections/index.ts';
+import { FIELDS, KINDS, SUBJECTS } from '../../domain/exemplars/forms.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((s) => s || null);
@@ -58,3 +59,6 @@ export const publicationInput = z.object({ year: z.coerce.number().int().min(202
 
 export const schemeInput = z.object({ code: text(40), name: text(300), decisionNo: optText(100), validFrom: dateField, definition: z.string().trim().min(2).max(100000) });
 export type SchemeInput = z.infer<typeof schemeInput>;
+
+export const goodModelInput = z.object({ name: text(300), kind: z.enum(KINDS), subject: z.enum(SUBJECTS), field: z.enum(FIELDS) });
+export type GoodModelInput = z.infer<typeof goodModelInput>;

@@ -19,10 +19,14 @@ export interface InspectionAssessmentsTable {
   class: string | null; not_eligible_reason: string | null; status: string; decision_number: string | null; published_on: string | null; created_at: string; updated_at: string;
 }
 
+export interface InspectionGoodModelsTable { id: string; target_id: string; entry_id: string; name: string; created_by: string | null; created_at: string }
+export interface InspectionEvidenceTable { id: string; target_id: string; criterion_code: string; file_id: string; uploaded_by: string | null; created_at: string }
+
 declare module '../../platform/db/tables.ts' {
   interface Database {
     inspection_schemes: InspectionSchemesTable; inspection_plans: InspectionPlansTable; inspection_teams: InspectionTeamsTable; inspection_team_members: InspectionTeamMembersTable;
     inspection_targets: InspectionTargetsTable; inspection_findings: InspectionFindingsTable; inspection_conclusions: InspectionConclusionsTable;
     inspection_recommendations: InspectionRecommendationsTable; inspection_assessments: InspectionAssessmentsTable;
+    inspection_good_models: InspectionGoodModelsTable; inspection_evidence: InspectionEvidenceTable;
   }
 }

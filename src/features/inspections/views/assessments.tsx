@@ -12,7 +12,7 @@ export function AssessmentsPage(p: { year: number; rows: Row[]; units: [string, 
     <h1>{t('inspections.assessmentsTitle', { year: p.year })}</h1>
     <p>{t('inspections.assessmentsIntro', { month: p.selfMonth })}</p>
     <form method="get" action="/inspection-assessments" class="inline"><Field name="year" label={t('inspections.year')} values={{ year: String(p.year) }} width="short" /><button type="submit">{t('inspections.show')}</button></form>
-    <p class="actions"><a href={`/inspection-assessments/summary.xlsx?year=${p.year}`}>{t('inspections.summaryXlsx')}</a></p>
+    <p class="actions"><a href={`/inspection-assessments/summary.xlsx?year=${p.year}`}>{t('inspections.summaryXlsx')}</a> · <a href={`/inspection-assessments/summary.docx?year=${p.year}`}>{t('inspections.summaryDocx')}</a></p>
     <Table caption={t('inspections.assessments')} empty={t('inspections.noAssessments')} head={[t('inspections.unit'), t('inspections.selfScore'), t('inspections.adjustments'), t('inspections.finalScore'), t('inspections.class'), t('inspections.status')]}
       rows={p.rows.map((r) => {
         const adj = JSON.parse(r.adjustments) as { points: number; reason: string }[];

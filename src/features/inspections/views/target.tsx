@@ -2,9 +2,12 @@ import { formatDate } from '../../../platform/i18n/index.ts';
 import { Table, useT } from '../../../platform/views/components.tsx';
 import type { TargetRights } from '../inspections.access.ts';
 import type { TargetView } from '../inspections.load.ts';
+import { GoodModels } from './models.tsx';
 import { ActionForm, Area, Csrf, Paras, Due, ErrorSummary, Field, Select, type Form } from './common.tsx';
 
 const RESULTS = ['met', 'partly', 'not_met', 'na'];
+/** The result a criterion's points suggest before the inspector chooses: full points met, none not met, partly between (met when nothing is computed). */
+const resultOf = (points: number | undefined, max: number) => (points == null || points >= max ? 'met' : points <= 0 ? 'not_met' : 'partly');
 
 function Findings({ v, rights, errors, values }: { v: TargetView; rights: TargetRights } & Form) {
   const t = useT();
@@ -18,7 +21,7 @@ function Findings({ v, rights, errors, values }: { v: TargetView; rights: Target
     const err = (k: string) => errors?.[`${k}.${c.code}`];
     if (!editable) return [<>{c.code}. {c.text}{source}</>, String(c.maxPoints), f ? t(`inspections.result.${f.result}`) : '—', f?.points == null ? '—' : String(f.points), [f?.override_reason && `${t('inspections.overrideReason')}: ${f.override_reason}`, f?.note].filter(Boolean).join(' · ')];
     return [<>{c.code}. {c.text}{source}<input type="hidden" name={`code.${c.code}`} value={c.code} /></>, String(c.maxPoints),
-      <select name={`result.${c.code}`} id={`f-result.${c.code}`} aria-label={t('inspections.result')}>{RESULTS.map((r) => <option value={r} selected={val(`result.${c.code}`, f?.result ?? 'met') === r}>{t(`inspections.result.${r}`)}</option>)}</select>,
+      <select name={`result.${c.code}`} id={`f-result.${c.code}`} aria-label={t('inspections.result')}>{RESULTS.map((r) => <option value={r} selected={val(`result.${c.code}`, f?.result ?? resultOf(a?.points, c.maxPoints)) === r}>{t(`inspections.result.${r}`)}</option>)}</select>,
       <>{err('points') && <p class="error-message">{err('points')}</p>}<input name={`points.${c.code}`} id={`f-points.${c.code}`} class="input-short" aria-label={t('inspections.points')} value={val(`points.${c.code}`, f?.points == null ? '' : String(f.points))} /></>,
       <>{err('overrideReason') && <p class="error-message">{err('overrideReason')}</p>}
         <input name={`overrideReason.${c.code}`} id={`f-overrideReason.${c.code}`} placeholder={t('inspections.overrideReason')} aria-label={t('inspections.overrideReason')} value={val(`overrideReason.${c.code}`, f?.override_reason ?? '')} />
@@ -81,6 +84,7 @@ export function TargetPage({ v, rights, today, remediable, errors, values }: { v
       {conclusion.causes && <><h3>{t('inspections.causes')}</h3><Paras text={conclusion.causes} /></>}
       {conclusion.good_models && <><h3>{t('inspections.goodModels')}</h3><Paras text={conclusion.good_models} /><p class="hint">{t('inspections.goodModelsHint')} <a href="/exemplars">{t('inspections.toExemplars')}</a></p></>}
       <p class="actions"><a class="button secondary" href={`/inspection-targets/${x.id}/conclusion.docx`}>{t('inspections.conclusionDocx')}</a></p>
+      <GoodModels targetId={x.id} models={v.goodModels} canPropose={rights.manage} errors={errors} values={values} />
     </>}
     {rights.manage && x.visited_on && !issued && <form method="post" action={`/inspection-targets/${x.id}/conclusion`} novalidate><Csrf />
       <h2>{t('inspections.draftConclusion')}</h2>
