@@ -1,6 +1,7 @@
 import type { AppDeps } from '../http/context.ts';
 import { nowIso } from '../db/index.ts';
 import { nowMs } from '../clock.ts';
+import { sql } from 'kysely';
 
 /**
  * Background work off the request path. Each job runs on an interval in whichever process holds
@@ -27,7 +28,7 @@ async function takeLease(deps: AppDeps, name: string, ms: number): Promise<boole
   const row = await db.selectFrom('job_leases').select('locked_until').where('name', '=', name).executeTakeFirst();
   if (!row) {
     try {
-      await db.insertInto('job_leases').values({ name, locked_until: until, last_run_at: null, last_result: null }).execute();
+      await db.insertInto('job_leases').values({ name, locked_until: until, last_run_at: null, last_result: null, runs: 0 }).execute();
       return true;
     } catch {
       return false;
@@ -47,7 +48,7 @@ export async function runJob(deps: AppDeps, job: Job): Promise<void> {
     result = `error: ${e instanceof Error ? e.message : String(e)}`;
     console.error(`[job ${job.name}]`, e);
   }
-  await deps.db.updateTable('job_leases').set({ last_run_at: nowIso(), last_result: result.slice(0, 500) }).where('name', '=', job.name).execute();
+  await deps.db.updateTable('job_leases').set({ last_run_at: nowIso(), last_result: result.slice(0, 500), runs: sql<number>`coalesce(runs, 0) + 1` }).where('name', '=', job.name).execute();
 }
 
 /** Starts every registered job on its interval; returns a stop function. */
