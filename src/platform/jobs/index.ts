@@ -38,9 +38,17 @@ async function takeLease(deps: AppDeps, name: string, ms: number): Promise<boole
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * How long a run holds its job: a little less than the interval, so the same process's next tick
+ * (timers fire a few ms early or late) finds it free, while another process's tick in between does not.
+ */
+export function leaseMs(job: Job): number {
+  return Math.max(job.everyMs - 1000, Math.floor(job.everyMs * 0.8));
+}
+
 /** Runs one job now if its lease is free, recording the outcome. */
 export async function runJob(deps: AppDeps, job: Job): Promise<void> {
-  if (!(await takeLease(deps, job.name, Math.max(job.everyMs - 1000, 5000)))) return;
+  if (!(await takeLease(deps, job.name, leaseMs(job)))) return;
   let result: string;
   try {
     result = (await job.run(deps)) || 'ok';
