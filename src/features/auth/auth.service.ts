@@ -19,7 +19,7 @@ async function tooManyFailures(db: Db, username: string, ip: string): Promise<bo
   const since = new Date(nowMs() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
   const byUser = await db.selectFrom('login_attempts').select((e) => e.fn.countAll<number>().as('n')).where('username', '=', username).where('at', '>=', since).executeTakeFirst();
   const byIp = await db.selectFrom('login_attempts').select((e) => e.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>=', since).executeTakeFirst();
-  return Number(byUser?.n ?? 0) >= LOGIN_LIMITS.perUsername || Number(byIp?.n ?? 0) >= LOGIN_LIMITS.perIp;
+  return Number(byUser?.n ?? 0) > LOGIN_LIMITS.perUsername || Number(byIp?.n ?? 0) > LOGIN_LIMITS.perIp;
 }
 
 /**
@@ -29,13 +29,17 @@ async function tooManyFailures(db: Db, username: string, ip: string): Promise<bo
 export async function login(db: Db, actor: Actor, input: { username: string; password: string; kind: 'web' | 'api'; ttlMinutes: number }) {
   const username = input.username.trim().toLowerCase();
   const ip = actor.ip ?? 'unknown';
-  if (await tooManyFailures(db, username, ip)) throw new HttpError(429, 'too_many_attempts', 'error.tooManyAttempts');
+  // Counted as a failure before the password is checked, so concurrent guesses (on any number of
+  // app processes) cannot all pass the limit; a correct password then clears the username's failures.
+  const attempt = newId();
+  await db.insertInto('login_attempts').values({ id: attempt, username, ip, at: nowIso() }).execute();
+  if (await tooManyFailures(db, username, ip)) {
+    await db.deleteFrom('login_attempts').where('id', '=', attempt).execute();
+    throw new HttpError(429, 'too_many_attempts', 'error.tooManyAttempts');
+  }
   const user = await db.selectFrom('users').select(['id', 'username', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst();
   const good = user && Number(user.active) ? await verify(user.password_hash, input.password).catch(() => false) : false;
-  if (!user || !good) {
-    await db.insertInto('login_attempts').values({ id: newId(), username, ip, at: nowIso() }).execute();
-    return null;
-  }
+  if (!user || !good) return null;
   await db.deleteFrom('login_attempts').where('username', '=', username).execute();
   const session = await createSession(db, user.id, input.kind, input.ttlMinutes, actor.ip);
   await inTransaction(db, (trx) => record(trx, { ...actor, userId: user.id, name: user.username }, { action: input.kind === 'api' ? 'auth.token' : 'auth.login', subjectType: 'user', subjectId: user.id }));

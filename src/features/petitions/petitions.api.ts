@@ -8,7 +8,7 @@ import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { getByCode, getPetition, listPetitions } from './petitions.repository.ts';
 import { classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, publicPetitionInput, resolveInput, revealInput } from './petitions.schema.ts';
-import { checkTrackThrottle, countTrackFailure, keyMatches, submitPublic } from './petitions.service.ts';
+import { checkTrackThrottle, lookupSucceeded, keyMatches, submitPublic } from './petitions.service.ts';
 import { accept, classify, extend, extendTriage, forward, resolve, reveal, type FlowError } from './petitions.flow.ts';
 import { caseView, listItem, publicView } from './petitions.present.ts';
 import { registerReceptionApi } from './reception.api.ts';
@@ -58,12 +58,12 @@ petitionsApi.openapi(createRoute({
   responses: { 200: json(z.object({}).passthrough(), 'Status for the citizen'), 404: json(ErrorSchema, 'Unknown code or wrong key'), 429: json(ErrorSchema, 'Too many failed lookups') },
 }), async (c) => {
   const { db } = c.get('deps');
-  await checkTrackThrottle(db, c.get('ip'));
+  const attempt = await checkTrackThrottle(db, c.get('ip'));
   const p = await getByCode(db, c.req.valid('param').trackingCode.toUpperCase());
   if (!p || !keyMatches(c.req.valid('query').key ?? '', p.access_key_hash)) {
-    await countTrackFailure(db, c.get('ip'));
     throw notFound();
   }
+  await lookupSucceeded(db, attempt);
   return c.json(await publicView(db, p), 200);
 });
 

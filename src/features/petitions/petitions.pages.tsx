@@ -9,7 +9,7 @@ import { Listen, listenData } from '../../platform/audio/listen.tsx';
 import { spokenDate } from '../../platform/audio/speech.ts';
 import { getByCode } from './petitions.repository.ts';
 import { publicPetitionInput } from './petitions.schema.ts';
-import { checkTrackThrottle, countTrackFailure, intakeUnit, keyMatches, submitPublic } from './petitions.service.ts';
+import { checkTrackThrottle, lookupSucceeded, intakeUnit, keyMatches, submitPublic } from './petitions.service.ts';
 import { settingsPages } from './settings.pages.tsx';
 import { publicView } from './petitions.present.ts';
 import { answerText, CheckAnswers, PublicForm, Receipt, Track } from './views/public.tsx';
@@ -77,13 +77,13 @@ const baseUrl = (c: Ctx) => c.get('deps').config.publicUrl?.replace(/\/$/, '') ?
 petitionPages.get('/public/petitions/:code/receipt', allow('public'), async (c) => {
   const { db } = c.get('deps');
   const key = c.req.query('key') ?? '';
-  await checkTrackThrottle(db, c.get('ip'));
+  const attempt = await checkTrackThrottle(db, c.get('ip'));
   const p = await getByCode(db, c.req.param('code'));
   if (!p || !keyMatches(key, p.access_key_hash)) {
-    await countTrackFailure(db, c.get('ip'));
     c.status(404);
     return c.render(<Track values={{}} notFound />, { title: c.get('t')('petitions.track.title') });
   }
+  await lookupSucceeded(db, attempt);
   const link = `/public/petitions/track?code=${p.tracking_code}&key=${encodeURIComponent(key)}`;
   const qrSvg = await QRCode.toString(`${baseUrl(c)}${link}`, { type: 'svg', margin: 1 });
   const view = await publicView(db, p);
@@ -104,13 +104,13 @@ petitionPages.get('/public/petitions/track', allow('public'), async (c) => {
   const values = { code: c.req.query('code') ?? '', key: c.req.query('key') ?? '' };
   const title = c.get('t')('petitions.track.title');
   if (!values.code) return c.render(<Track values={values} />, { title });
-  await checkTrackThrottle(db, c.get('ip'));
+  const attempt = await checkTrackThrottle(db, c.get('ip'));
   const p = await getByCode(db, values.code.trim().toUpperCase());
   if (!p || !keyMatches(values.key.trim(), p.access_key_hash)) {
-    await countTrackFailure(db, c.get('ip'));
     c.status(404);
     return c.render(<Track values={values} notFound />, { title });
   }
+  await lookupSucceeded(db, attempt);
   const found = await publicView(db, p);
   const listen = await listenData(c, { type: 'petition', id: p.id }, statusSpeech(found));
   return c.render(<><Track values={values} found={found} /><Listen data={listen} /></>, { title });

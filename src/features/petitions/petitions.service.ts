@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
@@ -22,6 +23,8 @@ export function intakeLimit(env: NodeJS.ProcessEnv = process.env): { count: numb
 /** Throws 429 when the IP has used its submissions in the window; otherwise counts this one. */
 export async function throttleIntake(db: Db | Trx, ip: string): Promise<void> {
   const { count, seconds } = intakeLimit();
+  // Several app processes on one PostgreSQL: one submission per IP at a time counts and inserts.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext(${`intake:${ip}`}))`.execute(db);
   const since = new Date(nowMs() - seconds * 1000).toISOString();
   // Counts at most `count` rows (the index on ip, at): cheap however many the window holds.
   const n = await db.selectFrom((q) => q.selectFrom('petition_intake_attempts').select('id').where('ip', '=', ip).where('at', '>=', since).limit(count).as('w')).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
@@ -34,16 +37,26 @@ export function trackLimit(env: NodeJS.ProcessEnv = process.env): { count: numbe
   const m = /^(\d+)\/(\d+)$/.exec(env.PETITIONS_TRACK_LIMIT ?? '');
   return m ? { count: Number(m[1]), seconds: Number(m[2]) } : { count: 20, seconds: 600 };
 }
-/** Throws 429 when the IP has used up its failed tracking lookups (guessing keys); correct lookups are not limited. */
-export async function checkTrackThrottle(db: Db, ip: string): Promise<void> {
+/**
+ * Counts a tracking lookup of the IP as failed before it is checked (so concurrent guesses, on any
+ * number of app processes, cannot all slip under the limit) and throws 429 when the IP has used up
+ * its failed lookups; returns the attempt's id, which `lookupSucceeded` withdraws for a correct lookup.
+ */
+export async function checkTrackThrottle(db: Db, ip: string): Promise<string> {
   const { count, seconds } = trackLimit();
   const since = new Date(nowMs() - seconds * 1000).toISOString();
+  const id = randomUUID();
+  await db.insertInto('petition_intake_attempts').values({ id, ip: `track:${ip}`, at: nowIso() }).execute();
   const n = await db.selectFrom('petition_intake_attempts').select((e) => e.fn.countAll<number>().as('n')).where('ip', '=', `track:${ip}`).where('at', '>=', since).executeTakeFirst();
-  if (Number(n?.n ?? 0) >= count) throw new HttpError(429, 'too_many_lookups', 'petitions.error.tooManyLookups');
+  if (Number(n?.n ?? 0) > count) {
+    await lookupSucceeded(db, id);
+    throw new HttpError(429, 'too_many_lookups', 'petitions.error.tooManyLookups');
+  }
+  return id;
 }
-/** Counts a failed tracking lookup of the IP. */
-export async function countTrackFailure(db: Db, ip: string): Promise<void> {
-  await db.insertInto('petition_intake_attempts').values({ id: randomUUID(), ip: `track:${ip}`, at: nowIso() }).execute();
+/** Withdraws the provisional failure of a lookup that found its petition (correct lookups are not limited). */
+export async function lookupSucceeded(db: Db, attemptId: string): Promise<void> {
+  await db.deleteFrom('petition_intake_attempts').where('id', '=', attemptId).execute();
 }
 
 export interface Sender { name: string | null; idNumber: string | null; phone: string | null; email: string | null; address: string | null }

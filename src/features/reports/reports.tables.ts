@@ -90,6 +90,8 @@ export interface ReportExportsTable {
   requested_by: string | null;
   created_at: string;
   finished_at: string | null;
+  /** When the builder last wrote progress (a `running` export without one for EXPORT_STALE_MS is re-queued). */
+  heartbeat_at: string | null;
 }
 
 declare module '../../platform/db/tables.ts' {

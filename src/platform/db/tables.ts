@@ -128,6 +128,8 @@ export interface JobLeasesTable {
   locked_until: string;
   last_run_at: string | null;
   last_result: string | null;
+  /** How many times the job ran (any process), for checking "once per interval". */
+  runs: number | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../http/context.ts';
 import { nowIso } from '../db/index.ts';
 import { nowMs } from '../clock.ts';
+import { sql } from 'kysely';
 
 /**
  * Background work off the request path. Each job runs on an interval in whichever process holds
@@ -27,7 +28,7 @@ async function takeLease(deps: AppDeps, name: string, ms: number): Promise<boole
   const row = await db.selectFrom('job_leases').select('locked_until').where('name', '=', name).executeTakeFirst();
   if (!row) {
     try {
-      await db.insertInto('job_leases').values({ name, locked_until: until, last_run_at: null, last_result: null }).execute();
+      await db.insertInto('job_leases').values({ name, locked_until: until, last_run_at: null, last_result: null, runs: 0 }).execute();
       return true;
     } catch {
       return false;
@@ -37,9 +38,17 @@ async function takeLease(deps: AppDeps, name: string, ms: number): Promise<boole
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * How long a run holds its job: a little less than the interval, so the same process's next tick
+ * (timers fire a few ms early or late) finds it free, while another process's tick in between does not.
+ */
+export function leaseMs(job: Job): number {
+  return Math.max(job.everyMs - 1000, Math.floor(job.everyMs * 0.8));
+}
+
 /** Runs one job now if its lease is free, recording the outcome. */
 export async function runJob(deps: AppDeps, job: Job): Promise<void> {
-  if (!(await takeLease(deps, job.name, Math.max(job.everyMs - 1000, 5000)))) return;
+  if (!(await takeLease(deps, job.name, leaseMs(job)))) return;
   let result: string;
   try {
     result = (await job.run(deps)) || 'ok';
@@ -47,7 +56,7 @@ export async function runJob(deps: AppDeps, job: Job): Promise<void> {
     result = `error: ${e instanceof Error ? e.message : String(e)}`;
     console.error(`[job ${job.name}]`, e);
   }
-  await deps.db.updateTable('job_leases').set({ last_run_at: nowIso(), last_result: result.slice(0, 500) }).where('name', '=', job.name).execute();
+  await deps.db.updateTable('job_leases').set({ last_run_at: nowIso(), last_result: result.slice(0, 500), runs: sql<number>`coalesce(runs, 0) + 1` }).where('name', '=', job.name).execute();
 }
 
 /** Starts every registered job on its interval; returns a stop function. */
