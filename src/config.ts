@@ -48,9 +48,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production') {
-    if (!e.SESSION_SECRET || e.SESSION_SECRET.length < 32) {
-      throw new Error('SESSION_SECRET (>= 32 ký tự) là bắt buộc khi NODE_ENV=production');
-    }
+    const missing = [
+      ...(!e.SESSION_SECRET || e.SESSION_SECRET.length < 32 ? ['SESSION_SECRET (>= 32 ký tự)'] : []),
+      ...(!e.SEAL_KEYS?.trim() ? ['SEAL_KEYS (khóa niêm phong danh tính người tố cáo)'] : []),
+    ];
+    if (missing.length) throw new Error(`Khi NODE_ENV=production phải đặt ${missing.join(' và ')}: Coso không khởi động (refusing to start in production without ${missing.map((m) => m.split(' ')[0]).join(' and ')})`);
   }
   return {
     env: e.NODE_ENV,

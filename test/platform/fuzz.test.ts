@@ -136,6 +136,8 @@ forEachDialect('fuzz: state-changing routes refuse bad input with 4xx', (dialect
             }
             // A route that signs the admin out (POST /logout) must not spoil the next requests.
             if (who === 'demo.admin' && !admin.cookie('coso_sid')) admin = await t.as('demo.admin');
+            // Likewise a route that revokes the admin's token (DELETE /api/v1/auth/token).
+            if (who === 'demo.admin' && target.api && res.status === 204 && target.path === '/api/v1/auth/token') adminToken = await t.token('demo.admin');
           }
           sub.diagnostic(`${who}: ${statuses.join(' ')}${inputless ? ' (takes no input)' : ''}`);
         }

@@ -3,7 +3,7 @@ import { allow, type Grant } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf } from '../../platform/http/context.ts';
 import { HttpError, unauthorized } from '../../platform/http/errors.ts';
-import { login } from './auth.service.ts';
+import { login, logout } from './auth.service.ts';
 
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) }).openapi('Error');
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -39,5 +39,14 @@ authApi.openapi(
     const u = c.get('user');
     if (!u) throw unauthorized();
     return c.json({ id: u.id, username: u.username, displayName: u.displayName, roles: u.grants.map((g: Grant) => ({ role: g.role, unitId: g.unitId, includeDescendants: g.includeDescendants })) }, 200);
+  },
+);
+
+authApi.openapi(
+  createRoute({ method: 'delete', path: '/auth/token', middleware: [allow('authenticated')] as const, responses: { 204: { description: 'The token no longer works' }, 401: json(ErrorSchema, 'No token') } }),
+  async (c) => {
+    const secret = c.req.header('authorization')!.slice(7).trim();
+    await logout(c.get('deps').db, actorOf(c), c.get('user')!.id, secret, 'api');
+    return c.body(null, 204);
   },
 );

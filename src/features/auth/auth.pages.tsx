@@ -2,12 +2,11 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { allow } from '../../platform/authz/index.ts';
-import { inTransaction, record } from '../../platform/audit/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { clearSessionCookie, destroySession, SESSION_COOKIE, setSessionCookie } from '../../platform/http/session.ts';
 import { readForm, type FieldErrors } from '../../platform/http/validate.ts';
 import { Csrf, ErrorSummary, Field, Notice, useT } from '../../platform/views/components.tsx';
-import { login } from './auth.service.ts';
+import { login, logout } from './auth.service.ts';
 
 const loginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200), next: z.string().max(500).optional() });
 
@@ -63,10 +62,7 @@ authPages.post('/logout', allow('authenticated'), async (c: Ctx) => {
   const { db } = c.get('deps');
   const user = c.get('user')!;
   const secret = getCookie(c, SESSION_COOKIE);
-  await inTransaction(db, async (trx) => {
-    if (secret) await destroySession(trx as never, secret);
-    await record(trx, actorOf(c), { action: 'auth.logout', subjectType: 'user', subjectId: user.id });
-  });
+  await logout(db, actorOf(c), user.id, secret, 'web');
   clearSessionCookie(c);
   return c.redirect('/login?out=1', 303);
 });

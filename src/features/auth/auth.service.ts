@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { createSession, newId } from '../../platform/http/session.ts';
+import { createSession, destroySession, newId } from '../../platform/http/session.ts';
 import { nowMs } from '../../platform/clock.ts';
 
 /** Failed sign-ins allowed per username (and per IP) within the window before 429. */
@@ -44,4 +44,12 @@ export async function login(db: Db, actor: Actor, input: { username: string; pas
   const session = await createSession(db, user.id, input.kind, input.ttlMinutes, actor.ip);
   await inTransaction(db, (trx) => record(trx, { ...actor, userId: user.id, name: user.username }, { action: input.kind === 'api' ? 'auth.token' : 'auth.login', subjectType: 'user', subjectId: user.id }));
   return { userId: user.id, ...session };
+}
+
+/** Ends the session (web cookie or API token) behind `secret` and audits the sign-out, in one transaction. */
+export async function logout(db: Db, actor: Actor, userId: string, secret: string | undefined, kind: 'web' | 'api'): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    if (secret) await destroySession(trx as never, secret);
+    await record(trx, actor, { action: kind === 'api' ? 'auth.token.revoke' : 'auth.logout', subjectType: 'user', subjectId: userId });
+  });
 }

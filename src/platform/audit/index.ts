@@ -68,7 +68,19 @@ export async function record(trx: Trx, actor: Actor, input: AuditInput): Promise
   const hash = hashOf(row);
   await trx.insertInto('audit_events').values({ ...row, hash }).execute();
   await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+  audited.add(trx);
   actor.onRecord?.();
+}
+
+/** Transactions that recorded at least one audit event (see `inTransaction`). */
+const audited = new WeakSet<object>();
+
+/** Thrown (and so rolled back) when a transaction changed rows but recorded no audit event. */
+export class UnauditedChangeError extends Error {
+  constructor() {
+    super('unaudited state change refused: the transaction wrote rows but recorded no audit event (rolled back)');
+    this.name = 'UnauditedChangeError';
+  }
 }
 
 export type VerifyResult = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
@@ -100,9 +112,30 @@ export async function verifyChain(db: Db): Promise<VerifyResult> {
   return { ok: true, count };
 }
 
-/** Runs `fn` in a transaction (the one place services open one). */
-export function inTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+/** How many rows the transaction has written so far: SQLite counts changes, PostgreSQL says whether a transaction id was assigned (only on a write). */
+async function writes(trx: Trx): Promise<number> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    const r = await sql<{ x: string | null }>`select pg_current_xact_id_if_assigned()::text as x`.execute(trx);
+    return r.rows[0]?.x ? 1 : 0;
+  }
+  const r = await sql<{ n: number }>`select total_changes() as n`.execute(trx);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * Runs `fn` in a transaction (the one place services open one) and enforces "every change is
+ * audited": when the transaction wrote rows but `record()` was never called on it, it throws
+ * `UnauditedChangeError`, so the change is rolled back and the request fails, in every environment.
+ * `opts.unaudited` names the reason for the rare write that is not a state change of record
+ * (e.g. a cache); it must be given explicitly.
+ */
+export function inTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>, opts: { unaudited?: string } = {}): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const before = opts.unaudited ? 0 : await writes(trx);
+    const out = await fn(trx);
+    if (!opts.unaudited && !audited.has(trx) && (await writes(trx)) > before) throw new UnauditedChangeError();
+    return out;
+  });
 }
 
 export { sql };

@@ -53,6 +53,7 @@ export function securityHeaders(): MiddlewareHandler {
     xFrameOptions: 'DENY',
     referrerPolicy: 'strict-origin-when-cross-origin',
     xContentTypeOptions: 'nosniff',
+    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     crossOriginEmbedderPolicy: false,
   });
 }
@@ -81,8 +82,9 @@ export function csrfCheck(): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * "Every change is audited": a successful state-changing request that wrote no audit event is an
- * error. In tests it fails the request loudly; elsewhere it is logged.
+ * "Every change is audited", second line of defence: a successful state-changing request that wrote
+ * no audit event is answered with an error in every environment (and logged). The first line is
+ * `inTransaction`, which rolls back a transaction that wrote rows without an audit event.
  */
 export function auditGuard(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -91,9 +93,7 @@ export function auditGuard(): MiddlewareHandler<AppEnv> {
     if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return;
     if (c.res.status >= 400 || c.get('auditCount') > 0) return;
     if ((c.res.headers.get('x-coso-no-change') ?? '') === '1') return;
-    const msg = `unaudited state change: ${m} ${c.req.path} -> ${c.res.status}`;
-    if (c.get('deps').config.env === 'test') {
-      c.res = new Response(JSON.stringify({ error: { code: 'unaudited', message: msg } }), { status: 500, headers: { 'content-type': 'application/json' } });
-    } else console.error(msg);
+    console.error(`[${c.get('requestId')}] unaudited state change: ${m} ${c.req.path} -> ${c.res.status}`);
+    c.res = new Response(JSON.stringify({ error: { code: 'unaudited', message: c.get('t')('error.internal') } }), { status: 500, headers: { 'content-type': 'application/json' } });
   };
 }
