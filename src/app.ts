@@ -14,10 +14,12 @@ import { pageRenderer } from './platform/views/render.tsx';
 import { features } from './features/index.ts';
 import { API_INFO, buildOpenApiDocument } from './platform/http/openapi.ts';
 import { apiDocsPages } from './platform/http/api-docs.tsx';
+import { metricsRoutes, requestLog } from './platform/ops/http.ts';
 
 /** Builds the application: middleware in a readable order, then each feature's pages and API. */
 export function buildApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  app.use(requestLog());
   app.use(contextMiddleware(deps));
   app.use(securityHeaders());
   app.use(bodyLimit({ maxSize: 12 * 1024 * 1024, onError: () => { throw new HttpError(413, 'too_large', 'error.tooLarge'); } }));
@@ -40,6 +42,7 @@ export function buildApp(deps: AppDeps) {
   const openApi = () => (doc ??= buildOpenApiDocument(api, API_INFO));
   api.get('/openapi.json', allow('public'), (c) => c.json(openApi()));
   app.route('/', apiDocsPages(openApi));
+  app.route('/', metricsRoutes());
   app.route('/api/v1', api);
   app.onError(handleError);
   app.notFound(handleNotFound);
