@@ -13,10 +13,14 @@ import { LocaleStore } from './platform/i18n/locales.ts';
 import { registerNav } from './platform/views/layout.tsx';
 import { pageRenderer } from './platform/views/render.tsx';
 import { features } from './features/index.ts';
+import { API_INFO, buildOpenApiDocument } from './platform/http/openapi.ts';
+import { apiDocsPages } from './platform/http/api-docs.tsx';
+import { metricsRoutes, requestLog } from './platform/ops/http.ts';
 
 /** Builds the application: middleware in a readable order, then each feature's pages and API. */
 export function buildApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  app.use(requestLog());
   app.use(contextMiddleware(deps));
   app.use(securityHeaders());
   app.use(bodyLimit({ maxSize: 12 * 1024 * 1024, onError: () => { throw new HttpError(413, 'too_large', 'error.tooLarge'); } }));
@@ -35,7 +39,11 @@ export function buildApp(deps: AppDeps) {
     if (f.pages) app.route('/', f.pages);
     if (f.api) api.route('/', f.api);
   }
-  api.get('/openapi.json', allow('public'), (c) => c.json(api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Coso API', version: '1' } })));
+  let doc: ReturnType<typeof buildOpenApiDocument> | undefined;
+  const openApi = () => (doc ??= buildOpenApiDocument(api, API_INFO));
+  api.get('/openapi.json', allow('public'), (c) => c.json(openApi()));
+  app.route('/', apiDocsPages(openApi));
+  app.route('/', metricsRoutes());
   app.route('/api/v1', api);
   app.onError(handleError);
   app.notFound(handleNotFound);

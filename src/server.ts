@@ -1,10 +1,12 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { migrate, openDb } from './platform/db/index.ts';
 import { pruneSessions } from './platform/http/session.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './seed.ts';
-import { startJobs } from './platform/jobs/index.ts';
+import { drainJobs, startJobs } from './platform/jobs/index.ts';
+import { configureLog, logLine } from './platform/ops/log.ts';
 import { sealer } from './platform/crypto/index.ts';
 import { clockIsShifted, nowIso } from './platform/clock.ts';
 import { formatDateTime } from './platform/i18n/index.ts';
@@ -12,6 +14,7 @@ import { formatDateTime } from './platform/i18n/index.ts';
 /** Starts Coso: migrate, seed demo data on an empty database (never in production), serve. */
 async function main() {
   const config = loadConfig();
+  configureLog({ format: config.logFormat === 'json' ? 'json' : 'text' });
   sealer(); // fail fast on missing or malformed SEAL_KEYS
   if (clockIsShifted()) console.log(`Đồng hồ của Coso đặt theo COSO_NOW: ${formatDateTime(nowIso())} (giờ Việt Nam)${process.env.COSO_CLOCK === 'frozen' ? ', đứng yên' : ''}`);
   const handle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -27,18 +30,44 @@ async function main() {
   await pruneSessions(handle.db);
   const prune = setInterval(() => void pruneSessions(handle.db).catch(() => {}), 3600_000);
   prune.unref();
-  const deps = { db: handle.db, dialect: handle.dialect, config };
+  const deps = { db: handle.db, dialect: handle.dialect, config, dbStats: handle.stats };
   const app = buildApp(deps);
-  startJobs(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+  const stopJobs = startJobs(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Coso đang chạy tại http://localhost:${info.port} (${handle.dialect === 'sqlite' ? `SQLite ${handle.file}` : 'PostgreSQL'})`);
-  });
-  const stop = () => server.close(() => void handle.close().then(() => process.exit(0)));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  }) as Server;
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void shutdown(server, { stopJobs, close: handle.close, timeoutMs: config.shutdownTimeoutMs, signal }).then((code) => process.exit(code));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((err) => {
+/**
+ * Graceful stop: no new connections, no new job runs; in-flight requests and running jobs may
+ * finish within `timeoutMs` (then the remaining connections are cut); then the database is closed.
+ * Returns the exit code: 0 when everything finished in time, 1 otherwise.
+ */
+async function shutdown(server: Server, o: { stopJobs: () => void; close: () => Promise<void>; timeoutMs: number; signal: string }): Promise<number> {
+  const started = performance.now();
+  logLine('info', 'shutdown', { signal: o.signal, timeoutMs: o.timeoutMs });
+  o.stopJobs();
+  const closed = new Promise<boolean>((res) => server.close(() => res(true)));
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const inTime = await Promise.race([closed, new Promise<false>((res) => setTimeout(() => res(false), o.timeoutMs).unref())]);
+  clearInterval(idle);
+  if (!inTime) server.closeAllConnections();
+  const jobsDone = await drainJobs(Math.max(0, o.timeoutMs - (performance.now() - started)));
+  await o.close();
+  const ok = inTime && jobsDone;
+  logLine(ok ? 'info' : 'warn', 'stopped', { requestsFinished: inTime, jobsFinished: jobsDone, durationMs: Math.round(performance.now() - started) });
+  return ok ? 0 : 1;
+}
+
+main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

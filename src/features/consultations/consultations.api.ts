@@ -27,7 +27,7 @@ const safeJson = (s: string): unknown => { try { return JSON.parse(s); } catch {
 
 consultationsApi.openapi(createRoute({
   method: 'post', path: '/consultations', middleware: [allow('consultations.manage')] as const,
-  request: body(z.object({ unitId: z.string(), title: z.string(), matter: z.string(), opensOn: z.string(), closesOn: z.string(), sections: z.array(z.unknown()) }).partial().passthrough()),
+  request: body(consultationInput),
   responses: { 201: json(z.object({ id: z.string(), earliestClose: z.string() }), 'Consultation opened'), ...errors },
 }), async (c) => {
   const input = await readJson(c, consultationInput);

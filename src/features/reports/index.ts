@@ -17,7 +17,10 @@ registerJob({
   name: 'reports.reminders', everyMs: 60 * 60 * 1000,
   run: async (deps) => { const r = await sendReportReminders(deps.db); return `reminded ${r.reminded}, overdue ${r.overdue}`; },
 });
-registerJob({ name: 'reports.exports', everyMs: 5000, run: async (deps) => `built ${await runPendingExports(deps.db)}` });
+registerJob({
+  name: 'reports.exports', everyMs: 5000, run: async (deps) => `built ${await runPendingExports(deps.db)}`,
+  pending: async ({ db }) => Number((await db.selectFrom('report_exports').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirstOrThrow()).n),
+});
 
 /**
  * Periodic reports (plan 188 III.5, NĐ 09/2019): regimes as data, unit reports with computed

@@ -3,7 +3,7 @@ import { parseDateInput } from '../../platform/i18n/index.ts';
 import { COMMUNE_TYPES, UNIT_KINDS } from './units.kinds.ts';
 
 /** A date field accepting dd/mm/yyyy or yyyy-mm-dd, normalised to yyyy-mm-dd. */
-export const dateField = z.string().trim().min(1).max(10).transform((s, ctx) => {
+export const dateField = z.string().trim().min(1).max(10).meta({ description: 'A date: dd/mm/yyyy (or yyyy-mm-dd)', example: '15/01/2026' }).transform((s, ctx) => {
   const d = parseDateInput(s);
   if (!d) { ctx.addIssue({ code: 'custom', message: 'validation.date' }); return z.NEVER; }
   return d;

@@ -18,6 +18,8 @@ export interface DbHandle {
   /** SQLite file path (undefined on PostgreSQL). */
   file?: string;
   close(): Promise<void>;
+  /** Connection pool use: total, idle, clients waiting, maximum (PostgreSQL only). */
+  stats?: () => { total: number; idle: number; waiting: number; max: number };
 }
 
 // PostgreSQL returns bigint (count(*)) as a string; numbers in this schema are small, so parse them.
@@ -32,7 +34,8 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string; sqliteFile
     // the process: the pool drops that client and opens a new one on the next query.
     pool.on('error', (err) => console.warn(`PostgreSQL: idle connection closed (${err.message})`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const stats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: 10 });
+    return { db, dialect: 'postgres', close: () => db.destroy(), stats };
   }
   const file = opts.sqliteFile ?? path.join(opts.dataDir, 'coso.sqlite');
   fs.mkdirSync(path.dirname(file), { recursive: true });

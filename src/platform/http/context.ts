@@ -11,6 +11,8 @@ export interface AppDeps {
   db: Db;
   dialect: Dialect;
   config: Config;
+  /** Connection pool use (PostgreSQL), for /metrics. */
+  dbStats?: () => { total: number; idle: number; waiting: number; max: number };
 }
 
 export type AppEnv = {
