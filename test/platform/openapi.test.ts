@@ -66,6 +66,7 @@ const STILL_UNTYPED = new Set<string>([
   'POST /inspection-targets/{id}/findings',
   'POST /inspection-targets/{id}/conclusion',
   'POST /inspection-targets/{id}/recommendations',
+  'POST /inspection-targets/{id}/good-models',
   'POST /inspection-targets/{id}/issue',
   'POST /inspection-recommendations/{id}/remediation',
   'POST /inspection-recommendations/{id}/close',

@@ -69,6 +69,9 @@ export async function reviewRegulation(db: Db, actor: Actor, id: string, reviewe
   });
 }
 
+/** Reminders only fill the in-app inbox (and the e-mail outbox): no state change of record to audit. */
+const REMINDER = 'reminder notifications';
+
 /** Reminds each unit's head and officers of regulations whose review falls due within 30 days or is overdue (once per due date). */
 export async function remindRegulationReviews(db: Db, today: string): Promise<number> {
   const due = await db.selectFrom('unit_regulations').selectAll().where('review_due', '<=', addDays(today, 30)).limit(1000).execute();
@@ -78,7 +81,7 @@ export async function remindRegulationReviews(db: Db, today: string): Promise<nu
       const users = await usersWithRole(trx, r.unit_id, ['unit-head', 'unit-officer']);
       const late = r.review_due < today;
       sent += await notifyUsers(trx, users, { title: `${late ? 'Quá hạn rà soát' : 'Sắp đến hạn rà soát'}: ${r.title}`, body: `Hạn rà soát ${r.review_due.split('-').reverse().join('/')} (Kế hoạch 188/KH-UBND, mục II.6).`, link: '/agency-democracy', dedupeKey: `regulation:${r.id}:${r.review_due}` });
-    });
+    }, { unaudited: REMINDER });
   }
   return sent;
 }
@@ -91,7 +94,7 @@ export async function remindConferenceFollowUps(db: Db, today: string): Promise<
     await inTransaction(db, async (trx) => {
       const users = await usersWithRole(trx, c.unit_id, ['unit-head', 'unit-officer']);
       sent += await notifyUsers(trx, users, { title: `Sơ kết 06 tháng nghị quyết hội nghị năm ${c.year}`, body: `Hạn sơ kết ${c.follow_up_due!.split('-').reverse().join('/')} (Điều 52 khoản 3 Luật Thực hiện dân chủ ở cơ sở).`, link: '/agency-democracy', dedupeKey: `conference-follow-up:${c.id}` });
-    });
+    }, { unaudited: REMINDER });
   }
   return sent;
 }

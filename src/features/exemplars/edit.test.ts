@@ -95,7 +95,8 @@ forEachDialect('DVK editing, commendation and re-proposal checks', (dialect) => 
     const html = await (await t.app.request('/showcase/exemplars')).text();
     const box = html.match(/<div class="dvk-map">([\s\S]*?)<\/div>/);
     assert.ok(box, 'the map box is there');
-    assert.equal((box[1].match(/<svg/g) ?? []).length, 1, 'only the map svg inside .dvk-map');
+    assert.equal((box[1].match(/<img [^>]*src="\/showcase\/exemplars\/map\.svg[^"]*"/g) ?? []).length, 1, 'only the map (a cacheable SVG image) inside .dvk-map');
+    assert.equal((box[1].match(/<svg/g) ?? []).length, 0, 'the legend is not inside the stretched box');
     assert.match(html, /<svg width="16" height="16"[^>]*aria-hidden="true"/);
     assert.ok(!/<figure[^>]*>/.test(html), 'no <figure> (its default 40 px side margins shrink the map on phones)');
   });
