@@ -18,6 +18,7 @@ import * as disclosuresMore from './20261126150000_disclosures_more.ts';
 import * as lawFixes from './20261204120000_law_fixes.ts';
 import * as inspections from './20261210100000_inspections.ts';
 import * as oversightRecords from './20261210110000_oversight_records.ts';
+import * as petitionProcedure from './20261211030000_petition_procedure.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261204120000_law_fixes': lawFixes,
   '20261210100000_inspections': inspections,
   '20261210110000_oversight_records': oversightRecords,
+  '20261211030000_petition_procedure': petitionProcedure,
 };
