@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, SCREENSHOT_DIR } from './helpers/browser.ts';
 import { startServer, TEST_PASSWORD, type RunningServer } from './helpers/server.ts';
+import { formatDate, localToday } from '../src/platform/i18n/index.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -88,7 +89,8 @@ test('a reception officer logs an in-person visit that becomes a case; handlers 
   assert.ok((await dates(page)).every((d) => /^\d{2}\/\d{2}\/\d{4}$/.test(d)));
   // It is not competent: forward to the Department of Justice (once, TT 05/2021 Art. 14).
   const tuPhap = await page.locator('form[action$="/forward"] select[name="toUnitId"] option', { hasText: 'Sở Tư pháp' }).first().getAttribute('value');
-  await act(page, 'forward', { reason: 'Người bị tố cáo thuộc Sở Tư pháp' }, { toUnitId: tuPhap! });
+  const today = formatDate(localToday());
+  await act(page, 'forward', { reason: 'Người bị tố cáo thuộc Sở Tư pháp', forwardedOn: today }, { toUnitId: tuPhap! });
   assert.match(page.url(), /\/petitions\?sent=/);
   assert.match(await page.content(), new RegExp(`Đã chuyển đơn ${code}`));
   await shot(page, 'forwarded');
@@ -97,8 +99,13 @@ test('a reception officer logs an in-person visit that becomes a case; handlers 
   await h.goto(`${server.url}/petitions`);
   await h.click(`a:text("${code}")`);
   assert.match(await h.content(), /Phường Pleiku → Sở Tư pháp/);
+  // Issue 18 item 7: the clocks start on the day the department received the case, as entered.
+  assert.match((await h.textContent('#awaiting-receipt'))!, /ngày cơ quan có thẩm quyền nhận được đơn/);
+  await act(h, 'receive', { receivedOn: '31/02/2026' });
+  assert.match(await h.content(), /error-summary/, 'an impossible date is refused on the page');
+  await act(h, 'receive', { receivedOn: today });
   await act(h, 'classify', {}, { kind: 'denunciation', field: 'conduct' });
-  await act(h, 'accept');
+  await act(h, 'accept', { acceptedOn: today, decisionNumber: '11/QĐ-STP' });
   assert.match((await h.textContent('#status'))!, /Đã thụ lý/);
   assert.match((await h.textContent('#accepted-on'))!, /^\d{2}\/\d{2}\/\d{4}$/);
   const dueBefore = (await h.textContent('#due-on'))!;
@@ -109,7 +116,14 @@ test('a reception officer logs an in-person visit that becomes a case; handlers 
   await shot(h, 'extended');
   const dueAfter = (await h.textContent('#due-on'))!;
   assert.notEqual(dueAfter, dueBefore, 'the extension moves the due date');
-  await act(h, 'resolve', { documentNumber: '20/KL-STP', summary: 'Kết luận nội dung tố cáo: có cơ sở một phần.' }, { outcome: 'concluded' });
+  // Issue 18 item 6: a suspension stops the clock, the resumption restarts it; the acceptance notice waits on the clock.
+  await act(h, 'suspend', { decisionNumber: '13/QĐ-STP', decidedOn: today, reason: 'Chờ kết quả giám định chữ ký' });
+  assert.match((await h.textContent('#status'))!, /Tạm đình chỉ/);
+  await act(h, 'resume', { decisionNumber: '14/QĐ-STP', decidedOn: today });
+  assert.match((await h.textContent('#status'))!, /Đã thụ lý/);
+  assert.match((await h.textContent('#notices'))!, /Thông báo thụ lý tố cáo/);
+  await shot(h, 'suspended-resumed');
+  await act(h, 'resolve', { documentNumber: '20/KL-STP', summary: 'Kết luận nội dung tố cáo: có cơ sở một phần.', resolvedOn: today }, { outcome: 'concluded' });
   assert.match((await h.textContent('#status'))!, /Đã giải quyết/);
   assert.match((await h.textContent('#resolved-on'))!, /^\d{2}\/\d{2}\/\d{4} · 20\/KL-STP$/);
   const all = await dates(h);
@@ -117,6 +131,12 @@ test('a reception officer logs an in-person visit that becomes a case; handlers 
   assert.ok(all.every((d) => /^\d{2}\/\d{2}\/\d{4}$/.test(d)), all.join(', '));
   assert.match(await h.content(), /Giải quyết tố cáo/);
   assert.match(await h.content(), /Luật Tố cáo|25\/2018/);
+  // The full clock history, oldest first, each row with the date on its document.
+  const history = (await h.locator('#clock-history tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '));
+  const events = ['Bắt đầu tính', 'Dừng tính', 'Bắt đầu tính', 'Gia hạn', 'Dừng tính', 'Tính tiếp', 'Kết thúc'];
+  let at = 0;
+  for (const e of events) { at = history.findIndex((r, i) => i >= at && r.includes(e)); assert.ok(at >= 0, `${e} in ${history.join(' | ')}`); at++; }
+  assert.ok(history.some((r) => r.includes('Phải gửi thông báo') && r.includes('Điều 29')));
   await shot(h, 'resolved');
   const coord = await signIn('demo.coordinator');
   await coord.goto(`${server.url}/petitions`);

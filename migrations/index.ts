@@ -22,6 +22,7 @@ import * as locales from './20261211040000_locales.ts';
 import * as audio from './20261211041000_audio.ts';
 import * as inspectionsMore from './20261211060000_inspections_more.ts';
 import * as exportClaims from './20261211010000_export_claims.ts';
+import * as petitionProcedure from './20261211030000_petition_procedure.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261211041000_audio': audio,
   '20261211060000_inspections_more': inspectionsMore,
   '20261211010000_export_claims': exportClaims,
+  '20261211030000_petition_procedure': petitionProcedure,
 };

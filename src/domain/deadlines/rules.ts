@@ -2,10 +2,11 @@
 import { isIsoDate } from '../calendar/dates.ts';
 import { DEMOCRACY_RULES } from './rules-democracy.ts';
 import { COMPLAINT_RULES, DENUNCIATION_RULES, RECEPTION_RULES } from './rules-justice.ts';
+import { PROCEDURE_RULES } from './rules-procedure.ts';
 import type { DeadlineRule } from './types.ts';
 
 /** Every version of every rule. */
-export const DEADLINE_RULES: readonly DeadlineRule[] = [...COMPLAINT_RULES, ...DENUNCIATION_RULES, ...RECEPTION_RULES, ...DEMOCRACY_RULES];
+export const DEADLINE_RULES: readonly DeadlineRule[] = [...COMPLAINT_RULES, ...DENUNCIATION_RULES, ...RECEPTION_RULES, ...PROCEDURE_RULES, ...DEMOCRACY_RULES];
 
 const inForce = (r: DeadlineRule, on: string) => r.validFrom <= on && (r.validTo === null || on <= r.validTo);
 const byId = new Map<string, DeadlineRule[]>();

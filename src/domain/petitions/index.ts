@@ -14,10 +14,14 @@ export type Channel = (typeof CHANNELS)[number];
 export const COMPETENCE = ['this-unit', 'other-unit', 'court', 'procuracy', 'party'] as const;
 export type Competence = (typeof COMPETENCE)[number];
 
-/** received → triaged → accepted → resolved; `closed` = answered with guidance (mixed, ineligible, other branch). */
-export const STATUSES = ['received', 'triaged', 'accepted', 'resolved', 'closed'] as const;
+/**
+ * received → triaged → accepted → resolved; `closed` = answered with guidance (mixed, ineligible,
+ * other branch), refused (time-barred) or withdrawn; `suspended` = resolution suspended (clock stopped).
+ */
+export const STATUSES = ['received', 'triaged', 'accepted', 'suspended', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
-export type Step = 'classify' | 'forward' | 'accept' | 'extend' | 'resolve' | 'guide' | 'extend-triage';
+export type Step = 'classify' | 'forward' | 'accept' | 'extend' | 'resolve' | 'guide' | 'extend-triage' | 'receive' | 'suspend' | 'resume' | 'withdraw' | 'notice';
+const DECIDED: (PetitionKind | null)[] = ['complaint', 'denunciation'];
 
 const OPEN: Status[] = ['received', 'triaged'];
 /** Whether a step is allowed from a status for a kind (null kind = not yet classified). */
@@ -35,6 +39,13 @@ export function canStep(step: Step, status: Status, kind: PetitionKind | null, e
     case 'resolve': return status === 'accepted';
     // LTC Art. 24(1): the 7-working-day triage of a denunciation may run to 10 (once, before acceptance).
     case 'extend-triage': return OPEN.includes(status) && kind === 'denunciation';
+    // Forwarded: the competent body enters the day it received the case (issue 18 item 7).
+    case 'receive': return status === 'received';
+    // LKN Art. 11a; LTC Art. 31: suspension of the resolution, resumption, withdrawal.
+    case 'suspend': return status === 'accepted' && DECIDED.includes(kind);
+    case 'resume': return status === 'suspended';
+    case 'withdraw': return [...OPEN, 'accepted', 'suspended'].includes(status) && DECIDED.includes(kind);
+    case 'notice': return true;
   }
 }
 export const isOpen = (s: Status) => s !== 'resolved' && s !== 'closed';
@@ -158,7 +169,7 @@ export function trackingCode(random: Uint8Array): string {
 }
 
 /** The states a unit keeps an answer template for (one text per state, editable by the unit). */
-export const TEMPLATE_STATUSES = ['received', 'triaged', 'accepted', 'resolved', 'closed'] as const;
+export const TEMPLATE_STATUSES = ['received', 'triaged', 'accepted', 'suspended', 'resolved', 'closed'] as const;
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
 /** Placeholders a template may use; anything else in braces is left as written. */
 export const TEMPLATE_PLACEHOLDERS = ['code', 'unit', 'kind', 'receivedOn', 'acceptedOn', 'due', 'basis', 'documentNumber'] as const;
@@ -166,3 +177,4 @@ export const TEMPLATE_PLACEHOLDERS = ['code', 'unit', 'kind', 'receivedOn', 'acc
 export function fillTemplate(body: string, vars: Partial<Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string | null>>): string {
   return body.replace(/\{([A-Za-z]+)\}/g, (m, k: string) => ((TEMPLATE_PLACEHOLDERS as readonly string[]).includes(k) ? (vars[k as keyof typeof vars] || '…') : m));
 }
+export * from './procedure.ts';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { getUnitByKey } from '../units/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 forEachDialect('petitions: exports, reception API, answer templates, remote communes, tracking limit', (dialect) => {
   let t: TestApp;
@@ -143,7 +144,7 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.deepEqual(list.body.items.map((i: any) => i.unitId), [commune]);
     const c2 = await api('demo.commune', `/petitions/${before}/classify`, { kind: 'complaint', field: 'land' });
     assert.equal(c2.body.remote, true);
-    await api('demo.commune', `/petitions/${before}/accept`, {});
+    await api('demo.commune', `/petitions/${before}/accept`, { acceptedOn: localToday() });
     const normal = await t.db.selectFrom('petitions').select(['deadlines']).where('id', '=', before).executeTakeFirstOrThrow();
     assert.equal(JSON.parse(normal.deadlines).resolve.variant, 'remote', 'LKN Art. 28: 45 days in remote areas');
     const removed = await (await t.as('demo.coordinator')).post(`/petitions/remote-units/${commune}/remove`, {});
@@ -161,7 +162,7 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.match(html, /href="#f-documentNumber"/);
     assert.match(html, /Giữ nguyên nội dung đã gõ/);
     const chain = await t.db.selectFrom('petition_forwards').select(['petition_id', 'from_unit_id']).orderBy('at').executeTakeFirstOrThrow();
-    const loop = await a.post(`/petitions/${chain.petition_id}/forward`, { toUnitId: chain.from_unit_id, reason: 'Trả lại' });
+    const loop = await a.post(`/petitions/${chain.petition_id}/forward`, { toUnitId: chain.from_unit_id, reason: 'Trả lại', forwardedOn: localToday() });
     assert.equal(loop.status, 409);
     assert.match(await loop.text(), /không được chuyển đơn vòng lại/);
   });
@@ -185,7 +186,7 @@ forEachDialect('petitions: exports, reception API, answer templates, remote comm
     assert.equal(sub.status, 201);
     const id = (await t.db.selectFrom('petitions').select('id').where('title', '=', 'Tố cáo thu tiền cấp phép').executeTakeFirstOrThrow()).id;
     assert.equal((await api('demo.coordinator', `/petitions/${id}/classify`, { kind: 'denunciation', field: 'conduct', accusedUnitId: commune })).status, 200);
-    const accepted = await api('demo.coordinator', `/petitions/${id}/accept`, {});
+    const accepted = await api('demo.coordinator', `/petitions/${id}/accept`, { acceptedOn: localToday() });
     assert.equal(accepted.status, 200);
     const none = await api('demo.coordinator', `/petitions/${id}/extend`, { reason: 'Cần thêm thời gian', decisionNumber: '1/QĐ-UBND' });
     assert.equal(none.status, 400, 'no criterion: not a complex case, no extension');

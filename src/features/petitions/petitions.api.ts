@@ -7,7 +7,8 @@ import { translateFields, validationError } from '../../platform/http/validate.t
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { getByCode, getPetition, listPetitions } from './petitions.repository.ts';
-import { classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, publicPetitionInput, resolveInput, revealInput } from './petitions.schema.ts';
+import { acceptInput, classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, noticeSentInput, NOTICES, publicPetitionInput, receiveInput, resolveInput, resumeInput, revealInput, suspendInput, withdrawInput } from './petitions.schema.ts';
+import { noticeSent, receive, resume, suspend, withdraw } from './petitions.steps.ts';
 import { checkTrackThrottle, lookupSucceeded, keyMatches, submitPublic } from './petitions.service.ts';
 import { accept, classify, extend, extendTriage, forward, resolve, reveal, type FlowError } from './petitions.flow.ts';
 import { caseView, listItem, publicView } from './petitions.present.ts';
@@ -27,7 +28,7 @@ export function flowError(c: Ctx, r: Extract<Result<unknown, FlowError>, { ok: f
   const t = c.get('t');
   if (r.error === 'not_found') return notFound();
   if (r.error === 'forbidden') return new HttpError(403, 'forbidden', 'error.forbidden');
-  if (r.error === 'unit_missing' || r.error === 'not_complex') return validationError(translateFields(r.fields, t));
+  if (r.error === 'unit_missing' || r.error === 'not_complex' || r.error === 'invalid_date') return validationError(translateFields(r.fields, t));
   const key = r.error === 'bad_state' ? 'petitions.error.bad_state' : `petitions.error.${r.error}`;
   return new HttpError(409, r.error, key, translateFields(r.fields, t));
 }
@@ -97,10 +98,15 @@ type Flow = (c: Ctx, id: string, input: never) => Promise<Result<string, FlowErr
 const flows: [string, z.ZodType, Flow][] = [
   ['classify', classifyInput, (c, id, i) => classify(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   ['forward', forwardInput, (c, id, i) => forward(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
-  ['accept', z.object({}).passthrough(), (c, id) => accept(c.get('deps').db, actorOf(c), c.get('user'), id)],
+  ['accept', acceptInput, (c, id, i) => accept(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   ['extend', extendInput, (c, id, i) => extend(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   ['resolve', resolveInput, (c, id, i) => resolve(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   ['extend-triage', extendTriageInput, (c, id, i) => extendTriage(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  ['receive', receiveInput, (c, id, i) => receive(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  ['suspend', suspendInput, (c, id, i) => suspend(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  ['resume', resumeInput, (c, id, i) => resume(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  ['withdraw', withdrawInput, (c, id, i) => withdraw(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  ...NOTICES.map((n): [string, z.ZodType, Flow] => [`notices/${n}/sent`, noticeSentInput, (c, id, i: { sentOn: string; documentNumber: string }) => noticeSent(c.get('deps').db, actorOf(c), c.get('user'), id, { ...i, notice: n })]),
 ];
 for (const [name, schema, run] of flows) {
   petitionsApi.openapi(createRoute({

@@ -28,8 +28,8 @@ const CACHE_MS = 30_000;
 const cache = new WeakMap<Db, { lt: LegalTime; until: number }>();
 
 /** A clock from the legal time engine, with its legal basis as text. */
-export function clock(lt: LegalTime, ruleId: string, start: string, o: { variant?: string; remote?: boolean } = {}): Clock {
-  const r = computeDeadline(ruleId, { start, variant: o.variant, remote: o.remote }, lt.calendar, lt.options);
+export function clock(lt: LegalTime, ruleId: string, start: string, o: { variant?: string; remote?: boolean; excludedDays?: number } = {}): Clock {
+  const r = computeDeadline(ruleId, { start, variant: o.variant, remote: o.remote, excludedDays: o.excludedDays }, lt.calendar, lt.options);
   const b = r.legalBasis;
   const rule = findRule(ruleId, start);
   return { ruleId, start, due: r.due, variant: r.variant, title: rule?.title ?? ruleId, basis: `${b.law}, Điều ${b.article}${b.clause ? ` khoản ${b.clause}` : ''}` };
@@ -45,3 +45,25 @@ export function earliest(clocks: Clocks, names: string[]): string | null {
 export function today(): string {
   return localToday();
 }
+
+/** One change of a case clock, kept in `petitions.clock_history` (the case page shows them all). */
+export interface ClockEntry {
+  /** Date written on the document (legal date). */
+  on: string;
+  /** When it was entered (instant). */
+  at: string;
+  event: 'start' | 'stop' | 'resume' | 'extend' | 'end' | 'notice-due' | 'notice-sent' | 'recompute' | 'time-bar';
+  clock: string;
+  due: string | null;
+  previousDue?: string | null;
+  basis: string;
+  note?: string | null;
+}
+
+/** A history entry for a clock (or a bare event when `c` is null). */
+export function historyEntry(on: string, event: ClockEntry['event'], name: string, c: Clock | null, extra: { previousDue?: string | null; note?: string | null; basis?: string } = {}): ClockEntry {
+  return { on, at: new Date(nowMs()).toISOString(), event, clock: name, due: c?.due ?? null, basis: extra.basis ?? c?.basis ?? '', ...(extra.previousDue !== undefined ? { previousDue: extra.previousDue } : {}), ...(extra.note ? { note: extra.note } : {}) };
+}
+
+/** The history with entries appended, as stored. */
+export const appendHistory = (stored: string, ...entries: ClockEntry[]) => JSON.stringify([...(JSON.parse(stored) as ClockEntry[]), ...entries]);

@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { sealer } from '../../platform/crypto/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
 import { eventsOf, forwardsOf, type PetitionRow } from './petitions.repository.ts';
-import type { Clocks } from './petitions.clock.ts';
+import type { ClockEntry, Clocks } from './petitions.clock.ts';
 import type { Sender } from './petitions.service.ts';
 
 const OPEN = ['received', 'triaged', 'accepted'];
@@ -30,6 +30,10 @@ export async function caseView(db: Db, p: PetitionRow) {
     history: events.map((e) => ({ at: e.at, event: e.event, public: !!e.public, note: e.event === 'revealed' ? null : e.note })),
     outcome: p.outcome, documentNumber: p.document_number, answer: p.answer, resolvedOn: p.resolved_on,
     files: JSON.parse(p.files) as string[], sender: senderView(p),
+    clockHistory: JSON.parse(p.clock_history) as ClockEntry[], notices: JSON.parse(p.notices) as Record<string, { sentOn: string; documentNumber: string; late: boolean }>,
+    awaitingReceipt: !!p.awaiting_receipt, suspendedOn: p.suspended_on, suspendedDays: p.suspended_days, decisionUnitId: p.decision_unit_id,
+    timeBar: p.time_bar ? (JSON.parse(p.time_bar) as { knewOn: string; due: string; excludedDays: number; late: boolean; days: number }) : null,
+    resolver: p.resolver ? (JSON.parse(p.resolver) as { resolver: string; routeTo: string | null; basis?: string; verified?: boolean }) : null,
   };
 }
 export type CaseView = Awaited<ReturnType<typeof caseView>>;

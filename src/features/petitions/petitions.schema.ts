@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, COMPETENCE, COMPLEXITY_CRITERIA, PETITION_FIELDS, PETITION_KINDS } from '../../domain/petitions/index.ts';
+import { CHANNELS, COMPETENCE, COMPLEXITY_CRITERIA, EXCLUDED_REASONS, PETITION_FIELDS, PETITION_KINDS } from '../../domain/petitions/index.ts';
 import { SUPERVISION_AREA_CODES } from '../../domain/supervision-areas.ts';
 import { dateField } from '../units/units.schema.ts';
 
@@ -45,6 +45,9 @@ export type StaffPetitionInput = z.infer<typeof staffPetitionInput>;
 const areas = z.union([z.array(z.enum(SUPERVISION_AREA_CODES)), z.enum(SUPERVISION_AREA_CODES), z.literal('')]).optional()
   .transform((a) => (Array.isArray(a) ? a : a ? [a] : []));
 
+const excludedPeriod = z.object({ from: dateField, to: dateField, reason: z.enum(EXCLUDED_REASONS), evidence: text(500) })
+  .refine((e) => e.from <= e.to, { path: ['to'], message: 'petitions.error.date.toBeforeFrom' });
+
 export const classifyInput = z.object({
   kind: z.enum(PETITION_KINDS),
   field: z.enum(PETITION_FIELDS),
@@ -55,21 +58,35 @@ export const classifyInput = z.object({
   areas,
   accusedUnitId: opt(64),
   anonymousEvidence: flag,
+  /** The unit whose decision is complained about: competence is derived from its kind (issue 18 item 9). */
+  decisionUnitId: opt(64),
+  /** The day the complainant received or learned of the decision (LKN Art. 9), or received the first-instance decision (Art. 33). */
+  knewOn: z.union([dateField, z.literal('')]).optional().transform((s) => (s ? s : null)),
+  /** Periods not counted in the limitation (LKN Art. 9), each with its evidence. */
+  excluded: z.array(excludedPeriod).max(10).optional().default([]),
 });
 export type ClassifyInput = z.infer<typeof classifyInput>;
 
-export const forwardInput = z.object({ toUnitId: text(64), reason: text(1000) });
+export const forwardInput = z.object({ toUnitId: text(64), reason: text(1000), forwardedOn: dateField });
+/** Dates of legal events as written on the document (issue 18 item 7). */
+export const acceptInput = z.object({ acceptedOn: dateField, decisionNumber: opt(100) });
+export const receiveInput = z.object({ receivedOn: dateField });
+export const suspendInput = z.object({ decisionNumber: text(100), decidedOn: dateField, reason: text(1000) });
+export const resumeInput = z.object({ decisionNumber: text(100), decidedOn: dateField, reason: opt(1000) });
+export const withdrawInput = z.object({ withdrawnOn: dateField, decisionNumber: text(100), reason: text(1000), continueResolution: flag });
+export const NOTICES = ['acceptance', 'decision', 'forwarded-result', 'refusal', 'suspension', 'resumption', 'withdrawal'] as const;
+export const noticeSentInput = z.object({ sentOn: dateField, documentNumber: text(100) });
 /** The NĐ 31/2019 Art. 3(2) criteria the case meets (one checkbox each; a single value arrives as a string). */
 const criteria = z.union([z.array(z.enum(COMPLEXITY_CRITERIA)), z.enum(COMPLEXITY_CRITERIA), z.literal('')]).optional()
   .transform((a) => (Array.isArray(a) ? a : a ? [a] : []));
 export const extendInput = z.object({ reason: text(1000), decisionNumber: text(100), criteria });
-export const resolveInput = z.object({ outcome: z.enum(['upheld', 'partly-upheld', 'rejected', 'answered', 'concluded']), documentNumber: text(100), summary: text(5000) });
+export const resolveInput = z.object({ outcome: z.enum(['upheld', 'partly-upheld', 'rejected', 'answered', 'concluded']), documentNumber: text(100), summary: text(5000), resolvedOn: dateField });
 export const revealInput = z.object({ reason: text(1000) });
 export const extendTriageInput = z.object({ reason: text(1000) });
 export const emptyInput = z.object({}).passthrough();
 
 export const listQuery = z.object({
-  status: z.union([z.enum(['received', 'triaged', 'accepted', 'resolved', 'closed']), z.literal('')]).optional(),
+  status: z.union([z.enum(['received', 'triaged', 'accepted', 'suspended', 'resolved', 'closed']), z.literal('')]).optional(),
   kind: z.union([z.enum(PETITION_KINDS), z.literal('')]).optional(),
   unitId: z.string().max(64).optional(),
   q: z.string().max(200).optional(),

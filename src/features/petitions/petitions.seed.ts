@@ -8,6 +8,7 @@ import { getUnitByKey } from '../units/index.ts';
 import { createPetition } from './petitions.service.ts';
 import { addReceptionDay, logVisit } from './reception.service.ts';
 import { accept, classify, extend, forward, resolve } from './petitions.flow.ts';
+import { receive } from './petitions.steps.ts';
 
 const sys: CurrentUser = { id: 'system', username: 'system', displayName: 'system', sessionId: '', grants: [{ role: 'admin', unitId: '', includeDescendants: true } as Grant] };
 
@@ -29,27 +30,29 @@ export async function seedPetitions(db: Db, ctx: SeedContext) {
   const d = ctx.workday;
   const mk = (n: number, title: string, content: string, unitId: string, receivedOn: string, extra: Record<string, unknown> = {}) =>
     ctx.at(receivedOn, () => createPetition(db, a, { ...person(n), title, content, kindHint: null, channel: 'letter', handlingUnitId: unitId, receivedOn, ...extra }));
-  const cls = (kind: string, field: string, extra: Record<string, unknown> = {}) => ({ kind, field, remote: false, complex: false, instance: 'first', competence: 'this-unit', areas: [], accusedUnitId: null, anonymousEvidence: false, ...extra }) as Parameters<typeof classify>[4];
+  const cls = (kind: string, field: string, extra: Record<string, unknown> = {}) => ({ kind, field, remote: false, complex: false, instance: 'first', competence: 'this-unit', areas: [], accusedUnitId: null, anonymousEvidence: false, decisionUnitId: null, knewOn: null, excluded: [], ...extra }) as Parameters<typeof classify>[4];
   const p1 = await mk(1, 'Khiếu nại quyết định thu hồi đất', 'Tôi khiếu nại quyết định thu hồi đất số 12/QĐ-UBND vì mức bồi thường thấp hơn giá thị trường.', commune.id, d(70));
   await ctx.at(d(66), async () => {
-    await classify(db, a, sys, p1.id, cls('complaint', 'compensation', { areas: ['land-environment'] }));
-    await accept(db, a, sys, p1.id);
+    await classify(db, a, sys, p1.id, cls('complaint', 'compensation', { areas: ['land-environment'], decisionUnitId: commune.id, knewOn: d(80) }));
+    await accept(db, a, sys, p1.id, { acceptedOn: d(66), decisionNumber: '15/TB-UBND' });
   });
   const p2 = await mk(2, 'Tố cáo cán bộ địa chính', 'Tố cáo cán bộ địa chính phường nhận tiền khi làm thủ tục cấp giấy chứng nhận quyền sử dụng đất.', province.id, d(56), { kindHint: 'denunciation' });
   await ctx.at(d(52), async () => {
     await classify(db, a, sys, p2.id, cls('denunciation', 'conduct', { areas: ['anti-corruption'], accusedUnitId: commune.id }));
-    await accept(db, a, sys, p2.id);
+    await accept(db, a, sys, p2.id, { acceptedOn: d(52), decisionNumber: '21/QĐ-UBND' });
   });
   await ctx.at(d(24), () => extend(db, a, sys, p2.id, { reason: 'Cần xác minh thêm tại nhiều nơi', decisionNumber: '45/QĐ-UBND', criteria: ['several-places'] }));
   const p3 = await mk(3, 'Kiến nghị sửa đường thôn', 'Kiến nghị sửa chữa đường bê tông tổ 3 bị hư hỏng nặng sau mùa mưa.', province.id, d(45));
-  await ctx.at(d(44), () => forward(db, a, sys, p3.id, { toUnitId: noiVu.id, reason: 'Chuyển Sở Nội vụ xem xét' }));
-  await ctx.at(d(40), () => forward(db, a, sys, p3.id, { toUnitId: commune.id, reason: 'Thuộc thẩm quyền UBND phường' }));
+  await ctx.at(d(44), () => forward(db, a, sys, p3.id, { toUnitId: noiVu.id, reason: 'Chuyển Sở Nội vụ xem xét', forwardedOn: d(44) }));
+  await ctx.at(d(43), () => receive(db, a, sys, p3.id, { receivedOn: d(43) }));
+  await ctx.at(d(40), () => forward(db, a, sys, p3.id, { toUnitId: commune.id, reason: 'Thuộc thẩm quyền UBND phường', forwardedOn: d(40) }));
+  await ctx.at(d(38), () => receive(db, a, sys, p3.id, { receivedOn: d(39) }));
   const p4 = await mk(4, 'Phản ánh đèn đường hỏng', 'Phản ánh đèn chiếu sáng đường Lê Lợi hỏng nhiều ngày.', commune.id, d(30));
   await ctx.at(d(29), async () => {
     await classify(db, a, sys, p4.id, cls('feedback', 'other'));
-    await accept(db, a, sys, p4.id);
+    await accept(db, a, sys, p4.id, { acceptedOn: d(29) });
   });
-  await ctx.at(d(22), () => resolve(db, a, sys, p4.id, { outcome: 'answered', documentNumber: '88/UBND', summary: `Đã thay bóng đèn ngày ${formatDate(d(23))}.` }));
+  await ctx.at(d(22), () => resolve(db, a, sys, p4.id, { outcome: 'answered', documentNumber: '88/UBND', summary: `Đã thay bóng đèn ngày ${formatDate(d(23))}.`, resolvedOn: d(22) }));
   const p5 = await mk(5, 'Đơn nhiều nội dung', 'Vừa khiếu nại quyết định xử phạt vừa tố cáo cán bộ và kiến nghị về đường.', commune.id, d(33));
   await ctx.at(d(32), () => classify(db, a, sys, p5.id, cls('mixed', 'other')));
   const p6 = await mk(6, 'Kiến nghị về hồ sơ hộ nghèo', `Kiến nghị xem xét lại việc bình xét hộ nghèo năm ${ctx.today.slice(0, 4)} ở tổ 6.`, commune.id, d(75));

@@ -10,7 +10,7 @@ import { notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
 import { jaccard, NEAR_DUPLICATE, shingles, trackingCode } from '../../domain/petitions/index.ts';
 import { getByCode, duplicateCandidates } from './petitions.repository.ts';
-import { clock, legalTime, today, type LegalTime } from './petitions.clock.ts';
+import { historyEntry, clock, legalTime, today, type LegalTime } from './petitions.clock.ts';
 import type { PublicPetitionInput, StaffPetitionInput } from './petitions.schema.ts';
 import { nowMs } from '../../platform/clock.ts';
 
@@ -130,6 +130,8 @@ export async function createPetition(db: Db, actor: Actor, input: PublicPetition
       competence: null, eligibility: null, remote: 0, complex: 0, instance: 'first', received_on: receivedOn, received_at: receivedAt, accepted_on: null,
       due_on: clocks.process.due, deadlines: JSON.stringify(clocks), extensions: 0, complexity_criteria: '[]', outcome: null, document_number: null, answer: null, resolved_on: null,
       duplicate_of: dup?.id ?? null, files: JSON.stringify(files), created_by: actor.userId, updated_at: receivedAt,
+      clock_history: JSON.stringify([historyEntry(receivedOn, 'start', 'process', clocks.process)]), last_step_on: receivedOn, suspended_on: null, suspended_days: 0, awaiting_receipt: 0,
+      time_bar: null, decision_unit_id: null, resolver: null, notices: '{}',
     }).execute();
     await addEvent(trx, id, { event: 'received', public: true, actorId: actor.userId, unitId: input.handlingUnitId, note: input.channel });
     if (dup) await addEvent(trx, id, { event: 'duplicate-linked', public: false, actorId: null, unitId: input.handlingUnitId, note: dup.tracking_code });

@@ -10,6 +10,9 @@ export interface PetitionsTable {
   complexity_criteria: string;
   outcome: string | null; document_number: string | null; answer: string | null; resolved_on: string | null; duplicate_of: string | null;
   files: string; created_by: string | null; updated_at: string;
+  /** Issue 18 items 6–9, 11 (migrations/20261211030000_petition_procedure.ts). */
+  clock_history: string; last_step_on: string | null; suspended_on: string | null; suspended_days: number; awaiting_receipt: number;
+  time_bar: string | null; decision_unit_id: string | null; resolver: string | null; notices: string;
 }
 export interface PetitionEventsTable { id: string; petition_id: string; seq: number; at: string; actor_id: string | null; unit_id: string | null; event: string; public: number; note: string | null }
 export interface PetitionForwardsTable { id: string; petition_id: string; from_unit_id: string; to_unit_id: string; at: string; by_user_id: string | null; reason: string; legal_step: string }

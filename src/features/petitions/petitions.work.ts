@@ -1,8 +1,9 @@
 import { registerWorkSource, type WorkItem } from '../../platform/work/index.ts';
 import { registerIndicator } from '../../platform/indicators/index.ts';
 import { withDescendants } from '../units/index.ts';
+import { pendingNotices } from './petitions.steps.ts';
 
-const STEP: Record<string, string> = { received: 'petition.classify', triaged: 'petition.accept', accepted: 'petition.resolve' };
+const STEP: Record<string, string> = { received: 'petition.classify', triaged: 'petition.accept', accepted: 'petition.resolve', suspended: 'petition.resume' };
 
 /** Cases held by the person's units, with the step due next and its legal deadline (the case clock). */
 registerWorkSource({
@@ -11,9 +12,15 @@ registerWorkSource({
   list: async (db, who) => {
     if (!who.units.length) return [];
     const rows = await db.selectFrom('petitions as p').innerJoin('units as u', 'u.id', 'p.handling_unit_id')
-      .select(['p.id', 'p.tracking_code', 'p.title', 'p.status', 'p.due_on', 'p.handling_unit_id', 'u.full_name'])
+      .select(['p.id', 'p.tracking_code', 'p.title', 'p.status', 'p.due_on', 'p.handling_unit_id', 'p.awaiting_receipt', 'u.full_name'])
       .where('p.handling_unit_id', 'in', who.units).where('p.status', 'in', Object.keys(STEP)).orderBy('p.due_on').limit(200).execute();
-    return rows.map((r): WorkItem => ({ key: `petition:${r.id}`, kind: STEP[r.status], title: `${r.tracking_code} · ${r.title}`, unitId: r.handling_unit_id, unitName: r.full_name, due: r.due_on, basis: 'legal', href: `/petitions/${r.id}` }));
+    const steps = rows.map((r): WorkItem => ({ key: `petition:${r.id}`, kind: r.awaiting_receipt ? 'petition.receipt' : STEP[r.status], title: `${r.tracking_code} · ${r.title}`, unitId: r.handling_unit_id, unitName: r.full_name, due: r.due_on, basis: 'legal', href: `/petitions/${r.id}` }));
+    // Notices on the case clock not yet sent (issue 18 item 11), whatever the case's status.
+    const withNotices = await db.selectFrom('petitions as p').innerJoin('units as u', 'u.id', 'p.handling_unit_id')
+      .select(['p.id', 'p.tracking_code', 'p.title', 'p.deadlines', 'p.notices', 'p.handling_unit_id', 'u.full_name'])
+      .where('p.handling_unit_id', 'in', who.units).where('p.deadlines', 'like', '%"notice.%').limit(200).execute();
+    const notices = withNotices.flatMap((r) => pendingNotices(r).map((n): WorkItem => ({ key: `petition:${r.id}:notice:${n.notice}`, kind: 'petition.notice', title: `${r.tracking_code} · ${n.title}`, unitId: r.handling_unit_id, unitName: r.full_name, due: n.due, basis: 'legal', href: `/petitions/${r.id}#notices` })));
+    return [...steps, ...notices];
   },
 });
 

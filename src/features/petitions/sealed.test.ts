@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { forEachDialect, createTestApp, type Agent, type TestApp } from '../../../test/helpers/app.ts';
 import { DEMO_ACCOUNTS } from '../../seed.ts';
 import { getUnitByKey } from '../units/index.ts';
+import { localToday } from '../../platform/i18n/index.ts';
 
 const NAME = 'Đoàn Thị Kín Tên';
 const IDNO = '079188776655';
@@ -72,7 +73,7 @@ forEachDialect('sealed denouncer identity', (dialect) => {
     ({ trackingCode: code, accessKey: key } = (await r.json()) as { trackingCode: string; accessKey: string });
     caseId = (await t.db.selectFrom('petitions').select('id').where('tracking_code', '=', code).executeTakeFirstOrThrow()).id;
     assert.equal((await api('demo.commune', `/petitions/${caseId}/classify`, { kind: 'denunciation', field: 'conduct', accusedUnitId: noiVu })).status, 200);
-    assert.equal((await api('demo.commune', `/petitions/${caseId}/accept`, {})).status, 200);
+    assert.equal((await api('demo.commune', `/petitions/${caseId}/accept`, { acceptedOn: localToday() })).status, 200);
     // 2. A denunciation told in person at the reception desk (the reception log keeps the visitor).
     const v = await api('demo.reception.commune', '/reception/visits', { unitId: commune, receivedOn: '24/11/2026', visitorName: VISITOR, visitorIdNumber: VISITOR_ID, visitorAddress: 'Tổ 10', peopleCount: 1, kind: 'denunciation', summary: 'Tố cáo việc thu tiền sai quy định ở tổ 10.' });
     assert.equal(v.status, 201);

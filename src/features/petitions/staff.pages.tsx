@@ -10,7 +10,10 @@ import { ancestorIds, findUnits, unitIdsInScope } from '../units/index.ts';
 import { circularRisks, getPetition, listPetitions, type PetitionRow } from './petitions.repository.ts';
 import { filledTemplate } from './petitions.settings.ts';
 import type { TemplateStatus } from '../../domain/petitions/index.ts';
-import { classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, resolveInput, revealInput } from './petitions.schema.ts';
+import { acceptInput, classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, receiveInput, resolveInput, resumeInput, revealInput, suspendInput, withdrawInput } from './petitions.schema.ts';
+import { noticeSent, receive, resume, suspend, withdraw } from './petitions.steps.ts';
+import { noticeDocx } from './petitions.notices.ts';
+import { noticeSentInput, NOTICES } from './petitions.schema.ts';
 import { accept, classify, extend, extendTriage, forward, mayHandle, mayReveal, resolve, reveal } from './petitions.flow.ts';
 import { caseView, isOverdue } from './petitions.present.ts';
 import { flowError } from './petitions.api.ts';
@@ -95,26 +98,37 @@ staffPages.post('/petitions/:id/reveal', allow('petitions.reveal'), async (c) =>
 const steps = {
   classify: [classifyInput, (c: Ctx, id: string, i: never) => classify(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   forward: [forwardInput, (c: Ctx, id: string, i: never) => forward(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
-  accept: [null, (c: Ctx, id: string) => accept(c.get('deps').db, actorOf(c), c.get('user'), id)],
+  accept: [acceptInput, (c: Ctx, id: string, i: never) => accept(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   extend: [extendInput, (c: Ctx, id: string, i: never) => extend(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   resolve: [resolveInput, (c: Ctx, id: string, i: never) => resolve(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   'extend-triage': [extendTriageInput, (c: Ctx, id: string, i: never) => extendTriage(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  receive: [receiveInput, (c: Ctx, id: string, i: never) => receive(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  suspend: [suspendInput, (c: Ctx, id: string, i: never) => suspend(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  resume: [resumeInput, (c: Ctx, id: string, i: never) => resume(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  withdraw: [withdrawInput, (c: Ctx, id: string, i: never) => withdraw(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
 } as const;
+
+/** The form's one row of an excluded period (LKN Art. 9) as the API's array; an empty row is none. */
+function excludedRow(v: Record<string, string>) {
+  const row = { from: v.excludedFrom ?? '', to: v.excludedTo ?? '', reason: v.excludedReason ?? '', evidence: v.excludedEvidence ?? '' };
+  return { excluded: row.from || row.to || row.evidence ? [row] : [] };
+}
 
 for (const [name, [schema, run]] of Object.entries(steps)) {
   staffPages.post(`/petitions/:id/${name}`, allow('petitions.handle'), async (c) => {
     const p = await viewable(c);
     const values = await formValues(c);
     const all = await c.req.parseBody({ all: true });
-    const input = { ...values, ...(Array.isArray(all.areas) ? { areas: all.areas } : {}), ...(Array.isArray(all.criteria) ? { criteria: all.criteria } : {}) }; // several checkboxes
+    const input = { ...values, ...(Array.isArray(all.areas) ? { areas: all.areas } : {}), ...(Array.isArray(all.criteria) ? { criteria: all.criteria } : {}), ...excludedRow(values) }; // several checkboxes
     const parsed = schema ? schema.safeParse(input) : { success: true as const, data: {} };
     if (!parsed.success) {
       c.status(400);
-      return detail(c, p, { name, values, errors: fieldErrors(parsed.error, c.get('t')) });
+      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error, c.get('t'))).map(([k, m]) => [k.replace(/^excluded\.0\.(\w)/, (_, ch: string) => `excluded${ch.toUpperCase()}`), m]));
+      return detail(c, p, { name, values, errors });
     }
     const r = await run(c, p.id, parsed.data as never);
-    if (!r.ok && r.fields && (r.error === 'unit_missing' || r.error === 'forward_loop' || r.error === 'forward_once' || r.error === 'same_unit' || r.error === 'not_complex' || r.error === 'not_especially_complex')) {
-      c.status(r.error === 'unit_missing' || r.error === 'not_complex' ? 400 : 409);
+    if (!r.ok && r.fields && (r.error === 'unit_missing' || r.error === 'forward_loop' || r.error === 'forward_once' || r.error === 'same_unit' || r.error === 'not_complex' || r.error === 'not_especially_complex' || r.error === 'invalid_date')) {
+      c.status(r.error === 'unit_missing' || r.error === 'not_complex' || r.error === 'invalid_date' ? 400 : 409);
       return detail(c, p, { name, values, errors: translateFields(r.fields, c.get('t')) });
     }
     if (!r.ok) throw flowError(c, r);
@@ -125,3 +139,30 @@ for (const [name, [schema, run]] of Object.entries(steps)) {
     return c.redirect(`/petitions/${p.id}`, 303);
   });
 }
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A notice of the case as a Decree 30 DOCX (draft until its dispatch is recorded). */
+staffPages.get('/petitions/:id/notices/:file', allow('petitions.view'), async (c) => {
+  const p = await viewable(c);
+  const notice = (c.req.param('file') ?? '').replace(/\.docx$/, '');
+  const unit = await c.get('deps').db.selectFrom('units').select('full_name').where('id', '=', p.handling_unit_id).executeTakeFirst();
+  const doc = (NOTICES as readonly string[]).includes(notice) ? noticeDocx(p, notice, unit?.full_name ?? '') : null;
+  if (!doc) throw notFound();
+  return c.body(new Uint8Array(await doc), 200, { 'Content-Type': DOCX, 'Content-Disposition': `attachment; filename="${notice}-${p.tracking_code}.docx"` });
+});
+
+/** Records the dispatch of a notice (date and number written on it). */
+staffPages.post('/petitions/:id/notices/:notice/sent', allow('petitions.handle'), async (c) => {
+  const p = await viewable(c);
+  const notice = c.req.param('notice') ?? '';
+  if (!(NOTICES as readonly string[]).includes(notice)) throw notFound();
+  const values = await formValues(c);
+  const parsed = noticeSentInput.safeParse(values);
+  const name = `notice-${notice}`;
+  if (!parsed.success) { c.status(400); return detail(c, p, { name, values, errors: fieldErrors(parsed.error, c.get('t')) }); }
+  const r = await noticeSent(c.get('deps').db, actorOf(c), c.get('user'), p.id, { ...parsed.data, notice });
+  if (!r.ok && r.error === 'invalid_date') { c.status(400); return detail(c, p, { name, values, errors: translateFields(r.fields, c.get('t')) }); }
+  if (!r.ok) throw flowError(c, r);
+  return c.redirect(`/petitions/${p.id}#notices`, 303);
+});

@@ -7,6 +7,7 @@ import type { CaseView } from '../petitions.present.ts';
 import { answerText } from './public.tsx';
 import { SUPERVISION_AREAS } from '../../../domain/supervision-areas.ts';
 import { ELIGIBILITY_ITEMS } from '../../../domain/petitions/index.ts';
+import { ClockHistory, DateField, Notices, TimeBarFields } from './procedure.tsx';
 
 type Row = { id: string; tracking_code: string; kind: string | null; status: string; received_on: string; due_on: string | null; title: string; overdue: boolean; unitName: string };
 
@@ -37,7 +38,7 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
   const v = (name: string, dflt: Record<string, string> = {}) => (form?.name === name ? form.values : dflt);
   const e = (name: string) => (form?.name === name ? form.errors : undefined);
   const lang = useRequestContext<AppEnv>().get('lang');
-  const allowed = (s: Step) => canHandle && canStep(s, p.status as Status, p.kind as PetitionKind | null, p.extensions);
+  const allowed = (s: Step) => canHandle && canStep(s, p.status as Status, p.kind as PetitionKind | null, p.extensions) && (s === 'receive' ? p.awaitingReceipt : !(p.awaitingReceipt && (s === 'classify' || s === 'forward' || s === 'extend-triage')));
   const t = useT();
   const sender = p.sender && 'sealed' in p.sender ? t('petitions.sealed') : p.sender ? [p.sender.name, p.sender.address, p.sender.phone, p.sender.email].filter(Boolean).join(' · ') : '—';
   return (
@@ -55,6 +56,10 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
         <dt>{t('petitions.dueOn')}</dt><dd id="due-on">{formatDate(p.dueOn) || '—'}</dd>
         {p.resolvedOn && <><dt>{t('petitions.resolvedOn')}</dt><dd id="resolved-on">{formatDate(p.resolvedOn)}{p.documentNumber ? ` · ${p.documentNumber}` : ''}</dd></>}
         {p.remote && <><dt>{t('petitions.remote')}</dt><dd>{t('reception.yes')}</dd></>}
+        {p.awaitingReceipt && <><dt>{t('petitions.awaitingReceipt')}</dt><dd id="awaiting-receipt">{t('petitions.awaitingReceipt.hint')}</dd></>}
+        {p.suspendedOn && <><dt>{t('petitions.suspendedOn')}</dt><dd id="suspended-on">{formatDate(p.suspendedOn)}</dd></>}
+        {p.timeBar && <><dt>{t('petitions.timeBar')}</dt><dd id="time-bar">{t(p.timeBar.late ? 'petitions.timeBar.late' : 'petitions.timeBar.ok', { knewOn: formatDate(p.timeBar.knewOn), due: formatDate(p.timeBar.due), days: String(p.timeBar.excludedDays) })}</dd></>}
+        {p.resolver && <><dt>{t('petitions.resolver')}</dt><dd id="resolver">{t(`petitions.resolver.${p.resolver.resolver}`)}{p.resolver.routeTo ? ` · ${names.get(p.resolver.routeTo) ?? units.find((u) => u[0] === p.resolver!.routeTo)?.[1] ?? ''}` : ''}{p.resolver.basis ? ` (${p.resolver.basis})` : ''}</dd></>}
         {p.complexityCriteria.length > 0 && <><dt>{t('petitions.criteria')}</dt><dd id="criteria"><ul>{p.complexityCriteria.map((k) => <li>{t(`petitions.criterion.${k}`)}</li>)}</ul></dd></>}
         {p.areas.length > 0 && <><dt>{t('petitions.areas')}</dt><dd>{p.areas.map((c) => SUPERVISION_AREAS.find((a) => a.code === c)?.[lang === 'en' ? 'en' : 'vi'] ?? c).join('; ')}</dd></>}
         {p.duplicateOf && <><dt>{t('petitions.duplicateOf')}</dt><dd id="duplicate"><a href={`/petitions/${p.duplicateOf}`}>{t('petitions.duplicateLink')}</a></dd></>}
@@ -67,7 +72,9 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
         {p.answer && <><dt>{t('petitions.answer')}</dt><dd>{answerText(t, p.answer)}</dd></>}
       </dl>
       <h2>{t('petitions.deadlines')}</h2>
-      <Table head={[t('petitions.deadlines'), t('petitions.clockStart'), t('petitions.dueOn'), t('reception.basis')]} rows={Object.values(p.deadlines).map((d) => [d.title, formatDate(d.start), <span class="due">{formatDate(d.due)}</span>, d.basis])} />
+      <Table head={[t('petitions.deadlines'), t('petitions.clockStart'), t('petitions.dueOn'), t('reception.basis')]} rows={Object.entries(p.deadlines).filter(([n]) => !n.startsWith('notice.')).map(([, d]) => [d.title, formatDate(d.start), <span class="due">{formatDate(d.due)}</span>, d.basis])} />
+      <ClockHistory entries={p.clockHistory} />
+      <Notices id={p.id} clocks={p.deadlines} sent={p.notices} canHandle={canHandle} form={form} />
       <h2>{t('petitions.templateNow')}</h2>
       <p class="hint">{t('petitions.templateHint')} <a href={`/petitions/templates?unitId=${p.handlingUnitId}`}>{t('petitions.templates')}</a></p>
       <blockquote class="template" id="template">{template}</blockquote>
@@ -86,10 +93,14 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
           <Select name="accusedUnitId" label={t('petitions.accusedUnitId')} hint={t('petitions.accusedHint')} values={{ accusedUnitId: p.accusedUnitId ?? '' }} options={[['', '—'], ...units]} />
           <div class="field"><label><input type="checkbox" name="remote" value="1" checked={p.remote} /> {t('petitions.remote')}</label> <label><input type="checkbox" name="complex" value="1" checked={p.complex} /> {t('petitions.complex')}</label>
             {p.anonymous && <> <label><input type="checkbox" name="anonymousEvidence" value="1" /> {t('petitions.anonymousEvidence')}</label></>}</div>
+          <TimeBarFields values={v('classify', { decisionUnitId: p.decisionUnitId ?? '' })} errors={e('classify')} units={units} />
         </>, t('petitions.action.classify'))}
-        {allowed('forward') && act(p.id, 'forward', <><Select name="toUnitId" label={t('petitions.toUnitId')} values={v('forward')} errors={e('forward')} options={units} /><Field name="reason" label={t('petitions.reason')} values={v('forward')} errors={e('forward')} /></>, t('petitions.action.forward'))}
+        {allowed('receive') && act(p.id, 'receive', <DateField name="receivedOn" label={t('petitions.receivedHereOn')} values={v('receive')} errors={e('receive')} />, t('petitions.action.receive'))}
+        {allowed('forward') && act(p.id, 'forward', <><Select name="toUnitId" label={t('petitions.toUnitId')} values={v('forward')} errors={e('forward')} options={units} /><Field name="reason" label={t('petitions.reason')} values={v('forward')} errors={e('forward')} /><DateField name="forwardedOn" label={t('petitions.forwardedOn')} values={v('forward')} errors={e('forward')} /></>, t('petitions.action.forward'))}
         {allowed('extend-triage') && p.deadlines.triage && p.deadlines.triage.variant !== 'extended' && act(p.id, 'extend-triage', <Field name="reason" label={t('petitions.reason')} values={v('extend-triage')} errors={e('extend-triage')} />, t('petitions.action.extendTriage'))}
-        {allowed('accept') && act(p.id, 'accept', null, t('petitions.action.accept'))}
+        {allowed('accept') && act(p.id, 'accept', <><DateField name="acceptedOn" label={t('petitions.acceptedOnDoc')} values={v('accept')} errors={e('accept')} /><Field name="decisionNumber" label={t('petitions.decisionNumber')} values={v('accept')} errors={e('accept')} /></>, t('petitions.action.accept'))}
+        {allowed('suspend') && act(p.id, 'suspend', <><Field name="decisionNumber" label={t('petitions.decisionNumber')} values={v('suspend')} errors={e('suspend')} /><DateField name="decidedOn" label={t('petitions.decidedOn')} values={v('suspend')} errors={e('suspend')} /><Field name="reason" label={t('petitions.reason')} values={v('suspend')} errors={e('suspend')} /></>, t('petitions.action.suspend'))}
+        {allowed('resume') && act(p.id, 'resume', <><Field name="decisionNumber" label={t('petitions.decisionNumber')} values={v('resume')} errors={e('resume')} /><DateField name="decidedOn" label={t('petitions.decidedOn')} values={v('resume')} errors={e('resume')} /></>, t('petitions.action.resume'))}
         {allowed('extend') && act(p.id, 'extend', <><Field name="decisionNumber" label={t('petitions.decisionNumber')} values={v('extend')} errors={e('extend')} /><Field name="reason" label={t('petitions.reason')} values={v('extend')} errors={e('extend')} />
           {p.kind === 'denunciation' && <fieldset class={`field${e('extend')?.criteria ? ' field-error' : ''}`} id="f-criteria"><legend>{t('petitions.criteria')}</legend>
             <p class="hint">{t(p.extensions ? 'petitions.criteria.hintSecond' : 'petitions.criteria.hintFirst')}</p>
@@ -99,12 +110,15 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
         {allowed('resolve') && act(p.id, 'resolve', <>
           <Select name="outcome" label={t('petitions.outcome')} values={v('resolve', { outcome: p.kind === 'denunciation' ? 'concluded' : p.kind === 'complaint' ? 'upheld' : 'answered' })} errors={e('resolve')} options={OUTCOMES.map((o): [string, string] => [o, t(`petitions.outcome.${o}`)])} />
           <Field name="documentNumber" label={t('petitions.documentNumber')} values={v('resolve')} errors={e('resolve')} />
+          <DateField name="resolvedOn" label={t('petitions.resolvedOnDoc')} values={v('resolve')} errors={e('resolve')} />
           <div class={`field${e('resolve')?.summary ? ' field-error' : ''}`}>
             <label for="f-summary">{t('petitions.summary')}</label>
             <div class="hint">{t('petitions.summaryHint')}</div>
             {e('resolve')?.summary && <p class="error-message" id="e-summary">{e('resolve')!.summary}</p>}
             <textarea id="f-summary" name="summary" rows={6}>{form?.name === 'resolve' ? form.values.summary ?? '' : resolveTemplate}</textarea>
           </div></>, t('petitions.action.resolve'))}
+        {allowed('withdraw') && act(p.id, 'withdraw', <><DateField name="withdrawnOn" label={t('petitions.withdrawnOn')} values={v('withdraw')} errors={e('withdraw')} /><Field name="decisionNumber" label={t('petitions.decisionNumber')} values={v('withdraw')} errors={e('withdraw')} /><Field name="reason" label={t('petitions.reason')} values={v('withdraw')} errors={e('withdraw')} />
+          {p.kind === 'denunciation' && <div class="field"><label><input type="checkbox" name="continueResolution" value="1" /> {t('petitions.continueResolution')}</label></div>}</>, t('petitions.action.withdraw'))}
       </div>}
       {canReveal && p.sender && 'sealed' in p.sender && act(p.id, 'reveal', <Field name="reason" label={t('petitions.reason')} values={v('reveal')} errors={e('reveal')} />, t('petitions.action.reveal'))}
     </>
