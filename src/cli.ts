@@ -7,6 +7,7 @@ import { adminCommands } from './features/admin/admin.cli.ts';
 import { plansCommands } from './features/plans/index.ts';
 import { resealAll } from './features/petitions/index.ts';
 import { nowIso } from './platform/clock.ts';
+import { demoCommands } from './demo/national/cli.ts';
 
 export type Command = { usage: string; run: (h: DbHandle, args: string[]) => Promise<number> };
 
@@ -77,6 +78,7 @@ const commands: Record<string, Command> = {
   },
   ...adminCommands(cliActor),
   ...plansCommands(cliActor),
+  ...demoCommands(cliActor),
 };
 
 async function main() {

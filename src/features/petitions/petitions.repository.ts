@@ -28,6 +28,8 @@ export async function holdersOf(db: Db | Trx, p: { id: string; handling_unit_id:
 
 export interface ListFilter extends Omit<import('./petitions.schema.ts').ListQuery, 'overdue'> { overdue?: boolean; units: 'all' | string[]; limit?: number; offset?: number }
 
+const TRACKING_CODE = /^PA-[A-Z0-9]{8}$/;
+
 /** Cases in scope, newest first. Search reads the folded title/content/code only (never the sender). */
 export async function listPetitions(db: Db | Trx, f: ListFilter) {
   let q = db.selectFrom('petitions').select(['id', 'tracking_code', 'kind', 'status', 'handling_unit_id', 'received_at', 'received_on', 'due_on', 'title', 'field', 'sealed', 'channel']);
@@ -39,7 +41,10 @@ export async function listPetitions(db: Db | Trx, f: ListFilter) {
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.unitId) q = q.where('handling_unit_id', '=', f.unitId);
   if (f.overdue) q = q.where('due_on', '<', localToday()).where('status', 'in', ['received', 'triaged', 'accepted']);
-  for (const w of searchWords(f.q ?? '')) q = q.where('search_text', 'like', `% ${w}%`);
+  // A tracking code is looked up in its unique index; other words in the folded text.
+  const code = (f.q ?? '').trim().toUpperCase();
+  if (TRACKING_CODE.test(code)) q = q.where('tracking_code', '=', code);
+  else for (const w of searchWords(f.q ?? '')) q = q.where('search_text', 'like', `% ${w}%`);
   return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit ?? 200).offset(f.offset ?? 0).execute();
 }
 

@@ -36,16 +36,21 @@ export async function areaItems(db: Db, area: string, scope: Scope, today: strin
 
 export interface AreaSummary { area: string; tasksOpen: number; tasksOverdue: number; petitionsOpen: number; petitionsOverdue: number }
 
-/** Per area: open and overdue tasks, open and overdue petitions. */
+/** Per area: open and overdue tasks, open and overdue petitions, counted in the database (grouped by tag list), never loading the items. */
 export async function areaSummaries(db: Db, areas: readonly string[], scope: Scope, today: string): Promise<AreaSummary[]> {
-  const out: AreaSummary[] = [];
-  for (const area of areas) {
-    const { tasks, petitions } = await areaItems(db, area, scope, today);
-    out.push({
-      area,
-      tasksOpen: tasks.filter((t) => t.status !== 'done').length, tasksOverdue: tasks.filter((t) => t.overdue).length,
-      petitionsOpen: petitions.filter((p) => OPEN_PETITION.includes(p.status)).length, petitionsOverdue: petitions.filter((p) => p.overdue).length,
-    });
-  }
-  return out;
+  const out = new Map(areas.map((area) => [area, { area, tasksOpen: 0, tasksOverdue: 0, petitionsOpen: 0, petitionsOverdue: 0 }]));
+  if (scope !== 'all' && scope.length === 0) return [...out.values()];
+  let tq = db.selectFrom('tasks').select((e) => ['areas',
+    e.fn.sum<number>(e.case().when('status', '!=', 'done').then(1).else(0).end()).as('open'),
+    e.fn.sum<number>(e.case().when(e.and([e('status', '!=', 'done'), e('due_on', '<', today)])).then(1).else(0).end()).as('overdue'),
+  ]).where('areas', '!=', '[]').groupBy('areas');
+  if (scope !== 'all') tq = tq.where('unit_id', 'in', scope);
+  let pq = db.selectFrom('petitions').select((e) => ['areas', e.fn.countAll<number>().as('open'),
+    e.fn.sum<number>(e.case().when('due_on', '<', today).then(1).else(0).end()).as('overdue'),
+  ]).where('areas', '!=', '[]').where('status', 'in', OPEN_PETITION).groupBy('areas');
+  if (scope !== 'all') pq = pq.where('handling_unit_id', 'in', scope);
+  const [tasks, petitions] = await Promise.all([tq.execute(), pq.execute()]);
+  for (const r of tasks) for (const a of JSON.parse(r.areas) as string[]) { const o = out.get(a); if (o) { o.tasksOpen += Number(r.open); o.tasksOverdue += Number(r.overdue); } }
+  for (const r of petitions) for (const a of JSON.parse(r.areas) as string[]) { const o = out.get(a); if (o) { o.petitionsOpen += Number(r.open); o.petitionsOverdue += Number(r.overdue); } }
+  return [...out.values()];
 }
