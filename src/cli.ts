@@ -8,6 +8,9 @@ import { plansCommands } from './features/plans/index.ts';
 import { resealAll } from './features/petitions/index.ts';
 import { nowIso } from './platform/clock.ts';
 import { demoCommands } from './demo/national/cli.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { restoreBackup, writeBackup } from './platform/backup/index.ts';
 
 export type Command = { usage: string; run: (h: DbHandle, args: string[]) => Promise<number> };
 
@@ -53,18 +56,13 @@ const commands: Record<string, Command> = {
     },
   },
   backup: {
-    usage: 'backup [--out FILE]',
+    usage: 'backup [--out FILE]   (database snapshot + uploaded files in one file)',
     run: async (h, args) => {
-      if (h.dialect === 'postgres') {
-        console.log(`PostgreSQL: pg_dump --format=custom --file=coso-$(date +%F).dump "$DATABASE_URL"`);
-        return 0;
-      }
-      const out = opt(args, 'out') ?? `${loadConfig().dataDir}/backup-${nowIso().replace(/[:.]/g, '-')}.sqlite`;
-      const { default: Sqlite } = await import('better-sqlite3');
-      const src = new Sqlite(h.file!, { readonly: true });
-      await src.backup(out);
-      src.close();
-      console.log(`Backup written: ${out}`);
+      const config = loadConfig();
+      const out = path.resolve(opt(args, 'out') ?? path.join(config.dataDir, 'backups', `coso-${nowIso().replace(/[:.]/g, '-')}.backup`));
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      const r = await writeBackup({ dialect: h.dialect, sqliteFile: h.file, databaseUrl: config.databaseUrl, dataDir: config.dataDir, out });
+      console.log(`Đã sao lưu (backup written): ${out} (${h.dialect}, ${r.manifest.files} tệp đính kèm)`);
       return 0;
     },
   },
@@ -81,11 +79,35 @@ const commands: Record<string, Command> = {
   ...demoCommands(cliActor),
 };
 
+/** `restore FILE`: runs before any database is opened (opening would create and migrate one). */
+async function restore(args: string[]): Promise<number> {
+  const file = args[0];
+  if (!file) { console.error('Usage: npm run coso -- restore FILE'); return 1; }
+  const config = loadConfig();
+  try {
+    const r = await restoreBackup({ file: path.resolve(file), dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    console.log(`Đã khôi phục (restored) bản sao lưu ${r.manifest.createdAt} (${r.manifest.dialect}, ${r.files} tệp đính kèm) vào ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
+  } catch (e) {
+    console.error(`Không khôi phục được: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  const h = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(h.db);
+    const v = await verifyChain(h.db);
+    console.log(v.ok ? `Nhật ký kiểm toán: ${v.count} sự kiện, chuỗi nguyên vẹn` : `CẢNH BÁO: chuỗi kiểm toán hỏng ở #${v.brokenAt}: ${v.reason}`);
+    return v.ok ? 0 : 2;
+  } finally {
+    await h.close();
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2);
+  if (args[0] === 'restore') { process.exitCode = await restore(args.slice(1)); return; }
   const name = Object.keys(commands).sort((a, b) => b.length - a.length).find((k) => k.split(' ').every((w, i) => args[i] === w));
   if (!name) {
-    console.log('Usage: npm run coso -- <command>\n' + Object.values(commands).map((c) => `  ${c.usage}`).join('\n'));
+    console.log('Usage: npm run coso -- <command>\n' + [...Object.values(commands).map((c) => c.usage), 'restore FILE   (into an empty DATA_DIR / database)'].map((u) => `  ${u}`).join('\n'));
     process.exit(args.length ? 1 : 0);
   }
   const config = loadConfig();
