@@ -38,7 +38,7 @@ function buildOnce(): string {
   for (const c of copies) fs.cpSync(path.join(root, c), path.join(dir, c), { recursive: true });
   const npmCli = fs.realpathSync(spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim());
   const r = spawnSync(process.execPath, [npmCli, ...npm!], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_build_from_source: 'true', PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` }, timeout: 900_000,
+    cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_build_from_source: 'true', npm_config_nodedir: path.resolve(path.dirname(fs.realpathSync(process.execPath)), '..'), PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` }, timeout: 900_000,
   });
   assert.equal(r.status, 0, r.stderr.slice(-2000));
   assert.ok(!fs.existsSync(path.join(dir, 'node_modules/typescript')), 'dev dependencies left out');
