@@ -16,14 +16,13 @@ const json = (schema: z.ZodType, description: string) => ({ content: { 'applicat
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const errors = { 400: json(ErrorSchema, 'Invalid input or a composition rule broken (named)'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown') };
 const idParam = z.object({ id: z.string().max(64) });
-const Member = z.object({ name: z.string(), role: z.enum(['head', 'deputy', 'member']), villageId: z.string().optional(), isUnitOfficial: z.boolean().optional(), isRelative: z.boolean().optional() });
 const Created = z.object({ id: z.string() });
 
 export const boardsApi = apiRouter();
 
 boardsApi.openapi(createRoute({
   method: 'post', path: '/boards', middleware: [allow('boards.manage')] as const,
-  request: body(z.object({ kind: z.enum(['inspection', 'investment-supervision']), unitId: z.string(), projectTitle: z.string().optional(), termStart: z.string(), members: z.array(Member) }).passthrough()),
+  request: body(boardInput),
   responses: { 201: json(Created, 'Board set up'), ...errors },
 }), async (c) => {
   const input = await readJson(c, boardInput);

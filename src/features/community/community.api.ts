@@ -60,7 +60,7 @@ communityApi.openapi(createRoute({
 
 communityApi.openapi(createRoute({
   method: 'post', path: '/community-decisions', middleware: [allow('community.manage')] as const,
-  request: { body: { content: { 'application/json': { schema: z.object({ villageId: z.string(), matter: z.enum(MATTERS), form: z.enum(FORMS), question: z.string() }).passthrough() } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: decisionInput } }, required: true } },
   responses: { 201: json(Decision, 'Decision opened'), ...errors },
 }), async (c) => {
   const input = await readJson(c, decisionInput);

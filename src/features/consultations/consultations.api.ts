@@ -51,7 +51,7 @@ consultationsApi.openapi(createRoute({
 
 consultationsApi.openapi(createRoute({
   method: 'post', path: '/consultations/{id}/comments', middleware: [allow('consultations.manage')] as const,
-  request: { params: idParam, ...body(z.object({ text: z.string(), channel: z.string(), organization: z.string().optional() }).passthrough()) },
+  request: { params: idParam, ...body(staffCommentInput) },
   responses: { 201: json(Id, 'Comment entered by staff (meeting, box, ballot, organisation)'), ...errors },
 }), async (c) => {
   const row = await consultationFor(c, 'consultations.manage', c.req.valid('param').id);
@@ -89,7 +89,7 @@ consultationsApi.openapi(createRoute({
 
 consultationsApi.openapi(createRoute({
   method: 'post', path: '/consultations/{id}/dialogues', middleware: [allow('consultations.manage')] as const,
-  request: { params: idParam, ...body(z.object({ kind: z.string().describe('meeting | notice'), heldOn: z.string(), place: z.string(), participants: z.string(), affected: z.string(), opinions: z.string(), answers: z.string() }).partial().passthrough()) },
+  request: { params: idParam, ...body(dialogueInput) },
   responses: { 201: json(Id, 'Informing of, or dialogue with, affected citizens recorded (Art. 27), filed with the decision dossier'), ...errors },
 }), async (c) => {
   const row = await consultationFor(c, 'consultations.manage', c.req.valid('param').id);

@@ -46,7 +46,7 @@ disclosuresApi.openapi(createRoute({
 
 disclosuresApi.openapi(createRoute({
   method: 'post', path: '/disclosures', middleware: [allow('disclosures.manage')] as const,
-  request: body(z.object({ unitId: z.string(), itemCode: z.string(), title: z.string(), decisionOn: z.string(), postedOn: z.string(), forms: z.array(z.unknown()) }).passthrough()),
+  request: body(disclosureInput),
   responses: { 201: json(z.object({ id: z.string(), publishDue: z.string(), postedUntil: z.string().nullable(), late: z.boolean() }), 'Disclosure recorded; its deadlines computed'), ...errors },
 }), async (c) => {
   const input = await readJson(c, disclosureInput);

@@ -83,7 +83,7 @@ async function runOnce(deps: AppDeps, job: Job): Promise<void> {
 export async function drainJobs(ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((res) => { timer = setTimeout(() => res(false), ms); });
-  const done = Promise.allSettled([...running]).then(() => true);
+  const done = Promise.allSettled(running).then(() => true);
   const r = await Promise.race([done, timeout]);
   clearTimeout(timer);
   return r;

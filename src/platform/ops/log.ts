@@ -32,7 +32,7 @@ export function safePath(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
   const params = new URLSearchParams(url.slice(q + 1));
-  for (const k of [...new Set(params.keys())]) if (SECRET.test(k)) params.set(k, '***');
+  for (const k of new Set(params.keys())) if (SECRET.test(k)) params.set(k, '***');
   const s = params.toString();
   return url.slice(0, q) + (s ? `?${s.replaceAll('%2A%2A%2A', '***')}` : '');
 }
