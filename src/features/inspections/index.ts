@@ -7,6 +7,7 @@ import en from './i18n/en.json' with { type: 'json' };
 import { inspectionPages } from './inspections.pages.tsx';
 import { inspectionMorePages } from './inspections.more.pages.tsx';
 import { inspectionsApi } from './inspections.api.ts';
+import { evidencePages } from './inspections.evidence.pages.tsx';
 import { seedInspections } from './inspections.seed.ts';
 import './inspections.work.ts';
 import { registerInspectionIndicators } from './inspections.indicators.ts';
@@ -16,6 +17,7 @@ registerInspectionIndicators();
 const pages = new Hono<AppEnv>();
 pages.route('/', inspectionPages);
 pages.route('/', inspectionMorePages);
+pages.route('/', evidencePages);
 
 /**
  * Inspections of mass-mobilisation work and grassroots democracy by the Department of Home Affairs

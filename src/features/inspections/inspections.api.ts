@@ -16,6 +16,7 @@ import { saveFindings } from './inspections.visit.ts';
 import { proposeGoodModel } from './inspections.models.ts';
 import { loadTarget } from './inspections.load.ts';
 import { targetDocx } from './inspections.more.pages.tsx';
+import { evidenceDownload } from './inspections.evidence.pages.tsx';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 400: json(ErrorSchema, 'Invalid input, fields named in Vietnamese'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown') };
@@ -62,6 +63,7 @@ inspectionsApi.openapi(createRoute({ method: 'get', path: '/inspection-targets/{
     id: t.id, planId: plan.id, unit: v.unitName, unitId: t.unit_id, visitDate: t.visit_date, visitedOn: t.visited_on, status: t.status, dates: v.dates, flags: v.flags,
     selfReport: t.self_report_filed_on ? { filedOn: t.self_report_filed_on, selfScore: t.self_score, text: t.self_report } : null,
     findings: rights.findings ? v.findings.map((f) => ({ code: f.criterion_code, result: f.result, points: f.points, autoPoints: f.auto_points, autoSource: f.auto_source ? JSON.parse(f.auto_source) : null, overrideReason: f.override_reason, note: f.note })) : null,
+    evidence: rights.findings ? v.evidence.map((e) => ({ id: e.id, code: e.code, name: e.name, kind: e.kind, size: e.size, href: `/api/v1/inspection-targets/${t.id}/evidence/${e.id}` })) : null,
     autoFill: rights.findings ? Object.fromEntries(v.auto) : null, score: v.score, explanation: rights.findings ? t.explanation : null,
     conclusion: v.conclusion && (rights.findings || v.conclusion.status === 'issued') ? v.conclusion : null,
     goodModels: v.goodModels,
@@ -69,6 +71,7 @@ inspectionsApi.openapi(createRoute({ method: 'get', path: '/inspection-targets/{
   }, 200);
 });
 inspectionsApi.get('/inspection-targets/:id/minutes.docx', allow('inspections.view'), (c) => targetDocx(c, c.req.param('id'), 'minutes'));
+inspectionsApi.get('/inspection-targets/:id/evidence/:evidenceId', allow('inspections.view'), evidenceDownload);
 inspectionsApi.get('/inspection-targets/:id/conclusion.docx', allow('inspections.view'), (c) => targetDocx(c, c.req.param('id'), 'conclusion'));
 
 const onTarget = (right: 'manage' | 'respond' | 'record', fn: (c: Ctx, id: string, d: any) => Promise<Result<unknown>>) => async (c: Ctx, id: string, d: any) => { await targetWith(c, id, right); return fn(c, id, d); };

@@ -12,17 +12,18 @@ const RESULT_VI: Record<string, string> = { met: 'Đạt', partly: 'Đạt một
 const lines = (s: string | null | undefined): Block[] => (s ?? '').split(/\r?\n+/).map((x) => x.trim()).filter(Boolean).map((text) => ({ kind: 'paragraph', text }));
 const orNone = (b: Block[]): Block[] => (b.length ? b : [{ kind: 'paragraph', text: '(Không có)', italic: true }]);
 
-interface Ctx { plan: InspectionPlansTable; target: InspectionTargetsTable; unitName: string; team: { name: string; decision_number: string; decision_date: string; members: { name: string; body: string; role: string }[] }; scheme: Scheme; findings: InspectionFindingsTable[]; score: Scorecard }
+interface Ctx { plan: InspectionPlansTable; target: InspectionTargetsTable; unitName: string; team: { name: string; decision_number: string; decision_date: string; members: { name: string; body: string; role: string }[] }; scheme: Scheme; findings: InspectionFindingsTable[]; score: Scorecard; evidence?: { code: string; name: string }[] }
 
 function findingsTable(x: Ctx): Block {
   const by = new Map(x.findings.map((f) => [f.criterion_code, f]));
   return {
-    kind: 'table', head: ['Tiêu chí', 'Nội dung', 'Điểm tối đa', 'Căn cứ (số liệu)', 'Kết quả', 'Điểm đoàn chấm', 'Lý do điều chỉnh, ghi chú'], widths: [8, 30, 8, 18, 10, 8, 18],
+    kind: 'table', head: ['Tiêu chí', 'Nội dung', 'Điểm tối đa', 'Căn cứ (số liệu)', 'Tài liệu kiểm chứng', 'Kết quả', 'Điểm đoàn chấm', 'Lý do điều chỉnh, ghi chú'], widths: [7, 26, 7, 17, 12, 9, 7, 15],
     rows: x.scheme.def.criteria.map((c) => {
       const f = by.get(c.code);
       const src = f?.auto_source ? (JSON.parse(f.auto_source) as { figures: { code: string; value: number }[]; target?: number; pct?: number; from?: string; to?: string }) : null;
       const basis = src ? `${src.figures.map((g) => `${getIndicator(g.code)?.label ?? g.code} = ${g.value}`).join('; ')}${src.target != null ? `; chỉ tiêu ${src.target}` : ''}${src.pct != null ? `; ${src.pct}%` : ''}${f?.auto_points != null ? `; tự tính ${f.auto_points} điểm (từ ${src.from ? src.from.split('-').reverse().join('/') : ''} đến ${src.to ? src.to.split('-').reverse().join('/') : ''})` : ''}` : '';
-      return [c.code, c.text, String(c.maxPoints), basis, f ? RESULT_VI[f.result] ?? f.result : '', f?.points == null ? '' : String(f.points), [f?.override_reason, f?.note].filter(Boolean).join('; ')];
+      const files = (x.evidence ?? []).filter((e) => e.code === c.code).map((e) => e.name).join('; ');
+      return [c.code, c.text, String(c.maxPoints), basis, files, f ? RESULT_VI[f.result] ?? f.result : '', f?.points == null ? '' : String(f.points), [f?.override_reason, f?.note].filter(Boolean).join('; ')];
     }),
   };
 }

@@ -5,6 +5,7 @@ import { conclusionOf, findingsOf, getScheme, recommendationsOf, teamsOf } from 
 import type { InspectionPlansTable, InspectionTargetsTable } from './inspections.tables.ts';
 import { autoFill, targetScore, type AutoFill } from './inspections.visit.ts';
 import { goodModelsOf } from './inspections.models.ts';
+import { evidenceOf, type Evidence } from './inspections.evidence.ts';
 
 /** Everything a target page, its API view and its documents show; findings only when `withFindings`. */
 export async function loadTarget(db: Db, t: InspectionTargetsTable, plan: InspectionPlansTable, today: string, withFindings: boolean) {
@@ -27,7 +28,8 @@ export async function loadTarget(db: Db, t: InspectionTargetsTable, plan: Inspec
   const auto = withFindings ? await autoFill(db, scheme, plan, t) : new Map<string, AutoFill>();
   const score = withFindings ? await targetScore(db, scheme, t) : null;
   const recs = withFindings || conclusion?.status === 'issued' ? await recommendationsOf(db, t.id) : [];
+  const evidence: Evidence[] = withFindings ? await evidenceOf(db, t.id) : [];
   const goodModels = conclusion && (withFindings || conclusion.status === 'issued') ? await goodModelsOf(db, t.id) : [];
-  return { t, plan, scheme, team, unitName: unit.full_name, unitKind: unit.kind, dates, flags, conclusion, findings, auto, score, recs, goodModels };
+  return { t, plan, scheme, team, unitName: unit.full_name, unitKind: unit.kind, dates, flags, conclusion, findings, auto, score, recs, goodModels, evidence };
 }
 export type TargetView = Awaited<ReturnType<typeof loadTarget>>;

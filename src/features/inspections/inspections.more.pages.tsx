@@ -30,7 +30,7 @@ export async function targetDocx(c: Ctx, id: string, kind: 'minutes' | 'conclusi
   const v = await loadTarget(db, t, plan, localToday(), true);
   if (kind === 'minutes' && !t.visited_on) throw notFound();
   if (kind === 'conclusion' && !v.conclusion) throw notFound();
-  const x = { plan, target: t, unitName: v.unitName, team: v.team, scheme: v.scheme, findings: v.findings, score: v.score! };
+  const x = { plan, target: t, unitName: v.unitName, team: v.team, scheme: v.scheme, findings: v.findings, score: v.score!, evidence: v.evidence };
   const buf = kind === 'minutes' ? await minutesDocx(x) : await conclusionDocx({ ...x, conclusion: v.conclusion!, recommendations: v.recs });
   return c.body(new Uint8Array(buf), 200, { 'Content-Type': DOCX, 'Content-Disposition': `attachment; filename="${kind === 'minutes' ? 'bien-ban' : 'ket-luan'}-${t.id.slice(0, 8)}.docx"` });
 }

@@ -102,4 +102,44 @@ forEachDialect('inspections: good models, summary DOCX, indicators, evidence', (
     const other = await call('demo.coordinator', 'GET', `/reports/${periodId}/${(await unitKey('body:52:xay-dung'))}`);
     assert.equal(Object.fromEntries(other.body.indicators.map((i: Json) => [i.code, i.computed]))['xl.score'], null, 'nothing published for that unit: no value');
   });
+
+  test('evidence files per checklist item: checked by content, kept with the findings, downloadable by the unit and the team, never by another unit before publication', async () => {
+    const coord = await t.as('demo.coordinator');
+    const upload = async (targetId: string, code: string, file: File) => {
+      const fd = new FormData();
+      fd.append('_csrf', await coord.csrf());
+      fd.append('code', code);
+      fd.append('file', file);
+      return coord.request(`/inspection-targets/${targetId}/evidence`, { method: 'POST', body: fd });
+    };
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const fake = await upload(open.id, 'TC1', new File([Buffer.from('<html>not a pdf</html>')], 'bien-ban.pdf'));
+    assert.equal(fake.status, 400);
+    const html = await fake.text();
+    assert.match(html, /href="#f-file"/);
+    assert.match(html, /Chỉ nhận tệp PDF, DOCX, XLSX, JPG hoặc PNG/);
+    assert.match(html, /<option value="TC1" selected/, 'the chosen criterion kept');
+    assert.equal((await upload(open.id, 'TC99', new File([PDF], 'x.pdf'))).status, 400, 'unknown criterion');
+    const good = await upload(open.id, 'TC1', new File([PDF], 'Kế hoạch triển khai.pdf'));
+    assert.equal(good.status, 303, (await good.text()).slice(0, 800));
+    const view = (await call('demo.coordinator', 'GET', `/inspection-targets/${open.id}`)).body;
+    assert.deepEqual(view.evidence.map((e: Json) => [e.code, e.name, e.kind]), [['TC1', 'Kế hoạch triển khai.pdf', 'pdf']]);
+    const href = `/inspection-targets/${open.id}/evidence/${view.evidence[0].id}`;
+    assert.match(await (await coord.get(`/inspection-targets/${open.id}`)).text(), new RegExp(`data-testid="evidence-TC1"><li><a href="${href}">Kế hoạch triển khai.pdf</a>`));
+    const own = await (await t.as('demo.department')).get(href);
+    assert.equal(own.status, 200, 'the inspected unit downloads its own evidence');
+    assert.equal(own.headers.get('content-type'), 'application/pdf');
+    assert.deepEqual(Buffer.from(await own.arrayBuffer()), PDF);
+    assert.equal((await (await t.as('demo.commune')).get(href)).status, 403, 'another unit: page');
+    assert.equal((await call('demo.commune', 'GET', href)).status, 403, 'another unit: API');
+    assert.equal((await (await t.as('demo.observer')).get(href)).status, 403, 'observers only once the conclusion is issued');
+    assert.equal((await call('demo.coordinator', 'GET', href)).status, 200, 'the API serves it to the coordinator');
+    const minutesRes = await coord.get(`/inspection-targets/${concluded.id}/minutes.docx`);
+    assert.equal(minutesRes.status, 200);
+    assert.ok(docxParagraphs(Buffer.from(await minutesRes.arrayBuffer())).includes('Tài liệu kiểm chứng'), 'the minutes have the evidence column');
+    assert.equal((await upload(concluded.id, 'TC1', new File([PDF], 'muon.pdf'))).status, 400, 'findings are frozen once the conclusion is issued');
+    const events = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'inspections.evidence.add').where('subject_id', '=', open.id).execute();
+    assert.equal(events.length, 1, 'refused uploads leave no audit event');
+    assert.equal(await t.db.selectFrom('inspection_evidence').select('id').where('target_id', '=', concluded.id).execute().then((r) => r.length), 0);
+  });
 });

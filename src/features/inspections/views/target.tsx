@@ -19,8 +19,10 @@ function Findings({ v, rights, errors, values }: { v: TargetView; rights: Target
     const a = v.auto.get(c.code);
     const source = a ? <p class="hint" data-testid={`auto-${c.code}`}>{t('inspections.autoSource', { from: formatDate(a.from), to: formatDate(a.to) })}: {a.figures.map((g) => `${a.labels[g.code] ?? g.code} = ${g.value}`).join('; ')}{a.target != null ? `; ${t('inspections.target')} ${a.target}` : ''}{a.pct != null ? `; ${a.pct}%` : ''} → <strong>{t('inspections.autoPoints', { points: a.points })}</strong></p> : null;
     const err = (k: string) => errors?.[`${k}.${c.code}`];
-    if (!editable) return [<>{c.code}. {c.text}{source}</>, String(c.maxPoints), f ? t(`inspections.result.${f.result}`) : '—', f?.points == null ? '—' : String(f.points), [f?.override_reason && `${t('inspections.overrideReason')}: ${f.override_reason}`, f?.note].filter(Boolean).join(' · ')];
-    return [<>{c.code}. {c.text}{source}<input type="hidden" name={`code.${c.code}`} value={c.code} /></>, String(c.maxPoints),
+    const files = v.evidence.filter((e) => e.code === c.code);
+    const ev = files.length ? <ul class="evidence" data-testid={`evidence-${c.code}`}>{files.map((e) => <li><a href={`/inspection-targets/${v.t.id}/evidence/${e.id}`}>{e.name}</a> ({e.kind.toUpperCase()}, {Math.max(1, Math.round(e.size / 1024))} KB)</li>)}</ul> : null;
+    if (!editable) return [<>{c.code}. {c.text}{source}{ev}</>, String(c.maxPoints), f ? t(`inspections.result.${f.result}`) : '—', f?.points == null ? '—' : String(f.points), [f?.override_reason && `${t('inspections.overrideReason')}: ${f.override_reason}`, f?.note].filter(Boolean).join(' · ')];
+    return [<>{c.code}. {c.text}{source}{ev}<input type="hidden" name={`code.${c.code}`} value={c.code} /></>, String(c.maxPoints),
       <select name={`result.${c.code}`} id={`f-result.${c.code}`} aria-label={t('inspections.result')}>{RESULTS.map((r) => <option value={r} selected={val(`result.${c.code}`, f?.result ?? resultOf(a?.points, c.maxPoints)) === r}>{t(`inspections.result.${r}`)}</option>)}</select>,
       <>{err('points') && <p class="error-message">{err('points')}</p>}<input name={`points.${c.code}`} id={`f-points.${c.code}`} class="input-short" aria-label={t('inspections.points')} value={val(`points.${c.code}`, f?.points == null ? '' : String(f.points))} /></>,
       <>{err('overrideReason') && <p class="error-message">{err('overrideReason')}</p>}
@@ -37,6 +39,22 @@ function Findings({ v, rights, errors, values }: { v: TargetView; rights: Target
     {table}
     <button type="submit">{t('inspections.saveFindings')}</button>
   </form>;
+}
+
+/** Upload of an evidence file for one checklist item (its own form: forms do not nest). */
+function EvidenceForm({ v, errors, values }: { v: TargetView } & Form) {
+  const t = useT();
+  const err = errors?.file;
+  return <form method="post" action={`/inspection-targets/${v.t.id}/evidence`} enctype="multipart/form-data" id="evidence" novalidate><Csrf />
+    <h3>{t('inspections.addEvidence')}</h3>
+    <Select name="code" label={t('inspections.criterion')} errors={errors} values={values} options={v.scheme.def.criteria.map((c) => [c.code, `${c.code}. ${c.text}`])} />
+    <div class={`field${err ? ' field-error' : ''}`}>
+      <label for="f-file">{t('inspections.evidenceFile')}</label>
+      <div class="hint">{t('inspections.evidenceHint')}</div>
+      {err && <p class="error-message" id="e-file">{err}</p>}
+      <input type="file" id="f-file" name="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" aria-invalid={err ? 'true' : undefined} />
+    </div>
+    <button type="submit" class="button secondary">{t('inspections.uploadEvidence')}</button></form>;
 }
 
 export function TargetPage({ v, rights, today, remediable, errors, values }: { v: TargetView; rights: TargetRights; today: string; remediable: Set<string> } & Form) {
@@ -69,6 +87,7 @@ export function TargetPage({ v, rights, today, remediable, errors, values }: { v
     {rights.findings ? <>
       <h2>{t('inspections.visit')}</h2>
       <Findings v={v} rights={rights} errors={errors} values={values} />
+      {rights.record && !issued && <EvidenceForm v={v} errors={errors} values={values} />}
       {v.score && x.visited_on && <p data-testid="score">{t('inspections.scoreLine', { total: v.score.total, max: v.score.fullMax, base: v.score.base, bonus: v.score.bonus, penalty: v.score.penalty })}</p>}
       {x.visited_on && <p class="actions"><a class="button secondary" href={`/inspection-targets/${x.id}/minutes.docx`}>{t('inspections.minutesDocx')}</a></p>}
       <h2>{t('inspections.explanation')}</h2>
