@@ -16,7 +16,8 @@ import { childDatabase, startServer } from '../helpers/server.ts';
  * COSO_CONTAINER_CHECK=1): that is the image's runtime.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const skip = process.env.COSO_CONTAINER_CHECK === '1' ? false : 'the Dockerfile check runs in .ci/node22 (COSO_CONTAINER_CHECK=1)';
+/** Only the Node 22 job (.ci/node22, COSO_CONTAINER_CHECK=1) builds the image's folder: the main suite registers no test here, rather than a skipped one. */
+const enabled = process.env.COSO_CONTAINER_CHECK === '1';
 
 /** The build stage's COPY sources and its npm command, read from the Dockerfile itself. */
 function buildStage() {
@@ -46,8 +47,8 @@ function buildOnce(): string {
   return (built = dir);
 }
 
-forEachDialect('container image steps', (dialect) => {
-  test('build stage in a clean folder, then the CMD serves /healthz and stops on SIGTERM', { skip, timeout: 1_000_000 }, async () => {
+if (enabled) forEachDialect('container image steps', (dialect) => {
+  test('build stage in a clean folder, then the CMD serves /healthz and stops on SIGTERM', { timeout: 1_000_000 }, async () => {
     const dir = buildOnce();
     assert.deepEqual(buildStage().cmd, ['node', '--import', 'tsx', 'src/server.ts']);
     const db = await childDatabase(dialect);
