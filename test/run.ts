@@ -7,6 +7,8 @@
  *   npm test -- src/features/units  only files under these paths
  *   npm test -- --now 2027-05-10T09:00:00+07:00   the whole run with the product clock at that instant
  *   npm test -- --skip e2e         everything but the browser tests (`--skip e2e,heavy`: nor *.heavy.test.ts)
+ *   npm test -- --dialect sqlite   only the SQLite half of the integration tests (no PostgreSQL cluster): for
+ *                                  a second pass that checks something dialect-independent, such as the clock
  * The seed and every test process read the same clock: COSO_NOW is pinned at the start of the run
  * (the given --now, or the real time), so "today" is the same day for the demo data and the tests.
  * With CI or COSO_REQUIRE_ALL=1 set, missing PostgreSQL, Chromium, espeak-ng or LibreOffice is an error,
@@ -33,6 +35,7 @@ function parseArgs(argv: string[]) {
   let only: string | undefined;
   let now: string | undefined;
   let skip: string | undefined;
+  let dialect: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -42,13 +45,16 @@ function parseArgs(argv: string[]) {
     else if (a.startsWith('--now=')) now = a.slice(6);
     else if (a === '--skip') skip = argv[++i];
     else if (a.startsWith('--skip=')) skip = a.slice(7);
+    else if (a === '--dialect') dialect = argv[++i];
+    else if (a.startsWith('--dialect=')) dialect = a.slice(10);
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else paths.push(a);
   }
   if (only && only !== 'unit') throw new Error(`--only accepts "unit", not "${only}"`);
+  if (dialect !== undefined && dialect !== 'sqlite') throw new Error(`--dialect accepts "sqlite" (both dialects run by default), not "${dialect}"`);
   for (const k of skip?.split(',') ?? []) if (!SKIPPABLE.includes(k)) throw new Error(`--skip accepts ${SKIPPABLE.map((x) => `"${x}"`).join(', ')} (comma-separated), not "${k}"`);
   if (now !== undefined && parseInstant(now) === null) throw new Error(`--now wants an ISO timestamp such as 2027-05-10T09:00:00+07:00, not "${now}"`);
-  return { only, paths, now, skip };
+  return { only, paths, now, skip, sqliteOnly: dialect === 'sqlite' };
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -170,7 +176,7 @@ function readSummary(file: string): Record<string, number> {
 }
 
 async function main(): Promise<number> {
-  const { only, paths, now, skip } = parseArgs(process.argv.slice(2));
+  const { only, paths, now, skip, sqliteOnly } = parseArgs(process.argv.slice(2));
   let files = collectFiles(only, paths, skip);
   if (files.length === 0) {
     log('no test files found');
@@ -208,7 +214,9 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   try {
-    if (needsDb) {
+    if (needsDb && sqliteOnly) {
+      log('--dialect sqlite: no PostgreSQL cluster, the [postgres] suites are not part of this run (chosen, not missing)');
+    } else if (needsDb) {
       const bin = findPgBin();
       if (!bin) {
         if (strict) problems.push('PostgreSQL is missing (/usr/lib/postgresql/*/bin/initdb); run `bash .ci/install-system-deps`.');
