@@ -35,6 +35,11 @@ async function decisionFor(c: Ctx, action: string, id: string) {
   await villageFor(c, action, d.village_id);
   return d;
 }
+/** The decision's state in words, with the result once closed ("Đã tổng hợp: Được thông qua"). */
+function statusLabel(c: Ctx, d: { status: string; passed: number | null }) {
+  const t = c.get('t');
+  return d.status === 'closed' ? `${t('community.status.closed')}: ${t(Number(d.passed) ? 'community.status.passed' : 'community.status.failed')}` : t(`community.status.${d.status}`);
+}
 const present = (d: NonNullable<Awaited<ReturnType<typeof getDecision>>>) => ({ id: d.id, villageId: d.village_id, matter: d.matter, form: d.form, question: d.question, status: d.status, yes: d.yes, no: d.no, other: d.other, householdsPresent: d.households_present, totalHouseholds: d.total_households, recordDue: d.record_due });
 
 communityApi.openapi(createRoute({
@@ -80,7 +85,7 @@ communityApi.openapi(createRoute({
   const d = await decisionFor(c, 'community.manage', c.req.param('id'));
   const r = await enterTally(c.get('deps').db, actorOf(c), d.id, await readJson(c, tallyInput));
   const now = (await getDecision(c.get('deps').db, d.id))!;
-  if (!r.ok && r.error === 'state') throw conflict('decision_closed', 'community.error.notOpen', { ...present(now), statusLabel: c.get('t')(`community.status.${now.status}`) });
+  if (!r.ok && r.error === 'state') throw conflict('decision_closed', 'community.error.notOpen', { ...present(now), statusLabel: statusLabel(c, now) });
   if (!r.ok) throw failure(r, c.get('t'));
   return c.json(present(now), 200);
 });
