@@ -116,7 +116,7 @@ function asShown(kind, name, v) {
 function versions(e) {
   const table = document.createElement('table');
   table.className = 'field-versions';
-  const rows = [['', M.yours, M.server], ['', '', show(e.current.statusLabel || e.current.status)]];
+  const rows = [['', M.yours, M.server], [M.status, '', show(e.current.statusLabel || e.current.status)]];
   for (const [k, v] of Object.entries(e.fields)) {
     const [label, mine] = asShown(e.kind, k, v);
     const theirs = k in e.current ? e.current[k] : e.current.id === v ? v : undefined;

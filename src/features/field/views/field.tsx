@@ -64,7 +64,7 @@ const KINDS = ['complaint', 'denunciation', 'recommendation', 'feedback', 'mixed
 
 /** Messages field.js shows (it has no other source of text when offline). */
 const SCRIPT_KEYS = ['online', 'offline', 'empty', 'sync', 'syncing', 'syncedCount', 'otherUser', 'state.pending', 'state.synced', 'state.conflict', 'state.rejected',
-  'capturedAt', 'syncedAt', 'yours', 'server', 'discard', 'discardConfirm', 'edit', 'saved', 'photo'];
+  'capturedAt', 'syncedAt', 'yours', 'server', 'status', 'discard', 'discardConfirm', 'edit', 'saved', 'photo'];
 
 /** The offline capture page: entries on the device (list, sync) above the capture forms; without JavaScript, links to the usual pages. */
 export function FieldPage({ user, options, links, scripts }: { user: string; options: FieldOptions; links: [string, string][]; scripts: Child }) {
