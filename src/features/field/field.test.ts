@@ -127,6 +127,8 @@ forEachDialect('offline capture: idempotency, conflicts, page session', (dialect
     const html = await page.text();
     for (const kind of ['visit', 'tally', 'case', 'session']) assert.match(html, new RegExp(`data-kind="${kind}"`));
     assert.match(html, /<script type="module" src="\/field\/field\.js\?v=/);
+    assert.match(html, /<div data-field-nojs="true" class="notice">.*href="\/reception".*href="\/community".*href="\/mediation".*href="\/tasks"/s, 'without JavaScript: links to the usual pages');
+    assert.match(html, /<div data-field-app="true" hidden=""/, 'the capture forms need JavaScript and stay hidden without it');
     const me = (await (await agent.get('/field/session')).json()) as Json;
     assert.equal(me.username, 'demo.commune');
     const post = (headers: Record<string, string>) => agent.request('/api/v1/reception/visits', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers }, body: JSON.stringify(visit('Qua trang ghi nhận')) });
