@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { migrate, openDb } from './platform/db/index.ts';
 import { pruneSessions } from './platform/http/session.ts';
+import { pruneIdempotencyKeys } from './platform/http/idempotency.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './seed.ts';
 import { drainJobs, startJobs } from './platform/jobs/index.ts';
@@ -27,8 +28,9 @@ async function main() {
       if (seeded.password) console.log(`Mật khẩu demo (chỉ in một lần): ${seeded.password}`);
     }
   }
-  await pruneSessions(handle.db);
-  const prune = setInterval(() => void pruneSessions(handle.db).catch(() => {}), 3600_000);
+  const pruneAll = () => Promise.all([pruneSessions(handle.db), pruneIdempotencyKeys(handle.db)]);
+  await pruneAll();
+  const prune = setInterval(() => void pruneAll().catch(() => {}), 3600_000);
   prune.unref();
   const deps = { db: handle.db, dialect: handle.dialect, config, dbStats: handle.stats };
   const app = buildApp(deps);

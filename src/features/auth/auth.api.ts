@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/http/context.ts';
 import { HttpError, unauthorized } from '../../platform/http/errors.ts';
 import { login, logout } from './auth.service.ts';
 
-export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) }).openapi('Error');
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional(), current: z.unknown().optional().describe('With 409: the record as it is now on the server') }) }).openapi('Error');
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const authApi = apiRouter();

@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { allow } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf, type Ctx } from '../../platform/http/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/http/errors.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
 import { readJson } from '../../platform/http/validate.ts';
 import { parseDateInput, localToday } from '../../platform/i18n/index.ts';
 import { FORMS, MATTERS } from '../../domain/democracy/index.ts';
@@ -33,6 +34,11 @@ async function decisionFor(c: Ctx, action: string, id: string) {
   if (!d) throw notFound();
   await villageFor(c, action, d.village_id);
   return d;
+}
+/** The decision's state in words, with the result once closed ("Đã tổng hợp: Được thông qua"). */
+function statusLabel(c: Ctx, d: { status: string; passed: number | null }) {
+  const t = c.get('t');
+  return d.status === 'closed' ? `${t('community.status.closed')}: ${t(Number(d.passed) ? 'community.status.passed' : 'community.status.failed')}` : t(`community.status.${d.status}`);
 }
 const present = (d: NonNullable<Awaited<ReturnType<typeof getDecision>>>) => ({ id: d.id, villageId: d.village_id, matter: d.matter, form: d.form, question: d.question, status: d.status, yes: d.yes, no: d.no, other: d.other, householdsPresent: d.households_present, totalHouseholds: d.total_households, recordDue: d.record_due });
 
@@ -71,14 +77,17 @@ communityApi.openapi(createRoute({
 });
 
 communityApi.openapi(createRoute({
-  method: 'post', path: '/community-decisions/{id}/tally', middleware: [allow('community.manage')] as const,
+  method: 'post', path: '/community-decisions/{id}/tally', middleware: [allow('community.manage'), idempotent()] as const,
+  description: 'Takes an `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer. 409 with `error.current` when the vote was closed meanwhile.',
   request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ householdsPresent: z.number().int().optional(), yes: z.number().int(), no: z.number().int(), other: z.number().int(), secretBallot: z.boolean().optional(), team: z.array(z.string()).optional(), witnesses: z.array(z.string()).optional() }) } }, required: true } },
-  responses: { 200: json(Decision, 'Tally entered'), ...errors },
+  responses: { 200: json(Decision, 'Tally entered'), 409: json(ErrorSchema, 'The vote was closed meanwhile (`error.current` is the decision now)'), ...errors },
 }), async (c) => {
   const d = await decisionFor(c, 'community.manage', c.req.param('id'));
   const r = await enterTally(c.get('deps').db, actorOf(c), d.id, await readJson(c, tallyInput));
+  const now = (await getDecision(c.get('deps').db, d.id))!;
+  if (!r.ok && r.error === 'state') throw conflict('decision_closed', 'community.error.notOpen', { ...present(now), statusLabel: statusLabel(c, now) });
   if (!r.ok) throw failure(r, c.get('t'));
-  return c.json(present((await getDecision(c.get('deps').db, d.id))!), 200);
+  return c.json(present(now), 200);
 });
 
 communityApi.openapi(createRoute({

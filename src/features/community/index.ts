@@ -36,4 +36,4 @@ export const communityFeature: Feature = {
 };
 export { communityStats, democracyNumbers } from './community.stats.ts';
 export { explain, failure, scopeFor } from './community.access.ts';
-export { householdCount, getVillage } from './community.repository.ts';
+export { householdCount, getVillage, listDecisions } from './community.repository.ts';

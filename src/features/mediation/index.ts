@@ -33,5 +33,5 @@ export const mediationFeature: Feature = {
   api: mediationApi,
   seedDemo: seedMediation,
 };
-export { mediationStats } from './mediation.repository.ts';
+export { casesOf, listTeams, mediationStats } from './mediation.repository.ts';
 export { createTeam, createCase, addSession, recordOutcome } from './mediation.service.ts';

@@ -2,10 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { allow } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf } from '../../platform/http/context.ts';
+import { conflict } from '../../platform/http/errors.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
 import { readJson } from '../../platform/http/validate.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { failure } from '../community/index.ts';
 import { caseFor, onVillage, teamFor } from './mediation.access.ts';
+import { getCase } from './mediation.repository.ts';
 import { caseInput, outcomeInput, sessionInput, teamInput } from './mediation.schema.ts';
 import { addSession, createCase, createTeam, recordOutcome } from './mediation.service.ts';
 
@@ -29,7 +32,8 @@ mediationApi.openapi(createRoute({
 });
 
 mediationApi.openapi(createRoute({
-  method: 'post', path: '/mediation-cases', middleware: [allow('mediation.manage')] as const,
+  method: 'post', path: '/mediation-cases', middleware: [allow('mediation.manage'), idempotent()] as const,
+  description: 'A logbook entry. Takes an `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer and opens no second case.',
   request: body(z.object({ teamId: z.string(), assignedOn: z.string(), parties: z.array(z.union([z.string(), z.object({ name: z.string() })])), summary: z.string() })),
   responses: { 201: json(z.object({ id: z.string(), startDue: z.string() }), 'Case opened; mediation starts within 3 days (Art. 20(2))'), ...errors },
 }), async (c) => {
@@ -41,12 +45,17 @@ mediationApi.openapi(createRoute({
 });
 
 mediationApi.openapi(createRoute({
-  method: 'post', path: '/mediation-cases/{id}/sessions', middleware: [allow('mediation.manage')] as const,
+  method: 'post', path: '/mediation-cases/{id}/sessions', middleware: [allow('mediation.manage'), idempotent()] as const,
+  description: 'Takes an `Idempotency-Key` (and `X-Captured-At`) header. 409 with `error.current` when the case was closed meanwhile.',
   request: { params: idParam, ...body(z.object({ heldOn: z.string(), note: z.string() })) },
-  responses: { 201: json(z.object({ id: z.string() }), 'Session logged'), ...errors },
+  responses: { 201: json(z.object({ id: z.string() }), 'Session logged'), 409: json(ErrorSchema, 'The case was closed meanwhile'), ...errors },
 }), async (c) => {
   const { m } = await caseFor(c, 'mediation.manage', c.req.param('id'));
   const r = await addSession(c.get('deps').db, actorOf(c), m.id, await readJson(c, sessionInput));
+  if (!r.ok && r.error === 'state') {
+    const now = (await getCase(c.get('deps').db, m.id))!;
+    throw conflict('case_closed', 'mediation.error.closed', { id: now.id, result: now.result, closedOn: now.closed_on, statusLabel: c.get('t')(`mediation.result.${now.result}`) });
+  }
   if (!r.ok) throw failure(r, c.get('t'));
   return c.json({ id: m.id }, 201);
 });

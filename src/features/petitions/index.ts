@@ -31,3 +31,4 @@ export const petitionsFeature: Feature = {
 };
 export { petitionIndicators, publicPetitionCounts, registerPetitionIndicators } from './petitions.indicators.ts';
 export { resealAll } from './petitions.keys.ts';
+export { receptionUnits } from './reception.pages.tsx';

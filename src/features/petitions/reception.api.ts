@@ -4,6 +4,7 @@ import { z } from '../../platform/http/api.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
 import { validationError } from '../../platform/http/validate.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds } from '../units/index.ts';
 import { countsAsHeadDay, type ReceptionHolder } from '../../domain/deadlines/index.ts';
@@ -49,7 +50,11 @@ export function registerReceptionApi(api: OpenAPIHono<AppEnv>): void {
     return c.json({ items: await receptionLogs(c.get('deps').db, { units: scope, month: q.month ? monthOf(q.month) : null, unitId: q.unitId ?? null }) }, 200);
   });
 
-  api.openapi(createRoute({ method: 'post', path: '/reception/visits', middleware: [allow('reception.manage')] as const, request: body(visitInput), responses: { 201: json(Any, 'Logged; unless refused, a case was opened'), ...errors } }), async (c) => {
+  api.openapi(createRoute({
+    method: 'post', path: '/reception/visits', middleware: [allow('reception.manage'), idempotent()] as const, request: body(visitInput),
+    description: 'Takes an `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer and logs nothing more.',
+    responses: { 201: json(Any, 'Logged; unless refused, a case was opened'), ...errors },
+  }), async (c) => {
     const i = c.req.valid('json');
     const { db, config } = c.get('deps');
     if (!(await mayManage(c as unknown as Ctx, i.unitId))) throw forbidden();

@@ -58,3 +58,4 @@ export const plansFeature: Feature = {
 };
 export { plansCommands } from './plans.cli.ts';
 export { importPlan } from './plans.service.ts';
+export { findTasks } from './tasks.repository.ts';

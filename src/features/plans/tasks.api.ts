@@ -3,7 +3,8 @@ import { allow, authorize, can, scopeOf } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { pageFrom, pageOf, pageSchema } from '../../platform/http/pagination.ts';
 import { actorOf, type Ctx } from '../../platform/http/context.ts';
-import { forbidden, notFound, unauthorized } from '../../platform/http/errors.ts';
+import { conflict, forbidden, notFound, unauthorized } from '../../platform/http/errors.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
 import { fieldErrors, translateFields, validationError } from '../../platform/http/validate.ts';
 import { localToday } from '../../platform/i18n/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
@@ -87,14 +88,22 @@ tasksApi.openapi(createRoute({ method: 'patch', path: '/tasks/{id}', middleware:
 });
 
 /** Multipart: note, optional progress, optional file. Parsed by hand so a refused file gives a Vietnamese field message. */
-tasksApi.openapi(createRoute({ method: 'post', path: '/tasks/{id}/updates', middleware: [allow('tasks.edit')] as const, request: { params: idParam }, responses: { 201: json(z.object({ id: z.string() }), 'The update'), ...errors } }), async (c) => {
+tasksApi.openapi(createRoute({
+  method: 'post', path: '/tasks/{id}/updates', middleware: [allow('tasks.edit'), idempotent()] as const, request: { params: idParam },
+  description: 'Multipart: `note`, optional `progress`, optional `file` (evidence), optional `whileOpen=1` (refuse with 409 and `error.current` if the task is done by now). Takes an `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer.',
+  responses: { 201: json(z.object({ id: z.string() }), 'The update'), 409: json(ErrorSchema, 'The task was done meanwhile (with whileOpen)'), ...errors },
+}), async (c) => {
   const task = await taskFor(c, c.req.valid('param').id, 'tasks.edit');
   const body = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
   const r = updateInput.safeParse({ note: body.note, progress: body.progress });
   if (!r.success) throw validationError(fieldErrors(r.error, c.get('t')));
   const file = body.file instanceof File ? body.file : null;
   const { db, config } = c.get('deps');
-  const u = await addUpdate(db, actorOf(c), { taskId: task.id, kind: 'update', note: r.data.note, progress: r.data.progress, file, dataDir: config.dataDir });
+  const u = await addUpdate(db, actorOf(c), { taskId: task.id, kind: 'update', note: r.data.note, progress: r.data.progress, file, dataDir: config.dataDir, whileOpen: body.whileOpen === '1' });
+  if (!u.ok && u.error === 'state') {
+    const now = (await getTask(db, task.id, localToday()))!;
+    throw conflict('task_done', 'tasks.error.doneMeanwhile', { ...out(now), statusLabel: c.get('t')(`tasks.status.${now.status}`) });
+  }
   if (!u.ok) throw validationError(translateFields(u.fields, c.get('t')));
   return c.json({ id: u.value }, 201);
 });

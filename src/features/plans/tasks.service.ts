@@ -142,11 +142,15 @@ export async function applyUpdate(trx: Trx, actor: Actor, task: { id: string; un
   return id;
 }
 
-/** Adds a progress update or comment, with optional evidence checked by content; nothing is stored if the file is refused. */
-export async function addUpdate(db: Db, actor: Actor, opts: { taskId: string; kind: 'update' | 'comment'; note: string; progress: number | null; file: File | null; dataDir: string }): Promise<Result<string, 'not_found' | 'file'>> {
+/**
+ * Adds a progress update or comment, with optional evidence checked by content; nothing is stored if the file is refused.
+ * `whileOpen`: only while the task is not done (an update captured offline must not land on a task someone finished meanwhile).
+ */
+export async function addUpdate(db: Db, actor: Actor, opts: { taskId: string; kind: 'update' | 'comment'; note: string; progress: number | null; file: File | null; dataDir: string; whileOpen?: boolean }): Promise<Result<string, 'not_found' | 'file' | 'state'>> {
   return inTransaction(db, async (trx) => {
     const task = await trx.selectFrom('tasks').select(['id', 'unit_id', 'status', 'parent_task_id']).where('id', '=', opts.taskId).executeTakeFirst();
     if (!task) return fail('not_found');
+    if (opts.whileOpen && task.status === 'done') return fail('state', { _: 'tasks.error.doneMeanwhile' });
     let fileId: string | null = null;
     if (opts.file && opts.file.size > 0) {
       const f = await storeUpload(trx, { dataDir: opts.dataDir, userId: actor.userId, file: opts.file });

@@ -13,6 +13,23 @@ export interface Actor {
   requestId: string | null;
   /** Called after each event is written (the request counts them to enforce "no change without audit"). */
   onRecord?: () => void;
+  /** Set when the change was captured offline on a device and sent later with an `Idempotency-Key`. */
+  offline?: OfflineCapture;
+}
+
+/** An entry captured on a device without a connection (see platform/http/idempotency.ts). */
+export interface OfflineCapture {
+  key: string;
+  /** When the officer recorded it on the device (ISO instant, the device's clock). */
+  capturedAt: string;
+  /** Runs once in the first audited transaction, so the key is marked used if and only if the change commits. */
+  claim?: (trx: Trx) => Promise<unknown>;
+}
+
+/** The event's changes with the offline capture's times: captured on the device, synced (recorded) by the server clock. */
+function withOffline(changes: unknown, o: OfflineCapture, syncedAt: string): unknown {
+  const offline = { capturedAt: o.capturedAt, syncedAt, key: o.key };
+  return changes && typeof changes === 'object' && !Array.isArray(changes) ? { ...changes, offline } : { value: changes ?? null, offline };
 }
 
 export interface AuditInput {
@@ -49,17 +66,20 @@ export async function record(trx: Trx, actor: Actor, input: AuditInput): Promise
   const isPg = trx.getExecutor().adapter instanceof PostgresAdapter;
   const headQ = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   const head = isPg ? await headQ.forUpdate().executeTakeFirstOrThrow() : await headQ.executeTakeFirstOrThrow();
+  const at = nowIso();
+  const changes = actor.offline ? withOffline(input.changes, actor.offline, at) : input.changes;
+  if (actor.offline?.claim && !audited.has(trx)) await actor.offline.claim(trx);
   const row: HashedFields = {
     seq: Number(head.seq) + 1,
     id: randomUUID(),
-    at: nowIso(),
+    at,
     actor_id: actor.userId,
     actor_name: actor.name,
     unit_id: input.unitId ?? null,
     action: input.action,
     subject_type: input.subjectType,
     subject_id: input.subjectId ?? null,
-    changes: input.changes === undefined ? null : canonical(input.changes),
+    changes: changes === undefined ? null : canonical(changes),
     ip: actor.ip,
     request_id: actor.requestId,
     visibility: input.visibility ?? 'admin',

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { CurrentUser } from '../authz/index.ts';
-import type { Actor } from '../audit/index.ts';
+import type { Actor, OfflineCapture } from '../audit/index.ts';
 import type { Db, Dialect } from '../db/index.ts';
 import type { Lang, T } from '../i18n/index.ts';
 import type { LocaleStore } from '../i18n/locales.ts';
@@ -33,6 +33,8 @@ export type AppEnv = {
     ip: string;
     auditCount: number;
     isApi: boolean;
+    /** Set by the `idempotent()` middleware when the request carries an `Idempotency-Key`. */
+    offline: OfflineCapture | undefined;
   };
 };
 
@@ -47,5 +49,6 @@ export function actorOf(c: Ctx): Actor {
     ip: c.get('ip'),
     requestId: c.get('requestId'),
     onRecord: () => c.set('auditCount', (c.get('auditCount') ?? 0) + 1),
+    offline: c.get('offline'),
   };
 }

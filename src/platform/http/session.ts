@@ -73,12 +73,14 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     c.set('user', null);
     const isApi = c.get('isApi');
     const auth = isApi ? c.req.header('authorization') : undefined;
-    const secret = isApi ? (auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined) : getCookie(c, SESSION_COOKIE);
+    const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+    const kind = isApi && !pageCall(c) ? 'api' : 'web';
+    const secret = kind === 'api' ? bearer : getCookie(c, SESSION_COOKIE);
     if (secret) {
       const found = await sessionWithUser(db, sha256(secret));
       const s = found?.session;
       const now = nowDate();
-      if (s && s.kind === (isApi ? 'api' : 'web') && new Date(s.expires_at) > now) {
+      if (s && s.kind === kind && new Date(s.expires_at) > now) {
         const user = found.user;
         c.set('user', user);
         if (user && s.kind === 'web' && now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
@@ -91,6 +93,18 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+/**
+ * An API call made by one of our own pages (the offline capture page): no Bearer token, and the
+ * `X-CSRF-Token` header equal to the `coso_csrf` cookie (double submit: another site can neither
+ * read the cookie nor send the header), so the web session cookie may stand in for a token.
+ */
+function pageCall(c: Ctx): boolean {
+  if (c.req.header('authorization')) return false;
+  const sent = c.req.header('x-csrf-token');
+  const cookie = getCookie(c, CSRF_COOKIE);
+  return !!sent && !!cookie && CSRF_SHAPE.test(cookie) && sent === cookie;
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure in production. */
@@ -107,7 +121,7 @@ export function clearSessionCookie(c: Ctx): void {
  * cookie in its hidden `_csrf` field; a state-changing form request must carry both, equal. A valid
  * cookie is reused; a new token is made only when a page renders a form (`csrfToken`) and then set as
  * the cookie, so pages without forms (and every API call) write no cookie. The API uses Bearer
- * tokens, never cookies, so it is exempt.
+ * tokens; it takes the session cookie only together with the token in `X-CSRF-Token` (see `pageCall`).
  */
 export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -21,7 +21,7 @@ export function registerNav(item: NavItem): void {
  * naming its href; pages no area names fall in `other`.
  */
 export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
-  { key: 'work', hrefs: ['/overview', '/plans', '/tasks', '/assignments', '/reports', '/supervision', '/inspections', '/records'] },
+  { key: 'work', hrefs: ['/overview', '/plans', '/tasks', '/assignments', '/reports', '/supervision', '/inspections', '/records', '/field'] },
   { key: 'citizens', hrefs: ['/petitions', '/reception'] },
   { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/recommendations', '/mediation', '/agency-democracy', '/listen'] },
   { key: 'dvk', hrefs: ['/exemplars'] },
