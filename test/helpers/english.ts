@@ -5,6 +5,17 @@
  */
 import type { Db } from '../../src/platform/db/index.ts';
 import { sql } from 'kysely';
+import { sealer } from '../../src/platform/crypto/index.ts';
+
+/** The plain text of a sealed column (people's identities, shown to those allowed), or the value itself. */
+function unsealed(column: string, v: string): string {
+  if (!column.endsWith('_sealed')) return v;
+  try {
+    return sealer().open(v);
+  } catch {
+    return v;
+  }
+}
 
 /** A letter only Vietnamese uses here (a letter with a diacritic of the Vietnamese alphabet, or đ). */
 export const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
@@ -49,12 +60,12 @@ export async function dataTexts(db: Db): Promise<{ whole: Set<string>; phrases: 
     if (NOT_DATA.has(table) || table.startsWith('sqlite_')) continue;
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)).rows;
     for (const row of rows) {
-      for (const v of Object.values(row)) {
-        if (typeof v !== 'string' || !VIETNAMESE.test(v)) continue;
-        for (const x of [v, v.toLocaleUpperCase('vi')]) {
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value !== 'string') continue;
+        const v = unsealed(column, value);
+        for (const x of [v, jsonText(v)].filter((y) => VIETNAMESE.test(y)).flatMap((y) => [y, y.toLocaleUpperCase('vi')])) {
           whole.add(x.normalize('NFC').trim());
           for (const p of phrases(x)) out.add(p);
-          for (const p of phrases(jsonText(x))) out.add(p);
         }
       }
     }
@@ -104,4 +115,21 @@ export async function legalPhrases(domainFiles: string[]): Promise<Set<string>> 
   };
   for (const f of domainFiles) collect(await import(f), false, 0);
   return out;
+}
+
+/**
+ * Whether every Vietnamese word of a phrase lies inside a run of words that is itself an allowed
+ * phrase (data named inside an English sentence: "Phường Pleiku informs you that …").
+ */
+export function covered(phrase: string, allowed: (p: string) => boolean): boolean {
+  const words = phrase.split(' ');
+  const ok = words.map((w) => !VIETNAMESE.test(w));
+  for (let i = 0; i < words.length; i++) {
+    for (let j = Math.min(words.length, i + 16); j > i; j--) {
+      if (!allowed(words.slice(i, j).join(' '))) continue;
+      for (let k = i; k < j; k++) ok[k] = true;
+      break;
+    }
+  }
+  return ok.every(Boolean);
 }
