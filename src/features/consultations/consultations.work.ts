@@ -29,6 +29,7 @@ registerWorkSource({
 registerIndicator({
   code: 'yk.unanswered', label: 'Ý kiến Nhân dân chưa được trả lời', labelEn: "People's comments not answered", unit: 'ý kiến', aggregate: 'sum',
   definition: 'Số ý kiến góp ý nhận trong kỳ về các nội dung lấy ý kiến của đơn vị và đơn vị trực thuộc mà đến ngày cuối kỳ chưa có ý kiến tiếp thu, giải trình (Luật Thực hiện dân chủ ở cơ sở, Điều 29). Tự tính từ Coso.',
+  definitionEn: 'Comments received in the period on the consultations of the unit and its subordinate units that have no uptake or explanation by the last day of the period (Law on Grassroots Democracy, Art. 29). Computed from Coso.',
   compute: async (db, { unitId, from, to }) => {
     const r = await db.selectFrom('consultation_comments as m').innerJoin('consultations as c', 'c.id', 'm.consultation_id').select((e) => e.fn.countAll<number>().as('n'))
       .where('c.unit_id', 'in', await withDescendants(db, [unitId])).where('m.received_on', '>=', from).where('m.received_on', '<=', to)

@@ -41,6 +41,7 @@ export function registerExemplarIndicators(): void {
   registerIndicator({
     code: 'dvk.models', label: 'Mô hình, điển hình "Dân vận khéo" xây dựng', labelEn: '"Skilful mass mobilisation" models built', unit: 'mô hình', aggregate: 'sum',
     definition: 'Số mô hình, điển hình "Dân vận khéo" đơn vị đăng ký xây dựng trong kỳ theo Hướng dẫn 02-HD/BDVTU (mẫu số 3).',
+    definitionEn: '"Skilful mass mobilisation" models and exemplars the unit registered in the period under Guidance 02-HD/BDVTU (form 3).',
     compute: async (db, { unitId, from, to }) => {
       const r = await db.selectFrom('exemplar_entries').select((e) => e.fn.countAll<number>().as('n')).where('unit_id', 'in', await ownerIds(db, unitId))
         .where('status', '!=', 'draft').where('created_at', '>=', localStart(from)).where('created_at', '<', localStart(nextDay(to))).executeTakeFirst();
@@ -53,7 +54,7 @@ export function registerExemplarIndicators(): void {
     return Number(r?.n ?? 0);
   };
   registerIndicator({ code: 'dvk.recognised', label: 'Mô hình, điển hình "Dân vận khéo" được công nhận', labelEn: '"Skilful mass mobilisation" models recognised', unit: 'mô hình', aggregate: 'sum',
-    definition: 'Số mô hình, điển hình của đơn vị có quyết định công nhận (cấp xã hoặc cấp tỉnh) ký trong kỳ.', compute: byDecision('exemplar_recognitions') });
+    definition: 'Số mô hình, điển hình của đơn vị có quyết định công nhận (cấp xã hoặc cấp tỉnh) ký trong kỳ.', definitionEn: 'Models and exemplars of the unit with a recognition decision (commune or province level) signed in the period.', compute: byDecision('exemplar_recognitions') });
   registerIndicator({ code: 'dvk.commended', label: 'Mô hình, điển hình "Dân vận khéo" được khen thưởng', labelEn: '"Skilful mass mobilisation" models commended', unit: 'mô hình', aggregate: 'sum',
-    definition: 'Số mô hình, điển hình của đơn vị có quyết định khen thưởng ký trong kỳ.', compute: byDecision('exemplar_commendations') });
+    definition: 'Số mô hình, điển hình của đơn vị có quyết định khen thưởng ký trong kỳ.', definitionEn: 'Models and exemplars of the unit with a commendation decision signed in the period.', compute: byDecision('exemplar_commendations') });
 }

@@ -22,12 +22,14 @@ export function registerInspectionIndicators(): void {
   registerIndicator({
     code: 'xl.score', label: 'Điểm đánh giá, xếp loại công tác dân vận chính quyền và thực hiện dân chủ ở cơ sở', labelEn: 'Score in the yearly mass-mobilisation assessment', unit: 'điểm', aggregate: 'avg',
     definition: 'Điểm cuối cùng (sau thẩm định của Sở Nội vụ) của đơn vị trong quyết định công bố kết quả xếp loại của UBND tỉnh ban hành trong thời gian chốt số liệu. Toàn tỉnh: bình quân của các đơn vị.',
+    definitionEn: "Final score (after review by the Department of Home Affairs) of the unit in the provincial People's Committee decision announcing the classification, issued within the data cut-off. Province: the average of the units.",
     compute: async (db, { unitId, from, to }) => (await publishedIn(db, unitId, from, to))?.final_score ?? null,
   });
   for (const [cls, label] of Object.entries(CLASS_LABELS) as [keyof typeof CLASS_LABELS, string][]) {
     registerIndicator({
       code: `xl.${cls.toLowerCase()}`, label: `Xếp loại "${label}"`, labelEn: `Classified as ${CLASS_EN[cls]}`, unit: 'đơn vị', aggregate: 'sum',
       definition: `Ghi 1 nếu đơn vị được xếp loại "${label}" trong quyết định công bố kết quả xếp loại ban hành trong thời gian chốt số liệu, 0 nếu xếp loại khác hoặc không đủ điều kiện xếp loại. Toàn tỉnh: số đơn vị.`,
+      definitionEn: `1 if the unit is classified as ${CLASS_EN[cls]} in the classification decision issued within the data cut-off, 0 if otherwise or not eligible. Province: the number of units.`,
       compute: async (db, { unitId, from, to }) => { const a = await publishedIn(db, unitId, from, to); return a ? (a.class === cls ? 1 : 0) : null; },
     });
   }

@@ -38,6 +38,7 @@ export function registerPetitionIndicators(): void {
   registerIndicator({
     code: 'tcd.days', label: 'Ngày tiếp công dân định kỳ của người đứng đầu', labelEn: 'Scheduled reception days held by the head', unit: 'ngày', aggregate: 'sum',
     definition: 'Số ngày tiếp công dân định kỳ người đứng đầu đã tổ chức (lịch tiếp được đánh dấu "đã tiếp") của đơn vị và đơn vị trực thuộc trong kỳ (Luật Tiếp công dân, Điều 12–15). Ngày do cấp phó được ủy quyền tiếp chỉ được tính đến hết 30/06/2026; từ 01/07/2026 không tính (Luật số 136/2025/QH15). Tự tính từ lịch tiếp công dân trên Coso.',
+    definitionEn: 'Scheduled reception days the head held (marked as held) at the unit and its subordinate units in the period (Law on Citizen Reception, Art. 12–15). Days held by an authorised deputy count only until 30/06/2026, not from 01/07/2026 (Law 136/2025/QH15). Computed from the reception schedule on Coso.',
     compute: async (db, { unitId, from, to }) => {
       const rows = await db.selectFrom('reception_days').select(['on_date', 'held_by'])
         .where('unit_id', 'in', await withDescendants(db, [unitId])).where('held', '=', 1).where('on_date', '>=', from).where('on_date', '<=', to).execute();
@@ -47,6 +48,7 @@ export function registerPetitionIndicators(): void {
   registerIndicator({
     code: 'don.received', label: 'Đơn khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận', labelEn: 'Petitions received', unit: 'đơn', aggregate: 'sum',
     definition: 'Số đơn tiếp nhận trong kỳ (theo ngày nhận), mọi loại, kể cả đơn trùng, do đơn vị hoặc đơn vị trực thuộc đang xử lý; đơn đã chuyển đi được tính ở đơn vị nhận. Tự tính từ sổ đơn trên Coso.',
+    definitionEn: 'Petitions received in the period (by date received), of every kind, duplicates included, handled by the unit or its subordinate units; a forwarded petition counts at the receiving unit. Computed from the petition register on Coso.',
     compute: async (db, { unitId, from, to }) => {
       const r = await db.selectFrom('petitions').select((e) => e.fn.countAll<number>().as('n'))
         .where('handling_unit_id', 'in', await withDescendants(db, [unitId])).where('received_on', '>=', from).where('received_on', '<=', to).executeTakeFirst();

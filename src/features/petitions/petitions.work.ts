@@ -28,6 +28,7 @@ registerWorkSource({
 registerIndicator({
   code: 'don.overdue', label: 'Đơn quá hạn giải quyết', labelEn: 'Petitions past their legal deadline', unit: 'đơn', aggregate: 'sum',
   definition: 'Số đơn do đơn vị hoặc đơn vị trực thuộc đang xử lý, nhận đến ngày cuối kỳ, có hạn luật định trước ngày cuối kỳ mà đến ngày cuối kỳ chưa giải quyết xong. Tự tính từ sổ đơn trên Coso.',
+  definitionEn: 'Petitions handled by the unit or its subordinate units, received by the last day of the period, whose legal deadline fell before that day and which are not yet resolved. Computed from the petition register on Coso.',
   compute: async (db, { unitId, to }) => {
     const r = await db.selectFrom('petitions').select((e) => e.fn.countAll<number>().as('n')).where('handling_unit_id', 'in', await withDescendants(db, [unitId]))
       .where('received_on', '<=', to).where('due_on', '<', to)

@@ -23,6 +23,7 @@ registerWorkSource({
 registerIndicator({
   code: 'nv.overdue', label: 'Nhiệm vụ quá hạn', labelEn: 'Tasks overdue', unit: 'nhiệm vụ', aggregate: 'sum',
   definition: 'Số nhiệm vụ của đơn vị và đơn vị trực thuộc có hạn hoàn thành trước ngày cuối kỳ mà đến ngày cuối kỳ chưa hoàn thành. Tự tính từ nhiệm vụ trên Coso.',
+  definitionEn: 'Tasks of the unit and its subordinate units due before the last day of the period and not done by then. Computed from the tasks on Coso.',
   compute: async (db, { unitId, to }) => {
     const r = await db.selectFrom('tasks').select((e) => e.fn.countAll<number>().as('n')).where('unit_id', 'in', await withDescendants(db, [unitId]))
       .where('due_on', '<', to).where((e) => e.or([e('status', '!=', 'done'), e('done_on', '>', to)])).executeTakeFirst();

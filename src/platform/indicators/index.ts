@@ -33,6 +33,8 @@ export interface IndicatorDef {
   labelEn: string;
   /** What is counted, read by every unit (Vietnamese). */
   definition: string;
+  /** The same in English (the Vietnamese is shown where it is missing). */
+  definitionEn?: string;
   /** Unit of measure, e.g. 'cuộc', 'văn bản', '%'. */
   unit: string;
   aggregate: Aggregate;
@@ -47,6 +49,18 @@ export function registerIndicator(def: IndicatorDef): void {
   if (!/^[a-z][a-z0-9.-]{1,63}$/.test(def.code)) throw new Error(`bad indicator code ${def.code}`);
   if (!def.compute && registry.get(def.code)?.compute) return;
   registry.set(def.code, def);
+}
+
+/** English names of the units of measure the indicators use. */
+const UNIT_EN: Record<string, string> = {
+  'văn bản': 'documents', cuộc: 'sessions', 'lượt người': 'attendances', ngày: 'days', đơn: 'petitions', 'đơn vị': 'units', người: 'people',
+  lượt: 'times', 'nhiệm vụ': 'tasks', 'mô hình': 'models', 'thao tác': 'actions', 'ý kiến': 'comments', điểm: 'points',
+};
+
+/** The label, unit of measure and definition of an indicator in the page's language. */
+export function indicatorText(d: IndicatorDef, lang: 'vi' | 'en'): { label: string; unit: string; definition: string } {
+  if (lang === 'vi') return { label: d.label, unit: d.unit, definition: d.definition };
+  return { label: d.labelEn, unit: UNIT_EN[d.unit] ?? d.unit, definition: d.definitionEn ?? d.definition };
 }
 
 export function getIndicator(code: string): IndicatorDef | undefined {

@@ -1,10 +1,10 @@
 import type { DeadlineRule, Reading, Unit } from '../../../domain/deadlines/index.ts';
-import { UNIT_VI } from '../../../domain/deadlines/index.ts';
-import { Csrf, useT } from '../../../platform/views/components.tsx';
+import { Csrf, useLang, useT } from '../../../platform/views/components.tsx';
 
 /** Where the law says plain "ngày", the province chooses the reading; each choice is audited. */
 export function RuleSettings(p: { rules: DeadlineRule[]; overrides: Readonly<Record<string, Unit>>; readings: readonly Reading[]; readingValues: Readonly<Record<string, boolean>>; saved: boolean }) {
   const t = useT();
+  const en = useLang() === 'en';
   return (
     <>
       {p.saved && <div class="notice" role="status">{t('calendar.settingsSaved')}</div>}
@@ -13,8 +13,8 @@ export function RuleSettings(p: { rules: DeadlineRule[]; overrides: Readonly<Rec
       <ul class="lineage">
         {p.rules.map((r) => (
           <li>
-            <strong>{r.title}</strong> <span class="muted">({r.id})</span>
-            <div>{t('calendar.settingsDefault')}: {r.days} {UNIT_VI[r.unit]}</div>
+            <strong>{en ? r.titleEn : r.title}</strong> <span class="muted">({r.id})</span>
+            <div>{t('calendar.settingsDefault')}: {r.days} {t(`calendar.unit.${r.unit}`)}</div>
             {r.openQuestion && <div class="muted">{r.openQuestion}</div>}
             <form method="post" action={`/deadlines/settings/${r.id}`} class="filters">
               <Csrf />
@@ -22,7 +22,7 @@ export function RuleSettings(p: { rules: DeadlineRule[]; overrides: Readonly<Rec
                 <label for={`u-${r.id}`}>{t('calendar.settingsUnit')}</label>
                 <select id={`u-${r.id}`} name="unit">
                   <option value="">{t('calendar.settingsAsLaw')}</option>
-                  {(['working-days', 'calendar-days'] as const).map((u) => <option value={u} selected={p.overrides[r.id] === u}>{UNIT_VI[u]}</option>)}
+                  {(['working-days', 'calendar-days'] as const).map((u) => <option value={u} selected={p.overrides[r.id] === u}>{t(`calendar.unit.${u}`)}</option>)}
                 </select>
               </div>
               <button type="submit" class="secondary">{t('form.save')}</button>
@@ -35,9 +35,9 @@ export function RuleSettings(p: { rules: DeadlineRule[]; overrides: Readonly<Rec
       <ul class="lineage" id="readings">
         {p.readings.map((r) => (
           <li>
-            <strong>{r.title}</strong> <span class="muted">({r.id})</span>
-            <div>{r.legalBasis.law}, {r.legalBasis.article}{r.legalBasis.clause ? ` khoản ${r.legalBasis.clause}` : ''}{r.verified ? '' : ` · ${t('calendar.readingUnverified')}`}</div>
-            <div class="muted">{r.note}</div>
+            <strong>{en ? r.titleEn : r.title}</strong> <span class="muted">({r.id})</span>
+            <div>{r.legalBasis.law}, {r.legalBasis.clause ? t('calendar.citeClause', { article: r.legalBasis.article, clause: r.legalBasis.clause }) : r.legalBasis.article}{r.verified ? '' : ` · ${t('calendar.readingUnverified')}`}</div>
+            <div class="muted">{en ? r.noteEn : r.note}</div>
             <div>{t('calendar.settingsDefault')}: {t(r.defaultOn ? 'calendar.readingOn' : 'calendar.readingOff')}</div>
             <form method="post" action={`/deadlines/settings/readings/${r.id}`} class="filters">
               <Csrf />

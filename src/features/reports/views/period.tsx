@@ -2,7 +2,8 @@ import type { Child } from 'hono/jsx';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useLang, useT } from '../../../platform/views/components.tsx';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { getIndicator } from '../../../platform/indicators/index.ts';
+import { getIndicator, indicatorText } from '../../../platform/indicators/index.ts';
+import { outlineIn } from './outline.ts';
 import type { Aggregation } from '../reports.aggregate.ts';
 import type { Period, Regime, UnitStatus } from '../reports.repository.ts';
 import { DUE_MODES } from '../../../domain/reporting/index.ts';
@@ -60,6 +61,7 @@ export function PeriodList({ periods, regimes, mine }: { periods: Period[]; regi
 
 export function RegimePage({ regime, periods, unitCount, canManage, values, errors }: { regime: Regime; periods: Period[]; unitCount: number; canManage?: boolean; values?: Record<string, string>; errors?: FieldErrors }) {
   const t = useT();
+  const lang = useLang();
   const row = (label: string, value: Child) => <div class="field"><strong>{label}</strong><div>{value}</div></div>;
   return (
     <>
@@ -77,10 +79,10 @@ export function RegimePage({ regime, periods, unitCount, canManage, values, erro
         {row(t('reports.regime.guidance'), <>{regime.guidance} {t('reports.regime.reminder', { n: regime.reminderDays })}.</>)}
       </div>
       <h2>{t('reports.regime.outline')}</h2>
-      {regime.outline.map((s, i) => <>{(i === 0 || regime.outline[i - 1].part !== s.part) && <h3>{s.part}</h3>}{s.title !== s.part.replace(/^[IVX]+\.\s*/, '') && <p>{s.title}{s.hint && <span class="muted"> · {s.hint}</span>}</p>}</>)}
+      {regime.outline.map((x) => outlineIn(x, t)).map((s, i, outline) => <>{(i === 0 || outline[i - 1].part !== s.part) && <h3>{s.part}</h3>}{s.title !== s.part.replace(/^[IVX]+\.\s*/, '') && <p>{s.title}{s.hint && <span class="muted"> · {s.hint}</span>}</p>}</>)}
       <h2>{t('reports.regime.form')}</h2>
       <Table head={[t('reports.col.indicator'), t('reports.col.measure'), t('reports.col.aggregate'), t('reports.col.definition')]}
-        rows={regime.indicators.map((code) => { const d = getIndicator(code); return [<><strong>{d?.label ?? code}</strong><br /><code>{code}</code>{d?.compute && <> <span class="tag green">{t('reports.col.computed')}</span></>}</>, d?.unit ?? '', d ? t(`reports.agg.${d.aggregate}`) : '', d?.definition ?? '']; })} />
+        rows={regime.indicators.map((code) => { const d = getIndicator(code); const x = d && indicatorText(d, lang); return [<><strong>{x?.label ?? code}</strong><br /><code>{code}</code>{d?.compute && <> <span class="tag green">{t('reports.col.computed')}</span></>}</>, x?.unit ?? '', d ? t(`reports.agg.${d.aggregate}`) : '', x?.definition ?? '']; })} />
       {canManage && (
         <form method="post" action={`/report-regimes/${regime.id}/periods`} novalidate>
           <h2>{t('reports.newPeriod')}</h2>
@@ -134,9 +136,10 @@ export function AggregatePage({ period, agg, drill, trend = [] }: { period: Peri
   const t = useT();
   const kinds = Object.keys(agg.indicators[0]?.byUnitKind ?? {});
   const names = new Map(agg.statuses.map((s) => [s.unitId, s.unitName]));
-  const d = drill ? agg.indicators.find((i) => i.code === drill) : undefined;
-  const base = `/report-periods/${period.id}/aggregate`;
   const lang = useLang();
+  const found = drill ? agg.indicators.find((i) => i.code === drill) : undefined;
+  const d = found && { ...found, ...indicatorIn(found, lang) };
+  const base = `/report-periods/${period.id}/aggregate`;
   return (
     <>
       <p class="caption"><a href={`/report-periods/${period.id}`}>{period.title}</a></p>
@@ -152,7 +155,7 @@ export function AggregatePage({ period, agg, drill, trend = [] }: { period: Peri
         <span class="hint"> {t('reports.export.hint')}</span>
       </form>
       <Table caption={t('reports.indicators')} head={[t('reports.col.indicator'), t('reports.col.measure'), t('reports.col.aggregate'), t('reports.col.total'), ...kinds.map((k) => t(`reports.unitKind.${k}`))]}
-        rows={agg.indicators.map((i) => [<a href={`${base}?indicator=${encodeURIComponent(i.code)}#drill`}>{i.label}</a>, i.unit, t(`reports.agg.${i.aggregate}`), <strong>{num(i.total)}</strong>, ...kinds.map((k) => num(i.byUnitKind[k]))])} />
+        rows={agg.indicators.map((i) => ({ ...i, ...indicatorIn(i, lang) })).map((i) => [<a href={`${base}?indicator=${encodeURIComponent(i.code)}#drill`}>{i.label}</a>, i.unit, t(`reports.agg.${i.aggregate}`), <strong>{num(i.total)}</strong>, ...kinds.map((k) => num(i.byUnitKind[k]))])} />
       <h2 id="drill">{t('reports.drill')}</h2>
       {d ? <Table caption={d.label} head={[t('reports.col.unit'), `${t('reports.col.value')} (${d.unit})`]}
         rows={agg.statuses.filter((s) => agg.byUnit.get(s.unitId)?.get(d.code) != null).map((s) => [<a href={`/reports/${period.id}/${s.unitId}`}>{s.unitName}</a>, num(agg.byUnit.get(s.unitId)!.get(d.code))])} />
@@ -161,13 +164,19 @@ export function AggregatePage({ period, agg, drill, trend = [] }: { period: Peri
       <details><summary>{t('reports.missingUnits', { n: agg.missing.length })}</summary><p>{agg.missing.map((u) => names.get(u)).join('; ')}</p></details>
       <details><summary>{t('reports.lateUnits', { n: agg.late.length })}</summary><p>{agg.late.map((u) => names.get(u)).join('; ')}</p></details>
       <h2>{t('reports.compiled')}</h2>
-      {agg.narrative.map((n, i) => (
+      {agg.narrative.map((x) => outlineIn(x, t)).map((n, i, narrative) => (
         <section>
-          {(i === 0 || agg.narrative[i - 1].part !== n.part) && <h3>{n.part}</h3>}
+          {(i === 0 || narrative[i - 1].part !== n.part) && <h3>{n.part}</h3>}
           {n.title !== n.part.replace(/^[IVX]+\.\s*/, '') && <h4>{n.title}</h4>}
           {n.entries.length === 0 ? <p class="muted">{t('reports.empty')}</p> : n.entries.map((e) => <p><strong>{e.unitName}:</strong> {e.text}</p>)}
         </section>
       ))}
     </>
   );
+}
+
+/** An aggregated indicator's label and unit in the page's language. */
+function indicatorIn(i: { code: string; label: string; unit: string }, lang: 'vi' | 'en') {
+  const d = getIndicator(i.code);
+  return d ? indicatorText(d, lang) : { label: i.label, unit: i.unit };
 }

@@ -3,6 +3,7 @@ import { Csrf, ErrorSummary, Field, useT } from '../../../platform/views/compone
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { PROVINCIAL_SYMBOL, type Compilation } from '../reports.compilation.ts';
 import type { Period } from '../reports.repository.ts';
+import { outlineIn } from './outline.ts';
 
 export interface ProvincialProps { period: Period; k: Compilation; canEdit: boolean; values?: Record<string, string>; errors?: FieldErrors; notice?: string }
 
@@ -45,7 +46,7 @@ export function ProvincialPage({ period, k, canEdit, values, errors, notice }: P
             <label for="f-intro"><strong>{t('reports.provincial.intro')}</strong></label>
             <textarea id="f-intro" name="intro" rows={4}>{v.intro ?? ''}</textarea>
           </div>
-          {k.sections.map((s) => {
+          {k.sections.map((x) => outlineIn(x, t)).map((s) => {
             const head = s.part !== part ? (part = s.part) : null;
             const same = s.title === s.part.replace(/^[IVX]+\.\s*/, '');
             const err = errors?.[`s.${s.key}`];
@@ -73,7 +74,7 @@ export function ProvincialPage({ period, k, canEdit, values, errors, notice }: P
       ) : (
         <article>
           {k.intro.split(/\n+/).filter(Boolean).map((x) => <p>{x}</p>)}
-          {k.sections.map((s) => {
+          {k.sections.map((x) => outlineIn(x, t)).map((s) => {
             const head = s.part !== part ? (part = s.part) : null;
             const same = s.title === s.part.replace(/^[IVX]+\.\s*/, '');
             return (

@@ -1,7 +1,8 @@
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/index.ts';
-import { Csrf, ErrorSummary, Table, useT } from '../../../platform/views/components.tsx';
+import { Csrf, ErrorSummary, Table, useLang, useT } from '../../../platform/views/components.tsx';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { getIndicator } from '../../../platform/indicators/index.ts';
+import { getIndicator, indicatorText } from '../../../platform/indicators/index.ts';
+import { outlineIn } from './outline.ts';
 import type { Period, ReportView } from '../reports.repository.ts';
 import { StatusTag } from './period.tsx';
 import { autosaveJs } from './assets.ts';
@@ -15,6 +16,7 @@ const numText = (n: number | null) => (n == null ? '' : formatNumber(n));
 
 export function ReportPage(p: ReportPageProps) {
   const t = useT();
+  const lang = useLang();
   const r = p.report;
   const base = `/reports/${p.period.id}/${p.unitId}`;
   const editable = p.canEdit && ['missing', 'draft', 'returned'].includes(r.status);
@@ -34,7 +36,7 @@ export function ReportPage(p: ReportPageProps) {
         <Csrf />
         {editable && <p class="hint">{t('reports.autosaveHint')}</p>}
         <h2>{t('reports.narrative')}</h2>
-        {r.sections.map((s) => {
+        {r.sections.map((x) => outlineIn(x, t)).map((s) => {
           const head = s.part !== part ? (part = s.part) : null;
           const same = s.title === s.part.replace(/^[IVX]+\.\s*/, '');
           const err = p.errors?.[`s.${s.key}`];
@@ -51,7 +53,8 @@ export function ReportPage(p: ReportPageProps) {
         })}
         <h2>{t('reports.indicators')}</h2>
         {editable ? r.indicators.map((i) => {
-          const d = getIndicator(i.code);
+          const def = getIndicator(i.code);
+          const d = def && indicatorText(def, lang);
           const err = p.errors?.[`v.${i.code}`];
           const rerr = p.errors?.[`r.${i.code}`];
           return (
@@ -68,7 +71,7 @@ export function ReportPage(p: ReportPageProps) {
             </fieldset>
           );
         }) : <Table head={[t('reports.col.indicator'), t('reports.col.value'), t('reports.col.computed')]}
-          rows={r.indicators.map((i) => { const d = getIndicator(i.code); return [d?.label ?? i.code, <>{i.value == null ? '—' : `${numText(i.value)} ${d?.unit ?? ''}`}{i.overrideReason && <><br /><span class="hint">{t('reports.override')}: {i.overrideReason}</span></>}</>, i.computed == null ? '' : numText(i.computed)]; })} />}
+          rows={r.indicators.map((i) => { const def = getIndicator(i.code); const d = def && indicatorText(def, lang); return [d?.label ?? i.code, <>{i.value == null ? '—' : `${numText(i.value)} ${d?.unit ?? ''}`}{i.overrideReason && <><br /><span class="hint">{t('reports.override')}: {i.overrideReason}</span></>}</>, i.computed == null ? '' : numText(i.computed)]; })} />}
         {editable && <p><button type="submit" class="secondary">{t('reports.saveDraft')}</button> <span data-autosave-status role="status" aria-live="polite" hidden></span></p>}
       </form>
       {editable && <script src={autosaveJs.href} defer></script>}
@@ -92,7 +95,7 @@ export function ReportPage(p: ReportPageProps) {
             </div>
             <details>
               <summary>{t('reports.sectionComment')}</summary>
-              {r.sections.map((s) => <div class="field"><label for={`f-c.${s.key}`}>{s.title}</label><input type="text" id={`f-c.${s.key}`} name={`c.${s.key}`} value={p.values?.[`c.${s.key}`] ?? ''} /></div>)}
+              {r.sections.map((x) => outlineIn(x, t)).map((s) => <div class="field"><label for={`f-c.${s.key}`}>{s.title}</label><input type="text" id={`f-c.${s.key}`} name={`c.${s.key}`} value={p.values?.[`c.${s.key}`] ?? ''} /></div>)}
             </details>
             <button type="submit" class="warning">{t('reports.return')}</button>
           </form>
