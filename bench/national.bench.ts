@@ -72,7 +72,7 @@ async function measure(target: string): Promise<Measured> {
   try {
     const { db } = handle;
     if (!argv.includes('--as-is')) await migrate(db);
-    const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: path.join(os.tmpdir(), 'coso-bench-national'), PROVINCE_CODE: '52' });
+    const config = loadConfig({ NODE_ENV: 'development', LOG_FORMAT: 'off', DATA_DIR: path.join(os.tmpdir(), 'coso-bench-national'), PROVINCE_CODE: '52' });
     const app = buildApp({ db, dialect: handle.dialect, config });
     const user = await db.selectFrom('users').select('id').where('username', '=', 'demo.coordinator').executeTakeFirstOrThrow();
     const { secret } = await createSession(db, user.id, 'web', 600, null);
