@@ -5,6 +5,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * search without diacritics that does not scan. The folded `search_text` (foldVietnamese) is indexed
  * by FTS5 on SQLite (external content, kept in step by triggers; tokens are matched as prefixes) and
  * by a trigram GIN index on PostgreSQL (the same `LIKE '% word%'` then reads the index).
+ * FTS5 keys on the petitions' rowid: SQLite's VACUUM may renumber the rowids of a table without an
+ * INTEGER PRIMARY KEY, so after a VACUUM run `insert into petitions_fts(petitions_fts) values ('rebuild')`.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   // Newest first over everything in scope (province-wide roles), and per unit and status.
