@@ -94,7 +94,7 @@ async function measure(target: string): Promise<Measured> {
       figures.push({ route: r.name, url: r.url, p50: pct(times, 50), p95: pct(times, 95), bytes });
       log(`  ${handle.dialect} ${petitions.toLocaleString('en')} petitions · ${r.name}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`);
     }
-    return { db: isPg ? target.replace(/\/\/[^@]*@/, '//') : target, dialect: handle.dialect, petitions, scale: Math.round(petitions / 100_000) / 10, figures };
+    return { db: isPg ? target.replace(/\/\/[^@]*@/, '//') : target, dialect: handle.dialect, petitions, scale: Number((petitions / 1_000_000).toPrecision(2)), figures };
   } finally {
     await handle.close();
   }
