@@ -5,14 +5,14 @@ import { notFound } from '../../platform/http/errors.ts';
 import { readForm, translateFields } from '../../platform/http/validate.ts';
 import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { coverageCsv, coverageXlsx } from './tasks.bulk.ts';
-import { Csrf, ErrorSummary, Field, Notice, Select, Table } from '../../platform/views/components.tsx';
+import { Csrf, ErrorSummary, Field, Notice, Pagination, Select, Table } from '../../platform/views/components.tsx';
 import { ancestorIds, unitIdsInScope, unitNames } from '../units/index.ts';
 import { getPlan, listPlans, type PlanView } from './plans.repository.ts';
-import { computeCoverage } from './plans.coverage.ts';
+import { computeCoverage, coverageCounts } from './plans.coverage.ts';
 import { createUnitPlan, issuePlan, remindMissing } from './plans.service.ts';
 import { issueInput, unitPlanInput } from './plans.schema.ts';
 import { PlanDocumentView } from './views/document.tsx';
-import { CoverageMatrix, MissingList, PLANS_CSS } from './views/coverage.tsx';
+import { CoverageMatrix, MissingSummary, PLANS_CSS } from './views/coverage.tsx';
 import { TaskListSection } from './tasks.pages.tsx';
 import { findTasks } from './tasks.repository.ts';
 import { missingAssignments } from './assignments.ts';
@@ -143,20 +143,29 @@ planPages.post('/plans/:id/issue', allow('plans.issue'), async (c) => {
   return planPage(c, plan, 400, form.ok ? translateFields(r?.ok === false ? r.fields : {}, c.get('t')) : form.errors, form.values);
 });
 
+/** Rows of the coverage matrix per page (3,321 communes would be 5 MB in one page; the exports stay complete). */
+const COVERAGE_PAGE = 100;
+
 planPages.get('/plans/:id/coverage', allow('plans.coverage'), async (c) => {
   const t = c.get('t');
+  const { db } = c.get('deps');
   const plan = await loadPlan(c);
-  const cov = (await computeCoverage(c.get('deps').db, plan.id, localToday()))!;
-  const issued = cov.units.filter((u) => u.status === 'issued').length;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+  const missing = c.req.query('missing') === '1';
+  const today = localToday();
+  const cov = (await computeCoverage(db, plan.id, today, { limit: COVERAGE_PAGE + 1, offset: (page - 1) * COVERAGE_PAGE, missing }))!;
+  const hasNext = cov.units.length > COVERAGE_PAGE;
+  const { total, issued } = await coverageCounts(db, plan.id, today);
   return c.render(<>
     <Css />
     <p><a href={`/plans/${plan.id}`}>← {plan.documentNumber} {plan.title}</a></p>
     {c.req.query('reminded') && <Notice>{t('plans.reminded', { n: c.req.query('reminded')! })}</Notice>}
     <h1>{t('plans.coverage.title')}</h1>
-    <p>{t('plans.coverage.summary', { issued, total: cov.units.length, due: formatDate(cov.dueOn) })} · <a href={`/plans/${plan.id}/coverage.xlsx`}>{t('plans.coverage.xlsx')}</a> · <a href={`/plans/${plan.id}/coverage.csv`}>{t('plans.coverage.csv')}</a></p>
+    <p>{t('plans.coverage.summary', { issued, total, due: formatDate(cov.dueOn) })} · <a href={`/plans/${plan.id}/coverage.xlsx`}>{t('plans.coverage.xlsx')}</a> · <a href={`/plans/${plan.id}/coverage.csv`}>{t('plans.coverage.csv')}</a></p>
     <p class="muted">✓ {t('plans.cell.planned')} · ! {t('plans.cell.overdue')} · · {t('plans.cell.none')}</p>
-    <MissingList cov={cov} canRemind={await can(c.get('user'), 'plans.remind')} />
-    <CoverageMatrix cov={cov} />
+    <MissingSummary planId={plan.id} missing={total - issued} showing={missing} canRemind={await can(c.get('user'), 'plans.remind')} />
+    <CoverageMatrix cov={{ ...cov, units: cov.units.slice(0, COVERAGE_PAGE) }} total={missing ? total - issued : total} />
+    {(page > 1 || hasNext) && <Pagination page={page} hasNext={hasNext} baseQuery={missing ? { missing: '1' } : {}} />}
   </>, { title: t('plans.coverage.title') });
 });
 

@@ -5,12 +5,12 @@ import type { Coverage } from '../plans.coverage.ts';
 const MARK = { planned: '✓', none: '·', overdue: '!' } as const;
 
 /** Units × tracked items; each cell says planned / no plan / overdue in text and colour. */
-export function CoverageMatrix({ cov }: { cov: Coverage }) {
+export function CoverageMatrix({ cov, total }: { cov: Coverage; total?: number }) {
   const t = useT();
   return (
     <div class="table-wrap">
       <table class="coverage">
-        <caption>{t('plans.coverage.caption', { units: cov.units.length, items: cov.items.length })}</caption>
+        <caption>{t('plans.coverage.caption', { units: total ?? cov.units.length, items: cov.items.length })}</caption>
         <thead><tr><th scope="col">{t('plans.coverage.unit')}</th><th scope="col">{t('plans.coverage.plan')}</th>{cov.items.map((i) => <th scope="col" title={i.title}>{i.number}</th>)}</tr></thead>
         <tbody>
           {cov.units.map((u) => (
@@ -26,17 +26,16 @@ export function CoverageMatrix({ cov }: { cov: Coverage }) {
   );
 }
 
-/** Units that have not issued their plan, with the reminder button. */
-export function MissingList({ cov, canRemind }: { cov: Coverage; canRemind: boolean }) {
+/** How many units have not issued their plan, the reminder button, and the matrix narrowed to them (or all units again). */
+export function MissingSummary({ planId, missing, showing, canRemind }: { planId: string; missing: number; showing: boolean; canRemind: boolean }) {
   const t = useT();
-  const missing = cov.units.filter((u) => u.status !== 'issued');
   return (
     <section>
-      <h2>{t('plans.missing.title', { n: missing.length })}</h2>
-      {canRemind && missing.length > 0 && (
-        <form method="post" action={`/plans/${cov.planId}/remind`} class="actions"><Csrf /><button type="submit" class="secondary">{t('plans.missing.remind')}</button></form>
+      <h2>{t('plans.missing.title', { n: missing })}</h2>
+      <p>{showing ? <a href={`/plans/${planId}/coverage`}>{t('plans.missing.all')}</a> : missing > 0 && <a href={`/plans/${planId}/coverage?missing=1`}>{t('plans.missing.only')}</a>}</p>
+      {canRemind && missing > 0 && (
+        <form method="post" action={`/plans/${planId}/remind`} class="actions"><Csrf /><button type="submit" class="secondary">{t('plans.missing.remind')}</button></form>
       )}
-      <ul class="missing-list">{missing.map((u) => <li><a href={`/units/${u.unitId}`}>{u.unitName}</a> {u.unitPlanId ? <span class="tag grey">{t('plans.status.draft')}</span> : <span class="tag red">{t('plans.cell.none')}</span>}</li>)}</ul>
     </section>
   );
 }
@@ -46,5 +45,5 @@ export const PLANS_CSS = `.plan-document{max-width:52em}.plan-head,.plan-foot{di
 .plan-document p{text-align:justify}.recipients{list-style:none;padding:0;margin:0}.footnotes{border-top:1px solid #b1b4b6;margin-top:24px;font-size:.85rem}
 .coverage th,.coverage td{padding:4px 6px;text-align:center;white-space:nowrap}.coverage th[scope=row]{text-align:left;white-space:normal;min-width:10em}.coverage td{position:relative}
 .cell-planned{background:#cce2d8;color:#005a30}.cell-overdue{background:#f6d7d2;color:#942514;font-weight:700}.cell-none{color:#505a5f}
-.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.missing-list{columns:18em 2;padding-left:1.2em}
+.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .progress{display:inline-block;min-width:3em}`;
