@@ -23,6 +23,7 @@ import * as audio from './20261211041000_audio.ts';
 import * as inspectionsMore from './20261211060000_inspections_more.ts';
 import * as exportClaims from './20261211010000_export_claims.ts';
 import * as petitionProcedure from './20261211030000_petition_procedure.ts';
+import * as petitionDialogue from './20261212090000_petition_dialogue.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '20261211060000_inspections_more': inspectionsMore,
   '20261211010000_export_claims': exportClaims,
   '20261211030000_petition_procedure': petitionProcedure,
+  '20261212090000_petition_dialogue': petitionDialogue,
 };
