@@ -25,6 +25,7 @@ import * as exportClaims from './20261211010000_export_claims.ts';
 import * as petitionProcedure from './20261211030000_petition_procedure.ts';
 import * as idempotency from './20261212090000_idempotency.ts';
 import * as nationalIndexes from './20261212100000_national_indexes.ts';
+import * as petitionDialogue from './20261212090000_petition_dialogue.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '20261211030000_petition_procedure': petitionProcedure,
   '20261212090000_idempotency': idempotency,
   '20261212100000_national_indexes': nationalIndexes,
+  '20261212090000_petition_dialogue': petitionDialogue,
 };

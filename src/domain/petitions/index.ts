@@ -20,7 +20,7 @@ export type Competence = (typeof COMPETENCE)[number];
  */
 export const STATUSES = ['received', 'triaged', 'accepted', 'suspended', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
-export type Step = 'classify' | 'forward' | 'accept' | 'extend' | 'resolve' | 'guide' | 'extend-triage' | 'receive' | 'suspend' | 'resume' | 'withdraw' | 'notice';
+export type Step = 'classify' | 'forward' | 'accept' | 'extend' | 'resolve' | 'guide' | 'extend-triage' | 'receive' | 'suspend' | 'resume' | 'withdraw' | 'notice' | 'dialogue' | 'dialogue-minutes';
 const DECIDED: (PetitionKind | null)[] = ['complaint', 'denunciation'];
 
 const OPEN: Status[] = ['received', 'triaged'];
@@ -46,6 +46,8 @@ export function canStep(step: Step, status: Status, kind: PetitionKind | null, e
     case 'resume': return status === 'suspended';
     case 'withdraw': return [...OPEN, 'accepted', 'suspended'].includes(status) && DECIDED.includes(kind);
     case 'notice': return true;
+    // LKN Art. 30, 39: the dialogue of a complaint during its resolution (issue 18 item 10).
+    case 'dialogue': case 'dialogue-minutes': return status === 'accepted' && kind === 'complaint';
   }
 }
 export const isOpen = (s: Status) => s !== 'resolved' && s !== 'closed';
@@ -178,3 +180,4 @@ export function fillTemplate(body: string, vars: Partial<Record<(typeof TEMPLATE
   return body.replace(/\{([A-Za-z]+)\}/g, (m, k: string) => ((TEMPLATE_PLACEHOLDERS as readonly string[]).includes(k) ? (vars[k as keyof typeof vars] || '…') : m));
 }
 export * from './procedure.ts';
+export * from './dialogue.ts';

@@ -6,6 +6,7 @@ import { readForm, translateFields, type FieldErrors } from '../../platform/http
 import { parseDateInput, localToday } from '../../platform/i18n/index.ts';
 import { computeDeadline, DeadlineError, findRule, listRules, READINGS } from '../../domain/deadlines/index.ts';
 import { loadCalendar, loadLegalTime, resetSchedule, saveSchedule, setReading, setRuleUnit } from './calendar.service.ts';
+import { lastMoved } from './calendar.recompute.ts';
 import { RuleSettings } from './views/settings.tsx';
 import { scheduleText, YearPage } from './views/year.tsx';
 import { Calculator } from './views/calculator.tsx';
@@ -18,10 +19,17 @@ const yearOf = (c: Ctx) => {
 };
 
 async function renderYear(c: Ctx, year: number, extra: { errors?: FieldErrors; values?: Record<string, string> } = {}) {
-  const cal = (await loadCalendar(c.get('deps').db)).year(year);
+  const db = c.get('deps').db;
+  const calendar = await loadCalendar(db);
+  const cal = calendar.year(year);
   const canManage = await can(c.get('user'), 'calendar.manage');
   const values = extra.values ?? { source: cal.source, text: scheduleText(cal) };
-  return c.render(<YearPage cal={cal} canManage={canManage} errors={extra.errors} values={values} saved={!!c.req.query('saved')} />, { title: c.get('t')('calendar.yearTitle', { year }) });
+  const saved = !!c.req.query('saved');
+  const moved = saved && canManage ? await lastMoved(db, year) : null;
+  // This year and the next, from the product clock: is the official schedule in, or do the defaults apply?
+  const thisYear = Number(localToday().slice(0, 4));
+  const years = [thisYear, thisYear + 1].map((y) => ({ year: y, origin: calendar.year(y).origin }));
+  return c.render(<YearPage cal={cal} canManage={canManage} errors={extra.errors} values={values} saved={saved} moved={moved} years={years} />, { title: c.get('t')('calendar.yearTitle', { year }) });
 }
 
 calendarPages.get('/calendar', allow('calendar.view'), (c) => c.redirect(`/calendar/${localToday().slice(0, 4)}`, 302));
@@ -51,7 +59,7 @@ calendarPages.post('/calendar/:year/reset', allow('calendar.manage'), async (c) 
   const year = yearOf(c);
   const r = year ? await resetSchedule(c.get('deps').db, actorOf(c), year) : null;
   if (!r?.ok) c.header('x-coso-no-change', '1');
-  return c.redirect(`/calendar/${year ?? ''}`, 303);
+  return c.redirect(r?.ok ? `/calendar/${year}?saved=1` : `/calendar/${year ?? ''}`, 303);
 });
 
 calendarPages.get('/public/deadlines', allow('public'), async (c) => {

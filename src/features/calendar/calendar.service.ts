@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { Calendar, validateYearSchedule, type CalendarEntry, type DayKind, type YearSchedule } from '../../domain/calendar/index.ts';
 import { READINGS, type DeadlineOptions, type Unit } from '../../domain/deadlines/index.ts';
 import { parseDateInput } from '../../platform/i18n/index.ts';
+import { recomputeOpenClocks } from './calendar.recompute.ts';
 
 const OPTIONS_KEY = 'deadlines.options';
 
@@ -56,8 +57,15 @@ export async function saveSchedule(db: Db, actor: Actor, input: { year: number; 
     if (before) await trx.updateTable('calendar_schedules').set(row).where('year', '=', input.year).execute();
     else await trx.insertInto('calendar_schedules').values({ year: input.year, ...row }).execute();
     await record(trx, actor, { action: 'calendar.schedule.save', subjectType: 'calendar', subjectId: String(input.year), changes: { before: before ? JSON.parse(before.entries) : null, after: parsed.entries, source: input.source }, visibility: 'public' });
+    await recompute(trx, actor, input.year);
     return ok(input.year);
   });
+}
+
+/** Recomputes the open clocks with the changed calendar and records which deadlines moved (issue 18 item 13). */
+async function recompute(trx: Trx, actor: Actor, year: number): Promise<void> {
+  const moved = await recomputeOpenClocks(trx, await loadLegalTime(trx), year);
+  await record(trx, actor, { action: 'calendar.clocks.recompute', subjectType: 'calendar', subjectId: String(year), changes: { year, count: moved.length, moved } });
 }
 
 /** Removes an admin override: the year falls back to the bundled official data or the default. */
@@ -66,6 +74,7 @@ export async function resetSchedule(db: Db, actor: Actor, year: number): Promise
     const r = await trx.deleteFrom('calendar_schedules').where('year', '=', year).executeTakeFirst();
     if (!Number(r.numDeletedRows)) return fail('not_found');
     await record(trx, actor, { action: 'calendar.schedule.reset', subjectType: 'calendar', subjectId: String(year), visibility: 'public' });
+    await recompute(trx, actor, year);
     return ok(year);
   });
 }

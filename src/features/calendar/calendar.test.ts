@@ -70,7 +70,7 @@ forEachDialect('legal time engine in the product', (dialect) => {
     assert.equal((await get('/api/v1/public/calendar/working-day?date=2027-03-01')).body.working, false);
     assert.equal((await get('/api/v1/public/calendar/working-day?date=2027-03-06')).body.working, true);
     const audit = await t.db.selectFrom('audit_events').select('action').where('subject_type', '=', 'calendar').execute();
-    assert.deepEqual(audit.map((a) => a.action), ['calendar.schedule.save']);
+    assert.deepEqual(audit.map((a) => a.action), ['calendar.schedule.save', 'calendar.clocks.recompute']);
     const reset = await coord.post('/calendar/2027/reset', {});
     assert.equal(reset.status, 303);
     assert.equal((await get('/api/v1/public/calendar/working-day?date=2027-03-01')).body.working, true);

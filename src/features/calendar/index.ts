@@ -18,3 +18,4 @@ export const calendarFeature: Feature = {
   api: calendarApi,
 };
 export { loadCalendar, loadDeadlineOptions, loadLegalTime } from './calendar.service.ts';
+export { registerClockRecompute, type ClockRecomputer, type MovedDeadline } from './calendar.recompute.ts';

@@ -11,9 +11,12 @@ import { PETITION_ACTIONS } from './petitions.actions.ts';
 import { moveToSuccessors } from './petitions.restructure.ts';
 import { registerPetitionIndicators } from './petitions.indicators.ts';
 import './petitions.work.ts';
+import { registerClockRecompute } from '../calendar/index.ts';
+import { recomputePetitionClocks } from './petitions.recompute.ts';
 
 registerPetitionIndicators();
 subscribe('unit.succeeded', moveToSuccessors);
+registerClockRecompute('petitions', recomputePetitionClocks);
 
 /** Citizen reception and petitions: intake on every channel, triage, routing with loop detection, legal clocks, sealed denouncers, public tracking. */
 export const petitionsFeature: Feature = {

@@ -7,6 +7,8 @@ import { translateFields, validationError } from '../../platform/http/validate.t
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { getByCode, getPetition, listPetitions } from './petitions.repository.ts';
+import { dialogueInput, dialogueMinutesInput } from './petitions.schema.ts';
+import { recordDialogue, scheduleDialogue } from './petitions.dialogue.ts';
 import { acceptInput, classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, noticeSentInput, NOTICES, publicPetitionInput, receiveInput, resolveInput, resumeInput, revealInput, suspendInput, withdrawInput } from './petitions.schema.ts';
 import { noticeSent, receive, resume, suspend, withdraw } from './petitions.steps.ts';
 import { checkTrackThrottle, lookupSucceeded, keyMatches, submitPublic } from './petitions.service.ts';
@@ -29,6 +31,7 @@ export function flowError(c: Ctx, r: Extract<Result<unknown, FlowError>, { ok: f
   if (r.error === 'not_found') return notFound();
   if (r.error === 'forbidden') return new HttpError(403, 'forbidden', 'error.forbidden');
   if (r.error === 'unit_missing' || r.error === 'not_complex' || r.error === 'invalid_date') return validationError(translateFields(r.fields, t));
+  if (r.error === 'dialogue_required') return new HttpError(409, r.error, Object.values(r.fields ?? {})[0] ?? 'petitions.error.bad_state', translateFields(r.fields, t));
   const key = r.error === 'bad_state' ? 'petitions.error.bad_state' : `petitions.error.${r.error}`;
   return new HttpError(409, r.error, key, translateFields(r.fields, t));
 }
@@ -106,6 +109,8 @@ const flows: [string, z.ZodType, Flow][] = [
   ['suspend', suspendInput, (c, id, i) => suspend(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   ['resume', resumeInput, (c, id, i) => resume(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   ['withdraw', withdrawInput, (c, id, i) => withdraw(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  ['dialogue', dialogueInput, (c, id, i) => scheduleDialogue(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  ['dialogue-minutes', dialogueMinutesInput, (c, id, i) => recordDialogue(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   ...NOTICES.map((n): [string, z.ZodType, Flow] => [`notices/${n}/sent`, noticeSentInput, (c, id, i: { sentOn: string; documentNumber: string }) => noticeSent(c.get('deps').db, actorOf(c), c.get('user'), id, { ...i, notice: n })]),
 ];
 for (const [name, schema, run] of flows) {

@@ -7,7 +7,7 @@ import { nowMs } from '../../platform/clock.ts';
 
 export interface LegalTime { calendar: Calendar; options: DeadlineOptions }
 /** One clock of a case, as stored in `petitions.deadlines` (JSON). */
-export interface Clock { ruleId: string; start: string; due: string; variant: string | null; basis: string; title: string }
+export interface Clock { ruleId: string; start: string; due: string; variant: string | null; basis: string; title: string; /** Set by a date entered, not by a rule (never recomputed). */ fixed?: boolean }
 export type Clocks = Record<string, Clock>;
 
 /** The province's calendar and deadline options (loaded outside transactions; bundled defaults if unavailable). */
@@ -25,7 +25,9 @@ export async function legalTime(db: Db): Promise<LegalTime> {
 }
 /** Calendars are rebuilt at most every 30 s per database (an admin's correction shows up within that). */
 const CACHE_MS = 30_000;
-const cache = new WeakMap<Db, { lt: LegalTime; until: number }>();
+let cache = new WeakMap<Db, { lt: LegalTime; until: number }>();
+/** Forgets the cached calendars (after an admin changed a year's schedule). */
+export const forgetLegalTime = () => { cache = new WeakMap(); };
 
 /** A clock from the legal time engine, with its legal basis as text. */
 export function clock(lt: LegalTime, ruleId: string, start: string, o: { variant?: string; remote?: boolean; excludedDays?: number } = {}): Clock {

@@ -13,8 +13,9 @@ import { appendHistory, clock, earliest, historyEntry, legalTime, type ClockEntr
 import { competenceOf, dateRefusal, receivedHere, timeBarOf } from './petitions.procedure.ts';
 import type { ClassifyInput } from './petitions.schema.ts';
 import { isRemoteUnit } from './petitions.settings.ts';
+import { dialogueRefusal } from './petitions.dialogue.ts';
 
-export type FlowError = 'not_found' | 'forbidden' | 'bad_state' | 'forward_loop' | 'forward_once' | 'same_unit' | 'unit_missing' | 'not_complex' | 'not_especially_complex' | 'invalid_date';
+export type FlowError = 'not_found' | 'forbidden' | 'bad_state' | 'forward_loop' | 'forward_once' | 'same_unit' | 'unit_missing' | 'not_complex' | 'not_especially_complex' | 'invalid_date' | 'dialogue_required';
 export type Change = (trx: Trx, p: PetitionRow, lt: LegalTime) => Promise<Result<{ set: Partial<PetitionRow>; event: string; publicEvent: boolean; note?: string | null; changes: unknown }, FlowError>>;
 
 /** May the user act on this case (handle action over its current unit)? */
@@ -172,16 +173,16 @@ export function extendTriage(db: Db, actor: Actor, user: CurrentUser | null, id:
  * the notices: sending a complaint decision (LKN Art. 32) and, for a case forwarded by another body,
  * telling that body the result (LTCD Art. 27(2)).
  */
-export function resolve(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { outcome: string; documentNumber: string; summary: string; resolvedOn: string }) {
+export function resolve(db: Db, actor: Actor, user: CurrentUser | null, id: string, i: { outcome: string; documentNumber: string; summary: string; resolvedOn: string; verificationDiffers?: boolean }) {
   return step(db, actor, user, id, 'resolve', async (_trx, p, lt) => {
-    const bad = dateRefusal(p, i.resolvedOn, 'resolvedOn');
+    const bad = dateRefusal(p, i.resolvedOn, 'resolvedOn') ?? dialogueRefusal(p, i.resolvedOn, !!i.verificationDiffers);
     if (bad) return bad;
     const clocks = clocksOf(p);
     const h = [historyEntry(i.resolvedOn, 'end', 'resolve', null, { previousDue: clocks.resolve?.due ?? null, note: i.documentNumber })];
     const notice = (name: string, rule: string) => { clocks[name] = clock(lt, rule, i.resolvedOn); h.push(historyEntry(i.resolvedOn, 'notice-due', name, clocks[name])); };
     if (p.kind === 'complaint') notice('notice.decision', 'complaint.first.decision-send');
     if (p.source_body || p.channel === 'forwarded') notice('notice.forwarded-result', 'reception.forwarded.notify-sender');
-    return ok({ set: { status: 'resolved', outcome: i.outcome, document_number: i.documentNumber, answer: i.summary, resolved_on: i.resolvedOn, last_step_on: i.resolvedOn, deadlines: JSON.stringify(clocks), clock_history: appendHistory(p.clock_history, ...h) }, event: 'resolved', publicEvent: true, note: i.documentNumber, changes: { outcome: i.outcome, documentNumber: i.documentNumber, resolvedOn: i.resolvedOn } });
+    return ok({ set: { status: 'resolved', outcome: i.outcome, document_number: i.documentNumber, answer: i.summary, resolved_on: i.resolvedOn, last_step_on: i.resolvedOn, deadlines: JSON.stringify(clocks), clock_history: appendHistory(p.clock_history, ...h) }, event: 'resolved', publicEvent: true, note: i.documentNumber, changes: { outcome: i.outcome, documentNumber: i.documentNumber, resolvedOn: i.resolvedOn, verificationDiffers: !!i.verificationDiffers } });
   });
 }
 

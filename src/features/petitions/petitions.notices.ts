@@ -10,6 +10,7 @@ import { TIME_BAR } from '../../domain/petitions/index.ts';
 import type { PetitionRow } from './petitions.repository.ts';
 import type { ClockEntry, Clocks } from './petitions.clock.ts';
 import { senderView } from './petitions.present.ts';
+import { dialogueOf } from './petitions.dialogue.ts';
 
 const TITLES: Record<string, [string, string]> = {
   acceptance: ['Thông báo', 'Về việc thụ lý giải quyết tố cáo'],
@@ -19,6 +20,7 @@ const TITLES: Record<string, [string, string]> = {
   suspension: ['Quyết định', 'Về việc tạm đình chỉ việc giải quyết'],
   resumption: ['Quyết định', 'Về việc tiếp tục giải quyết'],
   withdrawal: ['Quyết định', 'Về việc đình chỉ việc giải quyết do người gửi đơn rút đơn'],
+  dialogue: ['Giấy mời', 'Về việc tham gia đối thoại giải quyết khiếu nại'],
 };
 export const NOTICE_NAMES = Object.keys(TITLES);
 
@@ -41,9 +43,42 @@ function body(p: PetitionRow, notice: string, c: Clocks[string]): Block[] {
     refusal: `Khiếu nại mã ${p.tracking_code} nhận ngày ${formatDate(p.received_on)} không được thụ lý giải quyết vì đã hết thời hiệu khiếu nại${timeBarText(p)} mà không có lý do chính đáng (${TIME_BAR.refusal.law}, Điều ${TIME_BAR.refusal.article}; ${TIME_BAR.first.legalBasis.law}, Điều ${TIME_BAR.first.legalBasis.article}).`,
     suspension: `Tạm đình chỉ việc giải quyết ${kind} mã ${p.tracking_code} kể từ ngày ${formatDate(last('stop')?.on)} (quyết định số ${last('stop')?.note ?? '…'}). Thời gian tạm đình chỉ không tính vào thời hạn giải quyết.`,
     resumption: `Tiếp tục giải quyết ${kind} mã ${p.tracking_code} kể từ ngày ${formatDate(last('resume')?.on)}; thời hạn giải quyết đến ngày ${formatDate(last('resume')?.due)}.`,
+    dialogue: dialogueLine(p),
     withdrawal: `Đình chỉ việc giải quyết ${kind} mã ${p.tracking_code} do người gửi đơn rút đơn (quyết định số ${p.document_number ?? '…'}).`,
   };
   return [{ kind: 'paragraph', text: lines[notice] }, { kind: 'paragraph', text: `Thông báo này phải được gửi chậm nhất ngày ${formatDate(c.due)} (${c.basis}).`, italic: true }];
+}
+
+function dialogueLine(p: PetitionRow): string {
+  const d = dialogueOf(p);
+  if (!d) return '';
+  return `Mời tham gia đối thoại về khiếu nại mã ${p.tracking_code} ("${p.title}") vào lúc ${d.time} ngày ${formatDate(d.dialogueOn)} tại ${d.place}. Thành phần: ${d.participants.map((x) => x.name).join('; ')} (${d.basis}).`;
+}
+
+const ROLE_VI: Record<string, string> = { complainant: 'Người khiếu nại', respondent: 'Người bị khiếu nại', body: 'Cơ quan, tổ chức, cá nhân có liên quan', other: 'Thành phần khác' };
+
+/**
+ * The minutes of the dialogue (Biên bản đối thoại; Mẫu 14 of NĐ 124/2020 as amended, content from
+ * DOMAIN §13 Q4): time, place, participants, content, opinions and outcome; null before it is held.
+ */
+export function dialogueDocx(p: PetitionRow, unitName: string): Promise<Buffer> | null {
+  const d = dialogueOf(p);
+  if (!d?.minutes) return null;
+  const m = d.minutes;
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: `Hôm nay, ngày ${formatDate(m.heldOn)}, lúc ${d.time}, tại ${d.place}, ${unitName} tổ chức đối thoại về khiếu nại mã ${p.tracking_code} ("${p.title}") (${d.basis}).` },
+    { kind: 'subheading', text: 'I. Thành phần tham gia' },
+    { kind: 'table', head: ['Tư cách', 'Họ tên, cơ quan'], rows: d.participants.map((x) => [ROLE_VI[x.role] ?? x.role, x.name]), widths: [35, 65] },
+    ...(m.attendees ? [{ kind: 'paragraph' as const, text: `Có mặt: ${m.attendees}` }] : []),
+    { kind: 'subheading', text: 'II. Nội dung đối thoại' }, { kind: 'paragraph', text: m.content },
+    { kind: 'subheading', text: 'III. Ý kiến của những người tham gia' }, { kind: 'paragraph', text: m.opinions },
+    { kind: 'subheading', text: 'IV. Kết quả đối thoại' }, { kind: 'paragraph', text: m.outcome },
+    { kind: 'paragraph', text: 'Biên bản được lập thành ít nhất 03 bản, đã đọc lại cho những người tham gia nghe và cùng ký tên; mỗi bên giữ một bản.', italic: true },
+  ];
+  return buildDecree30({
+    issuer: unitName, number: null, symbol: 'BB-UBND', place: 'Gia Lai', date: m.heldOn, type: 'Biên bản', summary: 'Đối thoại giải quyết khiếu nại', blocks, draft: false,
+    signer: { authority: 'NGƯỜI CHỦ TRÌ ĐỐI THOẠI', position: '', name: '' }, recipients: ['Người khiếu nại', 'Người bị khiếu nại'], archive: 'Hồ sơ ' + p.tracking_code,
+  });
 }
 
 function timeBarText(p: PetitionRow): string {
@@ -62,6 +97,6 @@ export function noticeDocx(p: PetitionRow, notice: string, unitName: string): Pr
     issuer: unitName, number: null, symbol: notice === 'suspension' || notice === 'resumption' || notice === 'withdrawal' ? 'QĐ-UBND' : 'TB-UBND', place: 'Gia Lai', date: sent?.sentOn ?? c.start,
     type: title[0], summary: title[1], blocks: body(p, notice, c), draft: !sent,
     signer: { authority: 'TM. ' + unitName.toUpperCase(), position: 'Chủ tịch', name: '' },
-    recipients: [notice === 'forwarded-result' ? p.source_body ?? 'Cơ quan chuyển đơn' : recipientOf(p), ...(notice === 'acceptance' ? ['Người bị tố cáo'] : [])], archive: 'Hồ sơ ' + p.tracking_code,
+    recipients: notice === 'dialogue' ? dialogueOf(p)?.participants.map((x) => x.name) ?? [] : [notice === 'forwarded-result' ? p.source_body ?? 'Cơ quan chuyển đơn' : recipientOf(p), ...(notice === 'acceptance' ? ['Người bị tố cáo'] : [])], archive: 'Hồ sơ ' + p.tracking_code,
   });
 }

@@ -4,6 +4,8 @@ import { localToday } from '../../platform/i18n/index.ts';
 import { eventsOf, forwardsOf, type PetitionRow } from './petitions.repository.ts';
 import type { ClockEntry, Clocks } from './petitions.clock.ts';
 import type { Sender } from './petitions.service.ts';
+import { dialogueOf } from './petitions.dialogue.ts';
+import { dialogueRequired } from '../../domain/petitions/index.ts';
 
 const OPEN = ['received', 'triaged', 'accepted'];
 export const isOverdue = (p: { status: string; due_on: string | null }, today = localToday()) => !!p.due_on && OPEN.includes(p.status) && p.due_on < today;
@@ -34,6 +36,7 @@ export async function caseView(db: Db, p: PetitionRow) {
     awaitingReceipt: !!p.awaiting_receipt, suspendedOn: p.suspended_on, suspendedDays: p.suspended_days, decisionUnitId: p.decision_unit_id,
     timeBar: p.time_bar ? (JSON.parse(p.time_bar) as { knewOn: string; due: string; excludedDays: number; late: boolean; days: number }) : null,
     resolver: p.resolver ? (JSON.parse(p.resolver) as { resolver: string; routeTo: string | null; basis?: string; verified?: boolean }) : null,
+    instance: p.instance, dialogue: dialogueOf(p), dialogueRequired: p.kind === 'complaint' && dialogueRequired(p.instance, !!dialogueOf(p)?.differs, localToday()),
   };
 }
 export type CaseView = Awaited<ReturnType<typeof caseView>>;

@@ -74,13 +74,19 @@ export const receiveInput = z.object({ receivedOn: dateField });
 export const suspendInput = z.object({ decisionNumber: text(100), decidedOn: dateField, reason: text(1000) });
 export const resumeInput = z.object({ decisionNumber: text(100), decidedOn: dateField, reason: opt(1000) });
 export const withdrawInput = z.object({ withdrawnOn: dateField, decisionNumber: text(100), reason: text(1000), continueResolution: flag });
-export const NOTICES = ['acceptance', 'decision', 'forwarded-result', 'refusal', 'suspension', 'resumption', 'withdrawal'] as const;
+export const NOTICES = ['acceptance', 'decision', 'forwarded-result', 'refusal', 'suspension', 'resumption', 'withdrawal', 'dialogue'] as const;
 export const noticeSentInput = z.object({ sentOn: dateField, documentNumber: text(100) });
 /** The NĐ 31/2019 Art. 3(2) criteria the case meets (one checkbox each; a single value arrives as a string). */
 const criteria = z.union([z.array(z.enum(COMPLEXITY_CRITERIA)), z.enum(COMPLEXITY_CRITERIA), z.literal('')]).optional()
   .transform((a) => (Array.isArray(a) ? a : a ? [a] : []));
 export const extendInput = z.object({ reason: text(1000), decisionNumber: text(100), criteria });
-export const resolveInput = z.object({ outcome: z.enum(['upheld', 'partly-upheld', 'rejected', 'answered', 'concluded']), documentNumber: text(100), summary: text(5000), resolvedOn: dateField });
+export const resolveInput = z.object({ outcome: z.enum(['upheld', 'partly-upheld', 'rejected', 'answered', 'concluded']), documentNumber: text(100), summary: text(5000), resolvedOn: dateField,
+  /** LKN Art. 30(1): the complainant's request and the verification result differ (a dialogue is then required at the first instance). */
+  verificationDiffers: flag });
+/** Schedule of a complaint dialogue (issue 18 item 10): day, time, place, participants. */
+export const dialogueInput = z.object({ dialogueOn: dateField, time: z.string().trim().regex(/^([01]?\d|2[0-3])[:h]([0-5]\d)$/), place: text(300), complainant: text(200), respondent: text(200), bodies: opt(1000), differs: flag });
+/** Minutes of the dialogue: day held, content, opinions, outcome. */
+export const dialogueMinutesInput = z.object({ heldOn: dateField, attendees: opt(1000), content: text(5000), opinions: text(5000), outcome: text(2000) });
 export const revealInput = z.object({ reason: text(1000) });
 export const extendTriageInput = z.object({ reason: text(1000) });
 export const emptyInput = z.object({}).passthrough();

@@ -13,6 +13,8 @@ export interface PetitionsTable {
   /** Issue 18 items 6–9, 11 (migrations/20261211030000_petition_procedure.ts). */
   clock_history: string; last_step_on: string | null; suspended_on: string | null; suspended_days: number; awaiting_receipt: number;
   time_bar: string | null; decision_unit_id: string | null; resolver: string | null; notices: string;
+  /** Issue 18 item 10: the complaint dialogue, JSON (migrations/20261212090000_petition_dialogue.ts). */
+  dialogue: string | null;
 }
 export interface PetitionEventsTable { id: string; petition_id: string; seq: number; at: string; actor_id: string | null; unit_id: string | null; event: string; public: number; note: string | null }
 export interface PetitionForwardsTable { id: string; petition_id: string; from_unit_id: string; to_unit_id: string; at: string; by_user_id: string | null; reason: string; legal_step: string }

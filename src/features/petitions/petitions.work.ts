@@ -2,6 +2,7 @@ import { registerWorkSource, type WorkItem } from '../../platform/work/index.ts'
 import { registerIndicator } from '../../platform/indicators/index.ts';
 import { withDescendants } from '../units/index.ts';
 import { pendingNotices } from './petitions.steps.ts';
+import { dialogueOf } from './petitions.dialogue.ts';
 
 const STEP: Record<string, string> = { received: 'petition.classify', triaged: 'petition.accept', accepted: 'petition.resolve', suspended: 'petition.resume' };
 
@@ -20,7 +21,12 @@ registerWorkSource({
       .select(['p.id', 'p.tracking_code', 'p.title', 'p.deadlines', 'p.notices', 'p.handling_unit_id', 'u.full_name'])
       .where('p.handling_unit_id', 'in', who.units).where('p.deadlines', 'like', '%"notice.%').limit(200).execute();
     const notices = withNotices.flatMap((r) => pendingNotices(r).map((n): WorkItem => ({ key: `petition:${r.id}:notice:${n.notice}`, kind: 'petition.notice', title: `${r.tracking_code} · ${n.title}`, unitId: r.handling_unit_id, unitName: r.full_name, due: n.due, basis: 'legal', href: `/petitions/${r.id}#notices` })));
-    return [...steps, ...notices];
+    // A scheduled complaint dialogue not yet held (issue 18 item 10): due on its day.
+    const dialogues = await db.selectFrom('petitions as p').innerJoin('units as u', 'u.id', 'p.handling_unit_id')
+      .select(['p.id', 'p.tracking_code', 'p.title', 'p.dialogue', 'p.handling_unit_id', 'u.full_name'])
+      .where('p.handling_unit_id', 'in', who.units).where('p.status', '=', 'accepted').where('p.dialogue', 'is not', null).limit(200).execute();
+    const held = dialogues.map((r) => ({ r, d: dialogueOf(r)! })).filter(({ d }) => !d.minutes);
+    return [...steps, ...notices, ...held.map(({ r, d }): WorkItem => ({ key: `petition:${r.id}:dialogue`, kind: 'petition.dialogue', title: `${r.tracking_code} · ${r.title}`, unitId: r.handling_unit_id, unitName: r.full_name, due: d.dialogueOn, basis: 'legal', href: `/petitions/${r.id}#dialogue` }))];
   },
 });
 

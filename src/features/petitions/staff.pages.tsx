@@ -13,7 +13,9 @@ import type { TemplateStatus } from '../../domain/petitions/index.ts';
 import { acceptInput, classifyInput, extendInput, extendTriageInput, forwardInput, listQuery, receiveInput, resolveInput, resumeInput, revealInput, suspendInput, withdrawInput } from './petitions.schema.ts';
 import { noticeSent, receive, resume, suspend, withdraw } from './petitions.steps.ts';
 import { noticeDocx } from './petitions.notices.ts';
-import { noticeSentInput, NOTICES } from './petitions.schema.ts';
+import { dialogueInput, dialogueMinutesInput, noticeSentInput, NOTICES } from './petitions.schema.ts';
+import { recordDialogue, scheduleDialogue } from './petitions.dialogue.ts';
+import { dialogueDocx } from './petitions.notices.ts';
 import { accept, classify, extend, extendTriage, forward, mayHandle, mayReveal, resolve, reveal } from './petitions.flow.ts';
 import { caseView, isOverdue } from './petitions.present.ts';
 import { flowError } from './petitions.api.ts';
@@ -106,6 +108,8 @@ const steps = {
   suspend: [suspendInput, (c: Ctx, id: string, i: never) => suspend(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   resume: [resumeInput, (c: Ctx, id: string, i: never) => resume(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
   withdraw: [withdrawInput, (c: Ctx, id: string, i: never) => withdraw(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  dialogue: [dialogueInput, (c: Ctx, id: string, i: never) => scheduleDialogue(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
+  'dialogue-minutes': [dialogueMinutesInput, (c: Ctx, id: string, i: never) => recordDialogue(c.get('deps').db, actorOf(c), c.get('user'), id, i)],
 } as const;
 
 /** The form's one row of an excluded period (LKN Art. 9) as the API's array; an empty row is none. */
@@ -127,7 +131,7 @@ for (const [name, [schema, run]] of Object.entries(steps)) {
       return detail(c, p, { name, values, errors });
     }
     const r = await run(c, p.id, parsed.data as never);
-    if (!r.ok && r.fields && (r.error === 'unit_missing' || r.error === 'forward_loop' || r.error === 'forward_once' || r.error === 'same_unit' || r.error === 'not_complex' || r.error === 'not_especially_complex' || r.error === 'invalid_date')) {
+    if (!r.ok && r.fields && (r.error === 'unit_missing' || r.error === 'forward_loop' || r.error === 'forward_once' || r.error === 'same_unit' || r.error === 'not_complex' || r.error === 'not_especially_complex' || r.error === 'invalid_date' || r.error === 'dialogue_required')) {
       c.status(r.error === 'unit_missing' || r.error === 'not_complex' || r.error === 'invalid_date' ? 400 : 409);
       return detail(c, p, { name, values, errors: translateFields(r.fields, c.get('t')) });
     }
@@ -150,6 +154,15 @@ staffPages.get('/petitions/:id/notices/:file', allow('petitions.view'), async (c
   const doc = (NOTICES as readonly string[]).includes(notice) ? noticeDocx(p, notice, unit?.full_name ?? '') : null;
   if (!doc) throw notFound();
   return c.body(new Uint8Array(await doc), 200, { 'Content-Type': DOCX, 'Content-Disposition': `attachment; filename="${notice}-${p.tracking_code}.docx"` });
+});
+
+/** The minutes of the complaint dialogue as a Decree 30 DOCX (Mẫu 14 content: participants, content, opinions, outcome). */
+staffPages.get('/petitions/:id/dialogue.docx', allow('petitions.view'), async (c) => {
+  const p = await viewable(c);
+  const unit = await c.get('deps').db.selectFrom('units').select('full_name').where('id', '=', p.handling_unit_id).executeTakeFirst();
+  const doc = dialogueDocx(p, unit?.full_name ?? '');
+  if (!doc) throw notFound();
+  return c.body(new Uint8Array(await doc), 200, { 'Content-Type': DOCX, 'Content-Disposition': `attachment; filename="doi-thoai-${p.tracking_code}.docx"` });
 });
 
 /** Records the dispatch of a notice (date and number written on it). */

@@ -1,4 +1,5 @@
 import type { YearCalendar } from '../../../domain/calendar/index.ts';
+import type { MovedDeadline } from '../calendar.recompute.ts';
 import { weekdayNameVi } from '../../../domain/calendar/index.ts';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
@@ -7,13 +8,43 @@ import { Csrf, ErrorSummary, Field, Table, useT } from '../../../platform/views/
 /** Lines of the admin form for a year's entries: `dd/mm/yyyy; kind; name`. */
 export const scheduleText = (cal: YearCalendar) => cal.entries.map((e) => `${formatDate(e.date)}; ${e.kind}; ${e.name}`).join('\n');
 
-export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: FieldErrors; values: Record<string, string>; saved?: boolean }) {
+/** Per year: official schedule entered (or bundled), or the Labour Code defaults not yet confirmed. */
+function YearsStatus(p: { years: { year: number; origin: YearCalendar['origin'] }[] }) {
+  const t = useT();
+  return (
+    <section id="years-status">
+      <Table
+        caption={t('calendar.yearsStatus')}
+        head={[t('calendar.col.year'), t('calendar.col.status')]}
+        rows={p.years.map((y) => [<a href={`/calendar/${y.year}`}>{y.year}</a>, y.origin === 'default' ? <strong class="tag red">{t('calendar.status.default')}</strong> : <span class="tag green">{t('calendar.status.official')}</span>])}
+      />
+    </section>
+  );
+}
+
+/** The deadlines moved by the schedule change just saved (issue 18 item 13). */
+function MovedList(p: { moved: MovedDeadline[] }) {
+  const t = useT();
+  if (!p.moved.length) return <p id="moved-deadlines">{t('calendar.moved.none')}</p>;
+  return (
+    <section id="moved-deadlines">
+      <Table
+        caption={t('calendar.moved.title', { n: p.moved.length })}
+        head={[t('calendar.moved.case'), t('calendar.moved.clock'), t('calendar.moved.before'), t('calendar.moved.after')]}
+        rows={p.moved.map((m) => [<a href={m.href}>{m.label}</a>, m.clock, formatDate(m.before), formatDate(m.after)])}
+      />
+    </section>
+  );
+}
+
+export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: FieldErrors; values: Record<string, string>; saved?: boolean; moved?: MovedDeadline[] | null; years: { year: number; origin: YearCalendar['origin'] }[] }) {
   const t = useT();
   const { cal } = p;
   return (
     <>
       <ErrorSummary errors={p.errors} />
       {p.saved && <div class="notice" role="status">{t('calendar.saved')}</div>}
+      {p.saved && p.moved && <MovedList moved={p.moved} />}
       <span class="caption">{t('calendar.caption')}</span>
       <h1>{t('calendar.yearTitle', { year: cal.year })}</h1>
       <nav class="actions" aria-label={t('calendar.years')}>
@@ -23,6 +54,7 @@ export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: Fi
         {p.canManage && <a href="/deadlines/settings">{t('calendar.navSettings')}</a>}
       </nav>
       <p><strong>{t('calendar.origin')}:</strong> {t(`calendar.origin.${cal.origin}`)} — {cal.source}</p>
+      <YearsStatus years={p.years} />
       <Table
         caption={t('calendar.entries')}
         head={[t('calendar.col.date'), t('calendar.col.weekday'), t('calendar.col.kind'), t('calendar.col.name')]}

@@ -8,6 +8,7 @@ import { answerText } from './public.tsx';
 import { SUPERVISION_AREAS } from '../../../domain/supervision-areas.ts';
 import { ELIGIBILITY_ITEMS } from '../../../domain/petitions/index.ts';
 import { ClockHistory, DateField, Notices, TimeBarFields } from './procedure.tsx';
+import { DialogueSection } from './dialogue.tsx';
 
 type Row = { id: string; tracking_code: string; kind: string | null; status: string; received_on: string; due_on: string | null; title: string; overdue: boolean; unitName: string };
 
@@ -75,6 +76,7 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
       <Table head={[t('petitions.deadlines'), t('petitions.clockStart'), t('petitions.dueOn'), t('reception.basis')]} rows={Object.entries(p.deadlines).filter(([n]) => !n.startsWith('notice.')).map(([, d]) => [d.title, formatDate(d.start), <span class="due">{formatDate(d.due)}</span>, d.basis])} />
       <ClockHistory entries={p.clockHistory} />
       <Notices id={p.id} clocks={p.deadlines} sent={p.notices} canHandle={canHandle} form={form} />
+      {p.kind === 'complaint' && <DialogueSection id={p.id} d={p.dialogue} required={p.dialogueRequired} canSchedule={allowed('dialogue')} form={form} />}
       <h2>{t('petitions.templateNow')}</h2>
       <p class="hint">{t('petitions.templateHint')} <a href={`/petitions/templates?unitId=${p.handlingUnitId}`}>{t('petitions.templates')}</a></p>
       <blockquote class="template" id="template">{template}</blockquote>
@@ -111,6 +113,7 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
           <Select name="outcome" label={t('petitions.outcome')} values={v('resolve', { outcome: p.kind === 'denunciation' ? 'concluded' : p.kind === 'complaint' ? 'upheld' : 'answered' })} errors={e('resolve')} options={OUTCOMES.map((o): [string, string] => [o, t(`petitions.outcome.${o}`)])} />
           <Field name="documentNumber" label={t('petitions.documentNumber')} values={v('resolve')} errors={e('resolve')} />
           <DateField name="resolvedOn" label={t('petitions.resolvedOnDoc')} values={v('resolve')} errors={e('resolve')} />
+          {p.kind === 'complaint' && p.instance !== 'second' && <div class="field"><label><input type="checkbox" name="verificationDiffers" value="1" /> {t('petitions.dialogue.differs')}</label></div>}
           <div class={`field${e('resolve')?.summary ? ' field-error' : ''}`}>
             <label for="f-summary">{t('petitions.summary')}</label>
             <div class="hint">{t('petitions.summaryHint')}</div>
