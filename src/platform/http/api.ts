@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './context.ts';
 import { fieldErrors, validationError } from './validate.ts';
 
@@ -11,5 +11,13 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
   });
 }
 
-/** The error body schema of every API error (for the OpenAPI document). */
-export { z } from '@hono/zod-openapi';
+export { z };
+
+/** A legal date in a response: `YYYY-MM-DD` (Vietnam's calendar). */
+export const IsoDate = z.string().openapi({ format: 'date', example: '2026-03-15' });
+/** An instant in a response: ISO-8601 UTC. */
+export const Instant = z.string().openapi({ format: 'date-time', example: '2026-03-15T02:30:00.000Z' });
+/** Any JSON value (a stored document whose shape the API does not fix, e.g. an audit event's changes). */
+export const JsonValue = z.json().openapi('JsonValue');
+/** The `{ ok: true, value }` answer of a command whose service returns `value`. */
+export const okValue = <V extends z.ZodType>(value: V) => z.object({ ok: z.literal(true), value });
