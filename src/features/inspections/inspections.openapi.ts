@@ -1,10 +1,8 @@
 /** Response schemas of the inspections API (the request schemas are those of inspections.schema.ts). */
-import { Instant, IsoDate, z } from '../../platform/http/api.ts';
+import { Instant, IsoDate, oneOf, z } from '../../platform/http/api.ts';
 import { CLASS_CODES, FINDING_RESULTS } from '../../domain/inspections/index.ts';
 import { MODES, SCOPES } from './inspections.schema.ts';
 
-/** A text column whose values the services write from a fixed list (documented as an enum, typed as text). */
-const oneOf = (values: readonly string[], description?: string) => z.string().openapi({ enum: [...values], ...(description ? { description } : {}) });
 const PlanStatus = oneOf(['draft', 'submitted', 'approved'], 'draft → submitted → approved (returned plans go back to draft)');
 const TargetStatus = oneOf(['scheduled', 'notified', 'self-reported', 'visited', 'concluded']);
 const AssessmentStatus = oneOf(['draft', 'self-assessed', 'appraised', 'published']);

@@ -21,3 +21,5 @@ export const Instant = z.string().openapi({ format: 'date-time', example: '2026-
 export const JsonValue = z.json().openapi('JsonValue');
 /** The `{ ok: true, value }` answer of a command whose service returns `value`. */
 export const okValue = <V extends z.ZodType>(value: V) => z.object({ ok: z.literal(true), value });
+/** A text column whose values the services write from a fixed list (documented as an enum, typed as text). */
+export const oneOf = (values: readonly string[], description?: string) => z.string().openapi({ enum: [...values], ...(description ? { description } : {}) });
