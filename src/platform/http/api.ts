@@ -23,3 +23,14 @@ export const JsonValue = z.json().openapi('JsonValue');
 export const okValue = <V extends z.ZodType>(value: V) => z.object({ ok: z.literal(true), value });
 /** A text column whose values the services write from a fixed list (documented as an enum, typed as text). */
 export const oneOf = (values: readonly string[], description?: string) => z.string().openapi({ enum: [...values], ...(description ? { description } : {}) });
+
+/**
+ * A multipart form body, described from the zod schema the handler validates it with (the handler
+ * parses the form itself, files included, so no validator is attached here) plus its file fields.
+ */
+export function multipartBody(schema: z.ZodType, files: Record<string, string>, required: string[] = []) {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { $schema?: string; properties?: Record<string, unknown>; required?: string[] };
+  const fileProps = Object.fromEntries(Object.entries(files).map(([k, description]) => [k, { type: 'string', format: 'binary', description }]));
+  const schemaObject = { ...json, properties: { ...json.properties, ...fileProps }, required: [...(json.required ?? []), ...required] };
+  return { body: { content: { 'multipart/form-data': { schema: schemaObject as never } }, required: true } };
+}
