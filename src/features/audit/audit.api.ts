@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { verifyChain } from '../../platform/audit/index.ts';
 import { allow } from '../../platform/authz/index.ts';
-import { apiRouter, z } from '../../platform/http/api.ts';
+import { apiRouter, JsonValue, z } from '../../platform/http/api.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { findEvents } from './audit.repository.ts';
 
@@ -10,7 +10,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').refin
 
 const AuditEvent = z.object({
   seq: z.number().int(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), unitId: z.string().nullable(),
-  action: z.string(), subjectType: z.string(), subjectId: z.string().nullable(), changes: z.unknown(), ip: z.string().nullable(), requestId: z.string().nullable(), visibility: z.string(),
+  action: z.string(), subjectType: z.string(), subjectId: z.string().nullable(), changes: JsonValue.nullable().openapi({ description: 'What changed, as the action recorded it (JSON; its shape depends on `action`)' }), ip: z.string().nullable(), requestId: z.string().nullable(), visibility: z.string(),
 }).openapi('AuditEvent');
 
 const Verify = z.object({ ok: z.boolean(), count: z.number().int(), brokenAt: z.number().int().optional(), reason: z.string().optional() }).openapi('AuditVerify');

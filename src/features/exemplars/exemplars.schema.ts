@@ -10,7 +10,7 @@ const required = (key: string) => z.unknown().transform((v, ctx): string => {
   if (typeof v !== 'string' || !v.trim()) { ctx.addIssue({ code: 'custom', message: key }); return z.NEVER; }
   if (v.length > 4000) { ctx.addIssue({ code: 'custom', message: 'exemplars.error.tooLong' }); return z.NEVER; }
   return v.trim();
-});
+}).meta({ type: 'string', minLength: 1, maxLength: 4000 });
 
 /** The 10 registration items, each required with a message naming it (e.g. "Chưa có: Thực trạng, lý do"). */
 export const registrationInput = z.preprocess((v) => (v && typeof v === 'object' ? v : {}), z.object(

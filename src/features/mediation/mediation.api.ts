@@ -62,7 +62,7 @@ mediationApi.openapi(createRoute({
 
 mediationApi.openapi(createRoute({
   method: 'post', path: '/mediation-cases/{id}/outcome', middleware: [allow('mediation.manage')] as const,
-  request: { params: idParam, ...body(z.object({ result: z.enum(['settled', 'not-settled', 'stopped']), closedOn: z.string().optional(), record: z.object({ agreement: z.string() }).passthrough().optional() })) },
+  request: { params: idParam, ...body(outcomeInput) },
   responses: { 200: json(z.object({ id: z.string(), result: z.string() }), 'Outcome recorded (Art. 23, 24)'), ...errors },
 }), async (c) => {
   const { m } = await caseFor(c, 'mediation.manage', c.req.param('id'));

@@ -14,16 +14,16 @@ import { noticeSent, receive, resume, suspend, withdraw } from './petitions.step
 import { checkTrackThrottle, lookupSucceeded, keyMatches, submitPublic } from './petitions.service.ts';
 import { accept, classify, extend, extendTriage, forward, resolve, reveal, type FlowError } from './petitions.flow.ts';
 import { caseView, listItem, publicView } from './petitions.present.ts';
+import { Petition, PetitionListItem, PublicPetition, Sender } from './petitions.openapi.ts';
 import { registerReceptionApi } from './reception.api.ts';
 import { petitionsExport } from './settings.pages.tsx';
 import { receptionExport } from './reception.pages.tsx';
 
 import { pageFrom, pageOf, pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 
-const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
+const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
 const body = <S extends z.ZodType>(schema: S) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const errors = { 400: json(ErrorSchema, 'Invalid input'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown case'), 409: json(ErrorSchema, 'State does not allow the step') };
-const Case = z.object({}).passthrough().openapi('Petition');
 
 /** Maps a flow failure to its HTTP error (field messages translated). */
 export function flowError(c: Ctx, r: Extract<Result<unknown, FlowError>, { ok: false }>): HttpError {
@@ -59,7 +59,7 @@ petitionsApi.openapi(createRoute({
 petitionsApi.openapi(createRoute({
   method: 'get', path: '/public/petitions/{trackingCode}', middleware: [allow('public')] as const,
   request: { params: z.object({ trackingCode: z.string().max(20) }), query: z.object({ key: z.string().max(100).optional() }) },
-  responses: { 200: json(z.object({}).passthrough(), 'Status for the citizen'), 404: json(ErrorSchema, 'Unknown code or wrong key'), 429: json(ErrorSchema, 'Too many failed lookups') },
+  responses: { 200: json(PublicPetition, 'Status for the citizen'), 404: json(ErrorSchema, 'Unknown code or wrong key'), 429: json(ErrorSchema, 'Too many failed lookups') },
 }), async (c) => {
   const { db } = c.get('deps');
   const attempt = await checkTrackThrottle(db, c.get('ip'));
@@ -73,7 +73,7 @@ petitionsApi.openapi(createRoute({
 
 petitionsApi.openapi(createRoute({
   method: 'get', path: '/petitions', middleware: [allow('petitions.view')] as const, request: { query: listQuery.extend(pageQuery) },
-  responses: { 200: json(pageSchema(z.object({}).passthrough()), 'Cases in scope, newest first, one page (follow `next`)'), ...errors },
+  responses: { 200: json(pageSchema(PetitionListItem), 'Cases in scope, newest first, one page (follow `next`)'), ...errors },
 }), async (c) => {
   const q = c.req.valid('query');
   const { db } = c.get('deps');
@@ -94,7 +94,7 @@ async function viewable(c: Ctx, id: string) {
 
 petitionsApi.openapi(createRoute({
   method: 'get', path: '/petitions/{id}', middleware: [allow('petitions.view')] as const, request: { params: z.object({ id: z.string().max(64) }) },
-  responses: { 200: json(Case, 'The case'), ...errors },
+  responses: { 200: json(Petition, 'The case'), ...errors },
 }), async (c) => c.json(await caseView(c.get('deps').db, await viewable(c, c.req.valid('param').id)), 200));
 
 type Flow = (c: Ctx, id: string, input: never) => Promise<Result<string, FlowError>>;
@@ -116,7 +116,7 @@ const flows: [string, z.ZodType, Flow][] = [
 for (const [name, schema, run] of flows) {
   petitionsApi.openapi(createRoute({
     method: 'post', path: `/petitions/{id}/${name}`, middleware: [allow('petitions.handle')] as const,
-    request: { params: z.object({ id: z.string().max(64) }), ...body(schema) }, responses: { 200: json(Case, 'The updated case'), ...errors },
+    request: { params: z.object({ id: z.string().max(64) }), ...body(schema) }, responses: { 200: json(Petition, 'The updated case'), ...errors },
   }), async (c) => {
     const id = c.req.valid('param').id;
     await viewable(c, id);
@@ -128,7 +128,7 @@ for (const [name, schema, run] of flows) {
 
 petitionsApi.openapi(createRoute({
   method: 'post', path: '/petitions/{id}/reveal', middleware: [allow('petitions.reveal')] as const,
-  request: { params: z.object({ id: z.string().max(64) }), ...body(revealInput) }, responses: { 200: json(z.object({ sender: z.unknown() }), 'The identity (audited)'), ...errors },
+  request: { params: z.object({ id: z.string().max(64) }), ...body(revealInput) }, responses: { 200: json(z.object({ sender: Sender.nullable() }), 'The identity (audited); null when the case holds none'), ...errors },
 }), async (c) => {
   const id = c.req.valid('param').id;
   await viewable(c, id);

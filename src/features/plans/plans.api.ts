@@ -17,10 +17,8 @@ const errors = { 400: json(ErrorSchema, 'Invalid input'), 401: json(ErrorSchema,
 
 const PlanSummary = z.object({ id: z.string(), documentNumber: z.string().nullable(), title: z.string(), issuedOn: z.string().nullable(), issuerUnitId: z.string(), parentPlanId: z.string().nullable() }).openapi('PlanSummary');
 type ItemOut = { id: string; number: string; title: string; sourceItemId: string | null; supervisionAreas: string[]; children: ItemOut[] };
-// Nested items: documented one level deep with `children` as PlanItem objects (the OpenAPI generator
-// cannot walk a recursive zod schema; the response itself nests to any depth).
-const ItemLeaf = z.object({ id: z.string(), number: z.string(), title: z.string(), sourceItemId: z.string().nullable(), supervisionAreas: z.array(z.string()), children: z.array(z.any()) });
-const Item = ItemLeaf.extend({ children: z.array(ItemLeaf) }).openapi('PlanItem') as unknown as z.ZodType<ItemOut>;
+// Nested items to any depth: `children` refers back to PlanItem in the document.
+const Item: z.ZodType<ItemOut> = z.lazy(() => z.object({ id: z.string(), number: z.string(), title: z.string(), sourceItemId: z.string().nullable(), supervisionAreas: z.array(z.string()), children: z.array(Item) })).openapi('PlanItem');
 const Plan = PlanSummary.extend({
   status: z.string(), place: z.string().nullable(), items: z.array(Item),
   duties: z.array(z.object({ unitId: z.string().optional(), unitKind: z.string().optional(), heading: z.string(), text: z.string() })),

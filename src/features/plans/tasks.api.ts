@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { allow, authorize, can, scopeOf } from '../../platform/authz/index.ts';
-import { apiRouter, z } from '../../platform/http/api.ts';
+import { apiRouter, multipartBody, z } from '../../platform/http/api.ts';
 import { pageFrom, pageOf, pageSchema } from '../../platform/http/pagination.ts';
 import { actorOf, type Ctx } from '../../platform/http/context.ts';
 import { conflict, forbidden, notFound, unauthorized } from '../../platform/http/errors.ts';
@@ -89,8 +89,9 @@ tasksApi.openapi(createRoute({ method: 'patch', path: '/tasks/{id}', middleware:
 
 /** Multipart: note, optional progress, optional file. Parsed by hand so a refused file gives a Vietnamese field message. */
 tasksApi.openapi(createRoute({
-  method: 'post', path: '/tasks/{id}/updates', middleware: [allow('tasks.edit'), idempotent()] as const, request: { params: idParam },
-  description: 'Multipart: `note`, optional `progress`, optional `file` (evidence), optional `whileOpen=1` (refuse with 409 and `error.current` if the task is done by now). Takes an `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer.',
+  method: 'post', path: '/tasks/{id}/updates', middleware: [allow('tasks.edit'), idempotent()] as const,
+  request: { params: idParam, ...multipartBody(updateInput, { file: 'Optional evidence (PDF, DOCX, XLSX, JPG, PNG; 10 MB)' }) },
+  description: 'Multipart: `note`, optional `progress`, optional `file` (evidence), optional `whileOpen=1`. Takes an `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer.',
   responses: { 201: json(z.object({ id: z.string() }), 'The update'), 409: json(ErrorSchema, 'The task was done meanwhile (with whileOpen)'), ...errors },
 }), async (c) => {
   const task = await taskFor(c, c.req.valid('param').id, 'tasks.edit');
@@ -116,6 +117,8 @@ tasksApi.openapi(createRoute({ method: 'post', path: '/tasks/{id}/comments', mid
   return c.json({ id: u.value }, 201);
 });
 
+/** The import form besides its file: `apply` "true" applies, anything else previews. */
+const importForm = z.object({ apply: z.enum(['true', 'false']).optional() });
 const ImportOut = z.object({
   applied: z.boolean(), unchanged: z.number(),
   changes: z.array(z.object({ line: z.number(), taskId: z.string(), status: z.string().nullable(), progress: z.number().nullable(), note: z.string() })),
@@ -126,7 +129,7 @@ const ImportOut = z.object({
  * Without `apply` it is a preview and changes nothing; with it, every row is applied in one
  * transaction or none is. Row errors are 400 with fields `row.<line>.<column>` in Vietnamese.
  */
-tasksApi.openapi(createRoute({ method: 'post', path: '/tasks/import', middleware: [allow('tasks.edit')] as const, responses: { 200: json(ImportOut, 'Preview, or the applied changes'), ...errors } }), async (c) => {
+tasksApi.openapi(createRoute({ method: 'post', path: '/tasks/import', middleware: [allow('tasks.edit')] as const, request: multipartBody(importForm, { file: 'CSV (UTF-8) or XLSX with the task export\'s columns' }, ['file']), responses: { 200: json(ImportOut, 'Preview, or the applied changes'), ...errors } }), async (c) => {
   const t = c.get('t');
   const body = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
   const file = body.file instanceof File ? body.file : null;
