@@ -123,7 +123,8 @@ export async function plantAll(db: Db, dataDir: string, u: Units): Promise<Plant
     add({ kind: 'decision', id: dec, marker: m('decision'), unitId: village, readAction: 'community.view' }, foreign);
     const cdec = await clone(a, 'commune_decisions', { commune_id: unit, question: m('communedecision') });
     // A commune-wide decision has a part in every village: the village's readers see it (community.pages.tsx).
-    add({ kind: 'commune-decision', id: cdec, marker: m('communedecision'), unitId: unit, orUnitIds: [village], readAction: 'community.view' }, foreign);
+    const villages = (await a.selectFrom('units').select('id').where('parent_id', '=', unit).where('kind', '=', 'village').execute()).map((v) => v.id as string);
+    add({ kind: 'commune-decision', id: cdec, marker: m('communedecision'), unitId: unit, orUnitIds: villages, readAction: 'community.view' }, foreign);
     // People's inspection board with a recommendation and an activity photo.
     const board = await clone(a, 'boards', { unit_id: unit, project_title: m('board') });
     add({ kind: 'board', id: board, marker: m('board'), unitId: unit, readAction: 'boards.view' }, foreign);
