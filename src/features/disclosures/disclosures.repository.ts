@@ -10,6 +10,12 @@ export function getDisclosure(db: Db | Trx, id: string) {
   return db.selectFrom('disclosures').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether the user uploaded the stored file (the only files a posting may name by id: the board publishes them). */
+export async function uploadedBy(db: Db | Trx, fileId: string, userId: string | null): Promise<boolean> {
+  if (!userId) return false;
+  return !!(await db.selectFrom('files').select('id').where('id', '=', fileId).where('uploaded_by', '=', userId).executeTakeFirst());
+}
+
 /** Disclosures of units (all when 'all'), optionally posted within [from, to] and matching the folded query. */
 export async function findDisclosures(db: Db | Trx, f: { unitIds: string[] | 'all'; from?: string; to?: string; q?: string; limit?: number; offset?: number }) {
   if (f.unitIds !== 'all' && f.unitIds.length === 0) return [];

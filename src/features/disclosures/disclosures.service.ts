@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
-import { getFile, storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
+import { storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { findItem, AGENCY_FORMS, COMMUNE_FORMS, CONSULTATION_DISCLOSURE_ITEM } from '../../domain/disclosure/catalogue.ts';
 import { postingEnd, publishDue } from '../../domain/disclosure/clock.ts';
 import { foldVietnamese } from '../../domain/text/normalize.ts';
 import { getUnit } from '../units/index.ts';
-import { formsOf, getDisclosure } from './disclosures.repository.ts';
+import { formsOf, getDisclosure, uploadedBy } from './disclosures.repository.ts';
 import { scopeOfKind } from './disclosures.rules.ts';
 import type { DisclosureInput } from './disclosures.schema.ts';
 
@@ -36,12 +36,17 @@ export async function createDisclosure(db: Db, actor: Actor, input: DisclosureIn
   return inTransaction(db, async (trx) => {
     const p = await plan(trx, input);
     if (!p.ok) return p;
+    // The board serves a posting's files to anyone: a file named by id must be the actor's own upload,
+    // never another feature's file (a petition scan, task evidence) that naming it would publish.
+    if (input.fileId && !(await uploadedBy(trx, input.fileId, actor.userId))) return fail('file', { fileId: 'disclosures.error.file' });
+    const named = input.forms.findIndex((f) => f.photoFileId && !upload?.photo);
+    if (named >= 0 && !(await uploadedBy(trx, input.forms[named].photoFileId!, actor.userId))) return fail('file', { [`forms.${named}.photoFileId`]: 'disclosures.error.file' });
     let fileId = input.fileId;
     if (upload?.file) {
       const f = await storeUpload(trx, { dataDir: upload.dataDir, userId: actor.userId, file: upload.file });
       if (!f.ok) return fail('file', { file: UPLOAD_ERROR_KEYS[f.error] });
       fileId = f.value.id;
-    } else if (fileId && !(await getFile(trx, fileId))) return fail('file', { fileId: 'disclosures.error.file' });
+    }
     const posting = input.forms.find((f) => f.form === 'posting');
     if (upload?.photo && posting) {
       const ph = await storeUpload(trx, { dataDir: upload.dataDir, userId: actor.userId, file: upload.photo, allowed: ['jpg', 'png', 'pdf'] });

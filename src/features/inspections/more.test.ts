@@ -142,4 +142,14 @@ forEachDialect('inspections: good models, summary DOCX, indicators, evidence', (
     assert.equal(events.length, 1, 'refused uploads leave no audit event');
     assert.equal(await t.db.selectFrom('inspection_evidence').select('id').where('target_id', '=', concluded.id).execute().then((r) => r.length), 0);
   });
+
+  test('closing a recommendation not yet remediated (page form): 400 with the reason, nothing changed, not a silent redirect', async () => {
+    const rec = await t.db.selectFrom('inspection_recommendations').select(['id', 'target_id']).where('remediated_on', 'is', null).where('closed_on', 'is', null).executeTakeFirstOrThrow();
+    const coord = await t.as('demo.coordinator');
+    const r = await coord.post(`/inspection-recommendations/${rec.id}/close`, {});
+    assert.equal(r.status, 400);
+    assert.match(await r.text(), /Chưa có báo cáo khắc phục/);
+    const row = await t.db.selectFrom('inspection_recommendations').select('closed_on').where('id', '=', rec.id).executeTakeFirstOrThrow();
+    assert.equal(row.closed_on, null);
+  });
 });

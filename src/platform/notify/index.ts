@@ -18,11 +18,12 @@ export async function notifyUsers(trx: Trx | Db, userIds: string[], n: Notice): 
     }
     const u = await trx.selectFrom('users').select(['email', 'active']).where('id', '=', userId).executeTakeFirst();
     if (!u || !Number(u.active)) continue;
-    await trx.insertInto('notifications').values({
+    // Two requests may send the same keyed notice at once: the unique (user, key) index decides, no error.
+    const r = await trx.insertInto('notifications').values({
       id: randomUUID(), user_id: userId, title: n.title, body: n.body, link: n.link ?? null, dedupe_key: n.dedupeKey ?? null,
       created_at: nowIso(), read_at: null, email_status: u.email ? 'pending' : 'none', email_sent_at: null,
-    }).execute();
-    added++;
+    }).onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing()).executeTakeFirst();
+    added += Number(r.numInsertedOrUpdatedRows ?? 1n);
   }
   return added;
 }
