@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly messageKey: string,
     readonly fields?: Record<string, string>,
     readonly params?: Record<string, string | number>,
+    /** Further members of the API error object (e.g. `currentVersion` of a 409 conflict). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(code);
   }
