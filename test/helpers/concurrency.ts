@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Agent } from './app.ts';
+import type { Db } from '../../src/platform/db/index.ts';
+import type { VersionedTable } from '../../src/platform/http/concurrency.ts';
 
 type Json = Record<string, any>;
 
@@ -91,4 +93,10 @@ export function apiCaller(app: { request: (p: string, init: RequestInit) => Resp
     const r = await app.request(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: r.status, body: (await r.json()) as Json };
   };
+}
+
+/** For tests not about concurrency: the row's current `lockVersion`, as a client that has just read it sends. */
+export async function currentVersion(db: Db, table: VersionedTable, id: string): Promise<number> {
+  const r = await db.selectFrom(table).select('lock_version').where('id', '=', id).executeTakeFirst();
+  return Number(r?.lock_version ?? 0);
 }

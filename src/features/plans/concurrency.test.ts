@@ -35,8 +35,8 @@ forEachDialect('tasks: concurrent edits (optimistic concurrency)', (dialect) => 
     });
     const after = await row(id);
     assert.deepEqual([after.status, Number(after.progress)], ['blocked', 15], 'the reloaded form saved B’s change');
-    const audits = await t.db.selectFrom('audit_events').select('actor_name').where('subject_id', '=', id).where('action', '=', 'tasks.update').orderBy('seq').execute();
-    assert.deepEqual(audits.map((x) => x.actor_name), ['Công chức phường (demo)', 'Chủ tịch UBND phường (demo)'], 'one audit event per saved edit, none for the refused one');
+    const audits = await t.db.selectFrom('audit_events').innerJoin('users', 'users.id', 'audit_events.actor_id').select('users.display_name').where('subject_id', '=', id).where('action', '=', 'tasks.update').orderBy('seq').execute();
+    assert.deepEqual(audits.map((x) => x.display_name), ['Công chức phường (demo)', 'Chủ tịch UBND phường (demo)'], 'one audit event per saved edit, none for the refused one');
   });
 
   test('API: PATCH with a stale lockVersion is 409 with currentVersion and the task as it is; without it 400', async () => {
