@@ -259,10 +259,10 @@ forEachDialect('community decisions', (dialect) => {
     assert.match(minutes, /Rơ Mah C/);
     assert.match(minutes, /Số phiếu thu về: 80/);
     const meeting = await decision(v, 'other', 'meeting');
-    const form = await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '', team: 'A\nB\nC', witnesses: '' });
+    const form = await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '', team: 'A\nB\nC', witnesses: '', lockVersion: String(await currentVersion(t.db, 'community_decisions', meeting.body.id)) });
     assert.equal(form.status, 400, 'a show of hands has no vote-counting board');
     assert.match(await form.text(), /A\nB\nC<\/textarea>/);
-    assert.equal((await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '1', team: 'A\nB\nC', witnesses: 'D\nE' })).status, 303);
+    assert.equal((await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '1', team: 'A\nB\nC', witnesses: 'D\nE', lockVersion: String(await currentVersion(t.db, 'community_decisions', meeting.body.id)) })).status, 303);
     assert.match(await (await agent.get(`/community/decisions/${meeting.body.id}`)).text(), /Ban kiểm phiếu/);
     assert.match(await (await agent.get(`/community/decisions/${meeting.body.id}/invitation`)).text(), /GIẤY MỜI HỌP CỘNG ĐỒNG DÂN CƯ/);
   });
