@@ -92,7 +92,8 @@ test('offline: a visit, two tallies and a photo wait on the phone, then sync onc
   await browser.shot(page, 'offline-pending-360');
 
   // Meanwhile, through another session, the commune head closes the second vote.
-  await api('demo.commune.head', `/community-decisions/${closing.id}/tally`, { householdsPresent: 75, yes: 65, no: 10, other: 0 });
+  const read = await api('demo.commune.head', `/community-decisions/${closing.id}`);
+  await api('demo.commune.head', `/community-decisions/${closing.id}/tally`, { householdsPresent: 75, yes: 65, no: 10, other: 0, lockVersion: read.lockVersion });
   await api('demo.commune.head', `/community-decisions/${closing.id}/close`, {});
   assert.equal(count('select count(*) n from reception_logs'), before.logs);
 

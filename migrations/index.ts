@@ -21,6 +21,7 @@ import * as oversightRecords from './20261210110000_oversight_records.ts';
 import * as locales from './20261211040000_locales.ts';
 import * as audio from './20261211041000_audio.ts';
 import * as inspectionsMore from './20261211060000_inspections_more.ts';
+import * as lockVersions from './20261212010000_lock_versions.ts';
 import * as exportClaims from './20261211010000_export_claims.ts';
 import * as petitionProcedure from './20261211030000_petition_procedure.ts';
 import * as idempotency from './20261212090000_idempotency.ts';
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '20261212090000_idempotency': idempotency,
   '20261212100000_national_indexes': nationalIndexes,
   '20261212090000_petition_dialogue': petitionDialogue,
+  '20261212010000_lock_versions': lockVersions,
 };

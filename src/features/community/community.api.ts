@@ -7,6 +7,7 @@ import { idempotent } from '../../platform/http/idempotency.ts';
 import { readJson } from '../../platform/http/validate.ts';
 import { parseDateInput, localToday } from '../../platform/i18n/index.ts';
 import { FORMS, MATTERS } from '../../domain/democracy/index.ts';
+import { conflictError, conflictResponse, lockVersionMember, versionOf } from '../../platform/http/concurrency.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { authorizeUnit, failure, villageFor } from './community.access.ts';
 import { getDecision, householdCount } from './community.repository.ts';
@@ -23,7 +24,7 @@ const json = (schema: z.ZodType, description: string) => ({ content: { 'applicat
 const errors = { 400: json(ErrorSchema, 'Invalid input or a rule of law broken (named)'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown') };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').refine((s) => parseDateInput(s) === s, 'validation.date');
 const Count = z.object({ count: z.number().int() }).openapi('HouseholdCount');
-const Decision = z.object({ id: z.string(), villageId: z.string(), matter: z.string(), form: z.string(), question: z.string(), status: z.string(), yes: z.number().nullable(), no: z.number().nullable(), other: z.number().nullable(), householdsPresent: z.number().nullable(), totalHouseholds: z.number().nullable(), recordDue: z.string().nullable() }).openapi('CommunityDecision');
+const Decision = z.object({ id: z.string(), villageId: z.string(), matter: z.string(), form: z.string(), question: z.string(), status: z.string(), yes: z.number().nullable(), no: z.number().nullable(), other: z.number().nullable(), householdsPresent: z.number().nullable(), totalHouseholds: z.number().nullable(), recordDue: z.string().nullable(), lockVersion: z.number().int() }).openapi('CommunityDecision');
 const idParam = z.object({ id: z.string().max(64) });
 
 export const communityApi = apiRouter();
@@ -40,7 +41,7 @@ function statusLabel(c: Ctx, d: { status: string; passed: number | null }) {
   const t = c.get('t');
   return d.status === 'closed' ? `${t('community.status.closed')}: ${t(Number(d.passed) ? 'community.status.passed' : 'community.status.failed')}` : t(`community.status.${d.status}`);
 }
-const present = (d: NonNullable<Awaited<ReturnType<typeof getDecision>>>) => ({ id: d.id, villageId: d.village_id, matter: d.matter, form: d.form, question: d.question, status: d.status, yes: d.yes, no: d.no, other: d.other, householdsPresent: d.households_present, totalHouseholds: d.total_households, recordDue: d.record_due });
+const present = (d: NonNullable<Awaited<ReturnType<typeof getDecision>>>) => ({ id: d.id, villageId: d.village_id, matter: d.matter, form: d.form, question: d.question, status: d.status, yes: d.yes, no: d.no, other: d.other, householdsPresent: d.households_present, totalHouseholds: d.total_households, recordDue: d.record_due, lockVersion: versionOf(d.lock_version) });
 
 communityApi.openapi(createRoute({
   method: 'post', path: '/villages/{unitId}/households', middleware: [allow('community.manage')] as const,
@@ -77,15 +78,27 @@ communityApi.openapi(createRoute({
 });
 
 communityApi.openapi(createRoute({
+  method: 'get', path: '/community-decisions/{id}', middleware: [allow('community.view')] as const,
+  request: { params: idParam }, responses: { 200: json(Decision, 'The decision, with the `lockVersion` a tally must send'), ...errors },
+}), async (c) => c.json(present(await decisionFor(c, 'community.view', c.req.param('id'))), 200));
+
+/**
+ * The tally; `lockVersion` (from the last read) is required, a stale one gets 409 with the decision as it now
+ * is (`error.currentVersion`, `error.current`); a vote closed meanwhile gets 409 `decision_closed`. Takes an
+ * `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer.
+ */
+communityApi.openapi(createRoute({
   method: 'post', path: '/community-decisions/{id}/tally', middleware: [allow('community.manage'), idempotent()] as const,
-  description: 'Takes an `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer. 409 with `error.current` when the vote was closed meanwhile.',
-  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ householdsPresent: z.number().int().optional(), yes: z.number().int(), no: z.number().int(), other: z.number().int(), secretBallot: z.boolean().optional(), team: z.array(z.string()).optional(), witnesses: z.array(z.string()).optional() }) } }, required: true } },
-  responses: { 200: json(Decision, 'Tally entered'), 409: json(ErrorSchema, 'The vote was closed meanwhile (`error.current` is the decision now)'), ...errors },
+  description: 'Takes an `Idempotency-Key` (and `X-Captured-At`) header: a retry returns the first answer. `lockVersion` from the last read is required: 409 `conflict` when the decision changed since, 409 `decision_closed` when the vote was closed meanwhile (`error.current` is the decision now).',
+  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ householdsPresent: z.number().int().optional(), yes: z.number().int(), no: z.number().int(), other: z.number().int(), secretBallot: z.boolean().optional(), team: z.array(z.string()).optional(), witnesses: z.array(z.string()).optional(), lockVersion: lockVersionMember }) } }, required: true } },
+  responses: { 200: json(Decision, 'Tally entered'), ...errors, ...conflictResponse },
 }), async (c) => {
   const d = await decisionFor(c, 'community.manage', c.req.param('id'));
-  const r = await enterTally(c.get('deps').db, actorOf(c), d.id, await readJson(c, tallyInput));
+  const { lockVersion, ...input } = await readJson(c, tallyInput.extend({ lockVersion: z.number().int().min(0) }));
+  const r = await enterTally(c.get('deps').db, actorOf(c), d.id, input, lockVersion);
   const now = (await getDecision(c.get('deps').db, d.id))!;
   if (!r.ok && r.error === 'state') throw conflict('decision_closed', 'community.error.notOpen', { ...present(now), statusLabel: statusLabel(c, now) });
+  if (!r.ok && r.error === 'conflict') throw conflictError(c.get('t'), versionOf(now.lock_version), present(now));
   if (!r.ok) throw failure(r, c.get('t'));
   return c.json(present(now), 200);
 });

@@ -1,6 +1,7 @@
 import type { Db, Trx } from '../../platform/db/index.ts';
 import type { UnitSucceededEvent } from '../../platform/events/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
+import { nextVersion } from '../../platform/http/concurrency.ts';
 import { record, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { boardStats } from '../boards/boards.repository.ts';
 import { mediationStats } from '../mediation/mediation.repository.ts';
@@ -41,8 +42,8 @@ export async function democracyNumbers(db: Db, opts: { from: string; to: string;
 export async function handOverCommunity(trx: Trx, e: UnitSucceededEvent): Promise<void> {
   for (const [from, to] of Object.entries(e.handover)) {
     const moved = await trx.updateTable('households').set({ village_id: to }).where('village_id', '=', from).where('removed_on', 'is', null).executeTakeFirst();
-    const open = await trx.updateTable('community_decisions').set({ village_id: to, updated_at: nowIso() }).where('village_id', '=', from).where('status', 'in', ['open', 'ballot-offered']).executeTakeFirst();
-    const commune = await trx.updateTable('community_decisions').set({ commune_id: to, updated_at: nowIso() }).where('commune_id', '=', from).where('status', 'in', ['open', 'ballot-offered', 'closed']).executeTakeFirst();
+    const open = await trx.updateTable('community_decisions').set({ village_id: to, updated_at: nowIso(), lock_version: nextVersion() }).where('village_id', '=', from).where('status', 'in', ['open', 'ballot-offered']).executeTakeFirst();
+    const commune = await trx.updateTable('community_decisions').set({ commune_id: to, updated_at: nowIso(), lock_version: nextVersion() }).where('commune_id', '=', from).where('status', 'in', ['open', 'ballot-offered', 'closed']).executeTakeFirst();
     const wide = await trx.updateTable('commune_decisions').set({ commune_id: to, updated_at: nowIso() }).where('commune_id', '=', from).where('status', '=', 'open').executeTakeFirst();
     const n = Number(moved.numUpdatedRows) + Number(open.numUpdatedRows) + Number(commune.numUpdatedRows) + Number(wide.numUpdatedRows);
     if (n) await record(trx, SYSTEM_ACTOR, { action: 'community.handover', subjectType: 'unit', subjectId: from, unitId: to, changes: { households: Number(moved.numUpdatedRows), decisions: Number(open.numUpdatedRows), communeDecisions: Number(commune.numUpdatedRows), communeWide: Number(wide.numUpdatedRows) }, visibility: 'unit' });

@@ -17,6 +17,8 @@ export interface CommunityDecisionsTable {
   parent_id: string | null;
   /** JSON lists of names: the counting / ballot / online team and the 2 household witnesses (NĐ 59 Art. 3(5)(c), 4(3), 4(6), 5(2)). */
   count_team: string | null; count_witnesses: string | null; secret_ballot: number | null;
+  /** Optimistic concurrency of the tally (platform/http/concurrency.ts); NULL reads as 0. */
+  lock_version: number | null;
 }
 
 /** One online vote per household and decision (NĐ 59 Art. 5): agree, disagree or other. */

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, verifyChain } from '../../platform/audit/index.ts';
 import { createUnit } from '../units/units.service.ts';
 import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { addDays } from '../../domain/democracy/index.ts';
+import { currentVersion } from '../../../test/helpers/concurrency.ts';
 
 type Json = Record<string, any>;
 
@@ -13,6 +14,8 @@ forEachDialect('community decisions', (dialect) => {
   let token: string;
   let villages: { id: string; fullName: string }[];
   const call = async (method: string, path: string, body?: unknown, bearer = token, type = 'application/json') => {
+    // A client tallies what it has read: the decision's current version (concurrency itself: concurrency.test.ts).
+    if (path.endsWith('/tally') && body && typeof body === 'object' && !('lockVersion' in body)) body = { ...body, lockVersion: await currentVersion(t.db, 'community_decisions', path.split('/')[2]) };
     const r = await t.app.request(`/api/v1${path}`, { method, headers: { authorization: `Bearer ${bearer}`, 'content-type': type }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
     return { status: r.status, body: (await r.json()) as Json };
   };
@@ -138,8 +141,9 @@ forEachDialect('community decisions', (dialect) => {
     const created = await agent.post(`/community/villages/${v}/decisions/new`, { ...conv, noticeOn: daysAgo(30) });
     assert.equal(created.status, 303);
     const id = created.headers.get('location')!.split('/').pop()!;
-    assert.equal((await agent.post(`/community/decisions/${id}/tally`, { householdsPresent: '3', yes: '5', no: '0', other: '0' })).status, 400);
-    assert.equal((await agent.post(`/community/decisions/${id}/tally`, { householdsPresent: '3', yes: '2', no: '1', other: '0' })).status, 303);
+    const lockVersion = String(await currentVersion(t.db, 'community_decisions', id));
+    assert.equal((await agent.post(`/community/decisions/${id}/tally`, { householdsPresent: '3', yes: '5', no: '0', other: '0', lockVersion })).status, 400);
+    assert.equal((await agent.post(`/community/decisions/${id}/tally`, { householdsPresent: '3', yes: '2', no: '1', other: '0', lockVersion })).status, 303);
     assert.equal((await agent.post(`/community/decisions/${id}/close`, {})).status, 303);
     const page = await (await agent.get(`/community/decisions/${id}`)).text();
     assert.match(page, /Được thông qua: 2\/3 hộ đồng ý/);
@@ -255,10 +259,10 @@ forEachDialect('community decisions', (dialect) => {
     assert.match(minutes, /Rơ Mah C/);
     assert.match(minutes, /Số phiếu thu về: 80/);
     const meeting = await decision(v, 'other', 'meeting');
-    const form = await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '', team: 'A\nB\nC', witnesses: '' });
+    const form = await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '', team: 'A\nB\nC', witnesses: '', lockVersion: String(await currentVersion(t.db, 'community_decisions', meeting.body.id)) });
     assert.equal(form.status, 400, 'a show of hands has no vote-counting board');
     assert.match(await form.text(), /A\nB\nC<\/textarea>/);
-    assert.equal((await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '1', team: 'A\nB\nC', witnesses: 'D\nE' })).status, 303);
+    assert.equal((await agent.post(`/community/decisions/${meeting.body.id}/tally`, { householdsPresent: '70', yes: '50', no: '20', other: '0', secretBallot: '1', team: 'A\nB\nC', witnesses: 'D\nE', lockVersion: String(await currentVersion(t.db, 'community_decisions', meeting.body.id)) })).status, 303);
     assert.match(await (await agent.get(`/community/decisions/${meeting.body.id}`)).text(), /Ban kiểm phiếu/);
     assert.match(await (await agent.get(`/community/decisions/${meeting.body.id}/invitation`)).text(), /GIẤY MỜI HỌP CỘNG ĐỒNG DÂN CƯ/);
   });

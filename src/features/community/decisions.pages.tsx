@@ -4,6 +4,7 @@ import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { notFound, type Result } from '../../platform/http/errors.ts';
 import { readForm } from '../../platform/http/validate.ts';
+import { lastChange, sentVersion, versionOf } from '../../platform/http/concurrency.ts';
 import { localToday } from '../../platform/i18n/index.ts';
 import { ancestorIds } from '../units/index.ts';
 import { authorizeUnit, explain, villageFor } from './community.access.ts';
@@ -11,7 +12,7 @@ import { getDecision, householdCount } from './community.repository.ts';
 import { annulInput, decisionInput, optInInput, recognizeInput, tallyInput } from './community.schema.ts';
 import { annul, closeDecision, createDecision, enterTally, offerBallot, recognize, recordReceived } from './decisions.service.ts';
 import { DecisionForm } from './views/village.tsx';
-import { DecisionPage } from './views/decision.tsx';
+import { DecisionPage, tallyRows } from './views/decision.tsx';
 import { BallotSheet, Candidates, CountMinutes, Invitation, Minutes } from './views/print.tsx';
 import { printCss } from './views/print.css.ts';
 
@@ -32,15 +33,16 @@ decisionPages.post('/community/villages/:id/decisions/new', allow('community.man
 });
 
 /** Loads a decision with its village, checking the user may view it; renders the page (400 with errors). */
-async function renderDecision(c: Ctx, id: string, form?: { errors?: Record<string, string>; values?: Record<string, string> }) {
+async function renderDecision(c: Ctx, id: string, form?: { errors?: Record<string, string>; values?: Record<string, string>; stale?: boolean }) {
   const { db } = c.get('deps');
   const d = await getDecision(db, id);
   if (!d) throw notFound();
   const v = await villageFor(c, 'community.view', d.village_id);
-  if (form?.errors) c.status(400);
+  if (form?.errors) c.status(form.stale ? 409 : 400);
+  const conflict = form?.stale ? { by: await lastChange(db, 'community_decision', d.id), rows: tallyRows(d, c.get('t')) } : undefined;
   const canManage = await can(c.get('user'), 'community.manage', v.id, (x) => ancestorIds(db, x));
   const canRecognize = await can(c.get('user'), 'community.recognize', d.commune_id, (x) => ancestorIds(db, x));
-  return c.render(<DecisionPage d={d} villageName={v.name} communeName={v.communeName} total={await householdCount(db, v.id, d.vote_on ?? localToday())} canManage={canManage} canRecognize={canRecognize} errors={form?.errors} values={form?.values} />, { title: d.question });
+  return c.render(<DecisionPage d={d} villageName={v.name} communeName={v.communeName} total={await householdCount(db, v.id, d.vote_on ?? localToday())} canManage={canManage} canRecognize={canRecognize} errors={form?.errors} values={form?.stale ? { ...form.values, lockVersion: String(versionOf(d.lock_version)) } : form?.values} conflict={conflict} />, { title: d.question });
 }
 
 decisionPages.get('/community/decisions/:id', allow('community.view'), (c) => renderDecision(c, c.req.param('id')));
@@ -58,9 +60,10 @@ for (const [path, view] of [['minutes', Minutes], ['ballot-sheet', BallotSheet],
   });
 }
 
-type Step = { path: string; action: 'community.manage' | 'community.recognize'; schema: z.ZodType; run: (c: Ctx, id: string, data: any) => Promise<Result<unknown>> };
+/** A step of the decision; `versioned` steps carry the form's `lockVersion` (optimistic concurrency: 409 if someone saved since). */
+type Step = { path: string; action: 'community.manage' | 'community.recognize'; schema: z.ZodType; versioned?: true; run: (c: Ctx, id: string, data: any, version?: number) => Promise<Result<unknown>> };
 const steps: Step[] = [
-  { path: 'tally', action: 'community.manage', schema: tallyInput, run: (c, id, data) => enterTally(c.get('deps').db, actorOf(c), id, data) },
+  { path: 'tally', action: 'community.manage', schema: tallyInput, versioned: true, run: (c, id, data, version) => enterTally(c.get('deps').db, actorOf(c), id, data, version) },
   { path: 'close', action: 'community.manage', schema: optInInput, run: (c, id) => closeDecision(c.get('deps').db, actorOf(c), id) },
   { path: 'ballot', action: 'community.manage', schema: optInInput.extend({ voteOn: optInInput.shape.on }), run: (c, id, data) => offerBallot(c.get('deps').db, actorOf(c), id, data.voteOn) },
   { path: 'received', action: 'community.recognize', schema: optInInput, run: (c, id, data) => recordReceived(c.get('deps').db, actorOf(c), id, data.on) },
@@ -76,8 +79,11 @@ for (const s of steps) {
     if (s.action === 'community.manage') await villageFor(c, s.action, d.village_id);
     else await authorizeUnit(c, s.action, d.commune_id);
     const form = await readForm(c, s.schema);
+    const version = s.versioned ? sentVersion(form.values.lockVersion) ?? undefined : undefined;
+    if (s.versioned && version === undefined) return renderDecision(c, d.id, { errors: { lockVersion: c.get('t')('concurrency.missing') }, values: form.values });
     if (!form.ok) return renderDecision(c, d.id, form);
-    const r = await s.run(c, d.id, form.data);
+    const r = await s.run(c, d.id, form.data, version);
+    if (!r.ok && r.error === 'conflict') return renderDecision(c, d.id, { errors: { lockVersion: c.get('t')('concurrency.conflict') }, values: form.values, stale: true });
     if (!r.ok) return renderDecision(c, d.id, { errors: explain(r.fields ?? { _: 'validation.invalid' }, c.get('t')), values: form.values });
     const next = s.path === 'ballot' ? (r.value as string) : d.id;
     return c.redirect(`/community/decisions/${next}`, 303);

@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
+import { claimVersion, nextVersion, versionOf } from '../../platform/http/concurrency.ts';
 import { localToday } from '../../platform/i18n/index.ts';
 import { addDays, countTeamErrors, decide, formViolation, INITIATIVE, initiativeBacked, initiativeExpires, meetingShort, noticeDays, recognitionBy, recognitionDue, recordDue, type Form, type Matter } from '../../domain/democracy/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
@@ -10,7 +11,7 @@ import { getDecision, getVillage, householdCount, optedInCount } from './communi
 import type { CommunityDecisionsTable } from './community.tables.ts';
 import type { DecisionInput, TallyInput } from './community.schema.ts';
 
-type E = 'not_found' | 'rule' | 'state' | 'invalid';
+type E = 'not_found' | 'rule' | 'state' | 'invalid' | 'conflict';
 const audit = (trx: Trx, actor: Actor, action: string, d: { id: string; village_id: string }, changes: unknown) =>
   record(trx, actor, { action: `community.decision.${action}`, subjectType: 'community_decision', subjectId: d.id, unitId: d.village_id, changes, visibility: 'public' });
 
@@ -57,13 +58,18 @@ export async function openDecision(trx: Trx, actor: Actor, input: DecisionInput,
   return ok(id);
 }
 
-/** Enters the count of the vote-counting or ballot team (paper first). Counts cannot exceed the households. */
-export async function enterTally(db: Db, actor: Actor, id: string, raw: Omit<TallyInput, 'secretBallot' | 'team' | 'witnesses'> & Partial<Pick<TallyInput, 'secretBallot' | 'team' | 'witnesses'>>): Promise<Result<string, E>> {
+/**
+ * Enters the count of the vote-counting or ballot team (paper first). Counts cannot exceed the households.
+ * Pages and API pass the `expected` version the form was loaded at ('conflict' if someone saved since);
+ * only the demo seed enters a tally unchecked.
+ */
+export async function enterTally(db: Db, actor: Actor, id: string, raw: Omit<TallyInput, 'secretBallot' | 'team' | 'witnesses'> & Partial<Pick<TallyInput, 'secretBallot' | 'team' | 'witnesses'>>, expected?: number): Promise<Result<string, E>> {
   const input = { ...raw, secretBallot: raw.secretBallot ?? false, team: raw.team ?? [], witnesses: raw.witnesses ?? [] };
   return inTransaction(db, async (trx) => {
     const d = await getDecision(trx, id);
     if (!d) return fail('not_found');
     if (d.status !== 'open') return fail('state', { _: 'community.error.notOpen' });
+    if (expected !== undefined && versionOf(d.lock_version) !== expected) return fail('conflict');
     const total = await householdCount(trx, d.village_id, d.vote_on ?? localToday());
     const present = d.form === 'meeting' ? input.householdsPresent : null;
     if (d.form === 'meeting' && present === null) return fail('invalid', { householdsPresent: 'validation.required' });
@@ -72,6 +78,7 @@ export async function enterTally(db: Db, actor: Actor, id: string, raw: Omit<Tal
     const secret = d.form === 'meeting' && input.secretBallot;
     const teamBroken = countTeamErrors(d.form as Form, secret, input.team, input.witnesses);
     if (teamBroken.team || teamBroken.witnesses) return fail('rule', { ...(teamBroken.team ? { team: `rule:${teamBroken.team.id}` } : {}), ...(teamBroken.witnesses ? { witnesses: `rule:${teamBroken.witnesses.id}` } : {}) });
+    if (!(await claimVersion(trx, 'community_decisions', id, expected ?? versionOf(d.lock_version)))) return fail('conflict');
     await trx.updateTable('community_decisions').set({
       households_present: present, yes: input.yes, no: input.no, other: input.other, total_households: total, updated_at: nowIso(),
       count_team: input.team.length ? JSON.stringify(input.team) : d.count_team, count_witnesses: input.witnesses.length ? JSON.stringify(input.witnesses) : d.count_witnesses, secret_ballot: d.form === 'meeting' ? (secret ? 1 : 0) : null,
@@ -101,7 +108,7 @@ export async function closeDecision(db: Db, actor: Actor, id: string): Promise<R
     const ballotOffered = !r.passed && d.form === 'meeting' && meetingShort(d.matter as Matter, d.households_present ?? 0, total, on);
     const due = ballotOffered ? null : recordDue(await loadLegalTime(trx), on);
     await trx.updateTable('community_decisions').set({
-      status: ballotOffered ? 'ballot-offered' : 'closed', vote_on: on, total_households: total, passed: r.passed ? 1 : 0, rule: r.rule.id, record_due: due, updated_at: nowIso(),
+      status: ballotOffered ? 'ballot-offered' : 'closed', vote_on: on, total_households: total, passed: r.passed ? 1 : 0, rule: r.rule.id, record_due: due, updated_at: nowIso(), lock_version: nextVersion(),
     }).where('id', '=', id).execute();
     const result: CloseResult = { passed: r.passed, yes: d.yes, totalHouseholds: total, rule: r.rule.id, article: r.rule.article, required: r.required, recordDue: due, ballotOffered };
     await audit(trx, actor, 'close', d, result);
@@ -126,7 +133,7 @@ export async function recognize(db: Db, actor: Actor, id: string, input: { decis
     if (d.status !== 'closed' || !d.passed || recognitionBy(d.matter as Matter) === 'none') return fail('state', { decision: 'community.error.noRecognition' });
     if (input.decision === 'refused' && !input.note) return fail('invalid', { note: 'community.error.refusalReason' });
     const received = input.receivedOn ?? localToday();
-    await trx.updateTable('community_decisions').set({ status: input.decision, record_sent_on: received, recognize_due: recognitionDue(await loadLegalTime(trx), received), recognition: input.decision, recognition_on: localToday(), recognition_note: input.note, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.updateTable('community_decisions').set({ status: input.decision, record_sent_on: received, recognize_due: recognitionDue(await loadLegalTime(trx), received), recognition: input.decision, recognition_on: localToday(), recognition_note: input.note, updated_at: nowIso(), lock_version: nextVersion() }).where('id', '=', id).execute();
     await audit(trx, actor, 'recognize', d, input);
     return ok(id);
   });
@@ -139,7 +146,7 @@ export async function recordReceived(db: Db, actor: Actor, id: string, on: strin
     if (!d) return fail('not_found');
     if (d.status !== 'closed') return fail('state', { _: 'community.error.notClosed' });
     const received = on ?? localToday();
-    await trx.updateTable('community_decisions').set({ record_sent_on: received, recognize_due: recognitionBy(d.matter as Matter) === 'none' ? null : recognitionDue(await loadLegalTime(trx), received), updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.updateTable('community_decisions').set({ record_sent_on: received, recognize_due: recognitionBy(d.matter as Matter) === 'none' ? null : recognitionDue(await loadLegalTime(trx), received), updated_at: nowIso(), lock_version: nextVersion() }).where('id', '=', id).execute();
     await audit(trx, actor, 'received', d, { receivedOn: received });
     return ok(id);
   });
@@ -151,7 +158,7 @@ export async function annul(db: Db, actor: Actor, id: string, input: { reason: s
     const d = await getDecision(trx, id);
     if (!d) return fail('not_found');
     if (d.status === 'annulled' || d.status === 'open') return fail('state', { reason: 'community.error.notClosed' });
-    await trx.updateTable('community_decisions').set({ status: 'annulled', annulled_on: localToday(), annulment_reason: input.reason, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.updateTable('community_decisions').set({ status: 'annulled', annulled_on: localToday(), annulment_reason: input.reason, updated_at: nowIso(), lock_version: nextVersion() }).where('id', '=', id).execute();
     await audit(trx, actor, 'annul', d, input);
     return ok(id);
   });

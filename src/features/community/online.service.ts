@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
+import { nextVersion } from '../../platform/http/concurrency.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { localToday } from '../../platform/i18n/index.ts';
@@ -24,7 +25,7 @@ export async function castOnlineVote(db: Db, actor: Actor, decisionId: string, i
     await trx.insertInto('online_votes').values({ id: randomUUID(), decision_id: d.id, household_id: h.id, choice: input.choice, cast_at: nowIso() }).execute();
     const rows = await trx.selectFrom('online_votes').select('choice').where('decision_id', '=', d.id).execute();
     const tally = { yes: rows.filter((r) => r.choice === 'yes').length, no: rows.filter((r) => r.choice === 'no').length, other: rows.filter((r) => r.choice === 'other').length };
-    await trx.updateTable('community_decisions').set({ ...tally, total_households: await householdCount(trx, d.village_id, on), updated_at: nowIso() }).where('id', '=', d.id).execute();
+    await trx.updateTable('community_decisions').set({ ...tally, total_households: await householdCount(trx, d.village_id, on), updated_at: nowIso(), lock_version: nextVersion() }).where('id', '=', d.id).execute();
     await record(trx, actor, { action: 'community.decision.onlineVote', subjectType: 'community_decision', subjectId: d.id, unitId: d.village_id, changes: { householdId: h.id }, visibility: 'unit' });
     return ok(tally);
   });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, forEachDialect, type TestApp } from '../../../test/helpers/app.ts';
 import { getUnitByKey } from '../units/index.ts';
 import { REGISTRATION_ITEMS } from '../../domain/exemplars/forms.ts';
+import { currentVersion } from '../../../test/helpers/concurrency.ts';
 
 /** Editing drafts and returned entries, the commendation dossier, re-proposal years, and the 360-px map legend. */
 forEachDialect('DVK editing, commendation and re-proposal checks', (dialect) => {
@@ -30,21 +31,21 @@ forEachDialect('DVK editing, commendation and re-proposal checks', (dialect) => 
     assert.equal(form.status, 200);
     assert.match(await form.text(), /value="Vườn rau sạch của tổ phụ nữ"/);
 
-    const missing = await officer.post(`/exemplars/${id}/edit`, { ...base, name: 'Vườn rau sạch của tổ phụ nữ', draft: '0', ...sheet('Mục'), 'registration.outputs': '' });
+    const missing = await officer.post(`/exemplars/${id}/edit`, { ...base, lockVersion: String(await currentVersion(t.db, 'exemplar_entries', id)), name: 'Vườn rau sạch của tổ phụ nữ', draft: '0', ...sheet('Mục'), 'registration.outputs': '' });
     assert.equal(missing.status, 400);
     const html = await missing.text();
     assert.match(html, /Phiếu đăng ký thiếu mục «Sản phẩm, kết quả đầu ra»/);
     assert.match(html, /Mục situation/, 'values kept on 400');
     assert.equal((await t.db.selectFrom('exemplar_entries').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'draft');
 
-    const ok = await officer.post(`/exemplars/${id}/edit`, { ...base, name: 'Vườn rau sạch của tổ phụ nữ', draft: '0', ...sheet('Mục') });
+    const ok = await officer.post(`/exemplars/${id}/edit`, { ...base, lockVersion: String(await currentVersion(t.db, 'exemplar_entries', id)), name: 'Vườn rau sạch của tổ phụ nữ', draft: '0', ...sheet('Mục') });
     assert.equal(ok.status, 303, (await ok.clone().text()).slice(0, 300));
     const row = await t.db.selectFrom('exemplar_entries').select(['status', 'registration']).where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'registered');
     assert.equal(JSON.parse(row.registration).outputs, 'Mục outputs');
     assert.deepEqual(await auditOf(id), ['exemplars.draft', 'exemplars.register']);
 
-    const again = await officer.post(`/exemplars/${id}/edit`, { ...base, name: 'Vườn rau sạch của tổ phụ nữ', draft: '0', ...sheet('Sửa') });
+    const again = await officer.post(`/exemplars/${id}/edit`, { ...base, lockVersion: String(await currentVersion(t.db, 'exemplar_entries', id)), name: 'Vườn rau sạch của tổ phụ nữ', draft: '0', ...sheet('Sửa') });
     assert.equal(again.status, 303);
     assert.deepEqual(await auditOf(id), ['exemplars.draft', 'exemplars.register', 'exemplars.edit']);
     assert.equal((await t.db.selectFrom('exemplar_entries').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'registered', 'editing keeps the status');
@@ -54,7 +55,7 @@ forEachDialect('DVK editing, commendation and re-proposal checks', (dialect) => 
     const head = await t.as('demo.commune.head');
     assert.equal((await head.post(`/exemplars/${id}/propose`, { resultsReport: 'Thu 3 tấn rau', 'reviewVote.for': '6', 'reviewVote.total': '7' })).status, 303);
     assert.equal((await officer.get(`/exemplars/${id}/edit`)).status, 409, 'a proposed entry is no longer editable');
-    assert.equal((await officer.post(`/exemplars/${id}/edit`, { ...base, name: 'Đổi tên', draft: '0', ...sheet('Mục') })).status, 409);
+    assert.equal((await officer.post(`/exemplars/${id}/edit`, { ...base, lockVersion: String(await currentVersion(t.db, 'exemplar_entries', id)), name: 'Đổi tên', draft: '0', ...sheet('Mục') })).status, 409);
     assert.equal((await head.post(`/exemplars/${id}/return`, { note: 'Thiếu số liệu' })).status, 403, 'returning needs a reviewer');
     const leader = await t.as('demo.leader');
     assert.equal((await leader.post(`/exemplars/${id}/return`, { note: 'Thiếu số liệu' })).status, 303);

@@ -8,14 +8,16 @@ import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope, withDescendants } from '../units/index.ts';
 import { FIELDS } from '../../domain/exemplars/forms.ts';
 import { type EntryInput, commendInput, discontinueInput, entryInput, proposeInput, recognizeInput, replicateInput } from './exemplars.schema.ts';
-import { act, registerEntry, type ActionPayload, type WorkflowError } from './exemplars.service.ts';
-import { outcomesOf, publicEntries } from './exemplars.repository.ts';
+import { act, registerEntry, updateEntry, type ActionPayload, type WorkflowError } from './exemplars.service.ts';
+import { getEntry, outcomesOf, publicEntries, type EntryView } from './exemplars.repository.ts';
 import { form3Docx, form3Xlsx, loadForm3 } from './exemplars.forms.ts';
+import { conflictError, conflictResponse, lockVersionMember } from '../../platform/http/concurrency.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const errors = { 400: json(ErrorSchema, 'Invalid input, fields named'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown entry'), 409: json(ErrorSchema, 'The state does not allow it') };
-const EntryState = z.object({ id: z.string(), code: z.string(), status: z.string(), level: z.string().nullable() }).openapi('ExemplarState');
+const EntryState = z.object({ id: z.string(), code: z.string(), status: z.string(), level: z.string().nullable(), lockVersion: z.number().int() }).openapi('ExemplarState');
+const state = (e: EntryView) => ({ id: e.id, code: e.code, status: e.status, level: e.level, lockVersion: e.lockVersion });
 const idParam = z.object({ id: z.string().max(64) });
 
 /** Maps a workflow failure to the HTTP error of the API. */
@@ -43,6 +45,25 @@ exemplarsApi.openapi(
   },
 );
 
+/** Edits an entry's registration (a draft is registered); `lockVersion` is required, a stale one gets 409 with the entry as it now is. */
+exemplarsApi.openapi(
+  createRoute({ method: 'put', path: '/exemplars/{id}', middleware: [allow('exemplars.register')] as const, request: { params: idParam, ...body(entryInput.omit({ draft: true }).extend({ lockVersion: lockVersionMember })) },
+    responses: { 200: json(EntryState, 'Saved'), ...errors, ...conflictResponse } }),
+  async (c) => {
+    const { lockVersion, ...rest } = c.req.valid('json') as Omit<EntryInput, 'draft'> & { lockVersion: number };
+    const { db, config } = c.get('deps');
+    const id = c.req.valid('param').id;
+    await authorize(c.get('user'), 'exemplars.register', rest.unitId, (u) => ancestorIds(db, u));
+    const r = await updateEntry(db, actorOf(c), c.get('user'), id, { ...rest, draft: false }, { dataDir: config.dataDir, refuseDuplicates: false }, lockVersion);
+    if (!r.ok && r.error === 'conflict') {
+      const now = (await getEntry(db, id))!;
+      throw conflictError(c.get('t'), now.lockVersion, { ...state(now), name: now.name, personName: now.personName, unitId: now.unitId, village: now.village, registration: now.registration });
+    }
+    if (!r.ok) throw failure(c, r as { error: WorkflowError; fields?: Record<string, string> });
+    return c.json(state((await getEntry(db, id))!), 200);
+  },
+);
+
 /** Declares one workflow route: POST /exemplars/{id}/<name> with its body, calling `act`. */
 function workflowRoute<S extends z.ZodType>(name: string, permission: string, schema: S, toPayload: (b: z.infer<S>) => ActionPayload) {
   exemplarsApi.openapi(
@@ -51,7 +72,7 @@ function workflowRoute<S extends z.ZodType>(name: string, permission: string, sc
       const { db, config } = c.get('deps');
       const r = await act(db, actorOf(c), c.get('user'), c.req.valid('param').id, toPayload(c.req.valid('json') as z.infer<S>), config.dataDir);
       if (!r.ok) throw failure(c, r);
-      return c.json({ id: r.value.id, code: r.value.code, status: r.value.status, level: r.value.level }, 200);
+      return c.json(state(r.value), 200);
     },
   );
 }

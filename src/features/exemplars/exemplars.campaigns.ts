@@ -6,6 +6,7 @@ import type { UnitSucceededEvent } from '../../platform/events/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
 import { getUnit } from '../units/index.ts';
 import type { CampaignInput } from './exemplars.schema.ts';
+import { nextVersion } from '../../platform/http/concurrency.ts';
 
 /** Creates a campaign (phong trào / đợt thi đua) with its criteria set as version 1; audited. */
 export async function createCampaign(db: Db, actor: Actor, input: CampaignInput): Promise<Result<string, 'invalid'>> {
@@ -51,8 +52,8 @@ export async function moveToSuccessor(trx: Trx, e: UnitSucceededEvent): Promise<
     if (!successor) continue;
     const owned = await trx.selectFrom('exemplar_entries').select(['id', 'status']).where((x) => x.or([x('unit_id', '=', pred), x('commune_unit_id', '=', pred)])).execute();
     if (owned.length === 0) continue;
-    await trx.updateTable('exemplar_entries').set({ unit_id: succ, updated_at: now }).where('unit_id', '=', pred).execute();
-    const communeSet = successor.kind === 'commune-committee' ? { commune_unit_id: succ, commune_code: successor.code, updated_at: now } : { commune_unit_id: succ, updated_at: now };
+    await trx.updateTable('exemplar_entries').set({ unit_id: succ, updated_at: now, lock_version: nextVersion() }).where('unit_id', '=', pred).execute();
+    const communeSet = successor.kind === 'commune-committee' ? { commune_unit_id: succ, commune_code: successor.code, updated_at: now, lock_version: nextVersion() } : { commune_unit_id: succ, updated_at: now, lock_version: nextVersion() };
     await trx.updateTable('exemplar_entries').set(communeSet).where('commune_unit_id', '=', pred).execute();
     for (const o of owned) {
       await trx.insertInto('exemplar_history').values({ id: randomUUID(), entry_id: o.id, action: 'succession', from_status: o.status, to_status: o.status, note: e.legalBasis, actor_id: null, at: now }).execute();

@@ -18,6 +18,8 @@ import { reportPages } from './exemplars.reports.pages.tsx';
 import { showcasePages } from './showcase.pages.tsx';
 import { settingsPages } from './exemplars.settings.pages.tsx';
 import { formsSettingsPages } from './exemplars.forms.pages.tsx';
+import type { Conflict } from '../../platform/views/conflict.tsx';
+import { lastChange, sentVersion } from '../../platform/http/concurrency.ts';
 
 export const exemplarPages = new Hono<AppEnv>();
 const PAGE = 50;
@@ -35,7 +37,7 @@ exemplarPages.get('/exemplars', allow('exemplars.view'), async (c) => {
   return c.render(<EntryList entries={rows.slice(0, PAGE)} values={values} errors={r.success ? undefined : fieldErrors(r.error, c.get('t'))} communes={await communeOptions(c)} page={page} hasNext={rows.length > PAGE} canRegister={canRegister} canConfigure={!!c.get('user')?.grants.some((g) => g.role === 'admin')} currentYear={Number(localToday().slice(0, 4))} />, { title: c.get('t')('exemplars.title') });
 });
 
-async function renderForm(c: Ctx, values: Record<string, string>, extra: { errors?: Record<string, string>; duplicates?: Duplicate[]; editing?: { id: string; status: string } } = {}) {
+async function renderForm(c: Ctx, values: Record<string, string>, extra: { errors?: Record<string, string>; duplicates?: Duplicate[]; editing?: { id: string; status: string; version: number }; conflict?: Conflict } = {}) {
   const campaigns = (await listCampaigns(c.get('deps').db)).map((x): [string, string] => [x.id, x.name]);
   const units = await unitOptions(c, 'exemplars.register');
   // An entry being edited keeps its unit in the list even when it is outside the editor's own options.
@@ -43,7 +45,7 @@ async function renderForm(c: Ctx, values: Record<string, string>, extra: { error
     const u = await getUnit(c.get('deps').db, values.unitId);
     if (u) units.unshift([u.id, u.fullName]);
   }
-  return c.render(<EntryForm values={values} errors={extra.errors} duplicates={extra.duplicates} units={units} communes={await communeOptions(c)} campaigns={campaigns} editing={extra.editing} />, { title: c.get('t')(extra.editing ? 'exemplars.edit' : 'exemplars.new') });
+  return c.render(<EntryForm values={values} errors={extra.errors} duplicates={extra.duplicates} units={units} communes={await communeOptions(c)} campaigns={campaigns} editing={extra.editing} conflict={extra.conflict} />, { title: c.get('t')(extra.editing ? 'exemplars.edit' : 'exemplars.new') });
 }
 
 /** An entry as the flat values of the registration form (press links one per line "outlet | url"). */
@@ -68,15 +70,18 @@ async function editable(c: Ctx): Promise<EntryView> {
 
 exemplarPages.get('/exemplars/:id/edit', allow('exemplars.register'), async (c) => {
   const e = await editable(c);
-  return renderForm(c, entryValues(e), { editing: { id: e.id, status: e.status } });
+  return renderForm(c, entryValues(e), { editing: { id: e.id, status: e.status, version: e.lockVersion } });
 });
 
 exemplarPages.post('/exemplars/:id/edit', allow('exemplars.register'), async (c) => {
   const t = c.get('t');
   const { db, config } = c.get('deps');
   const e = await editable(c);
-  const editing = { id: e.id, status: e.status };
   const values = await formValues(c);
+  const expected = sentVersion(values.lockVersion);
+  // A form without its version (an old page) or a stale one: the form again with the version as it now is.
+  const editing = { id: e.id, status: e.status, version: expected ?? e.lockVersion };
+  if (expected === null) return (c.status(400), renderForm(c, values, { errors: { lockVersion: t('concurrency.missing') }, editing }));
   const asDraft = values.draft === '1' && e.status === 'draft';
   const parsed = (asDraft ? draftInput : entryInput).safeParse(formToEntry({ ...values, draft: asDraft ? '1' : '0' }));
   if (!parsed.success) return (c.status(400), renderForm(c, values, { errors: fieldErrors(parsed.error, t), editing }));
@@ -84,8 +89,9 @@ exemplarPages.post('/exemplars/:id/edit', allow('exemplars.register'), async (c)
   const body = await c.req.parseBody({ all: true });
   const files = (k: string) => ([] as unknown[]).concat(body[k] ?? []).filter((f): f is File => f instanceof File);
   try {
-    const r = await updateEntry(db, actorOf(c), c.get('user'), e.id, parsed.data, { dataDir: config.dataDir, files: { evidence: files('evidence'), photos: files('photos') }, refuseDuplicates: true });
+    const r = await updateEntry(db, actorOf(c), c.get('user'), e.id, parsed.data, { dataDir: config.dataDir, files: { evidence: files('evidence'), photos: files('photos') }, refuseDuplicates: true }, expected);
     if (r.ok) return c.redirect(`/exemplars/${e.id}?saved=1`, 303);
+    if (r.error === 'conflict') return staleForm(c, e.id, values);
     if (r.error === 'forbidden') throw forbidden();
     const duplicates = r.error === 'duplicate' ? await findDuplicates(db, { name: parsed.data.name, communeCode: parsed.data.communeCode ?? null, unitId: parsed.data.unitId }, e.id) : undefined;
     return (c.status(r.error === 'not_allowed' ? 409 : 400), renderForm(c, values, { errors: translateFields(r.fields, t), duplicates, editing }));
@@ -94,6 +100,16 @@ exemplarPages.post('/exemplars/:id/edit', allow('exemplars.register'), async (c)
     throw err;
   }
 });
+
+/** 409: the form keeps the user's input; the panel shows the entry as another person saved it, the form its current version. */
+async function staleForm(c: Ctx, id: string, values: Record<string, string>) {
+  const t = c.get('t');
+  const now = (await getEntry(c.get('deps').db, id))!;
+  const rows: Conflict['rows'] = [[t('exemplars.name'), now.name], [t('exemplars.personName'), now.personName ?? ''], [t('exemplars.unit'), now.unitName], [t('exemplars.village'), now.village ?? ''],
+    ...REGISTRATION_ITEMS.map((k): [string, string] => [t(`exemplars.reg.${k}`), now.registration[k] ?? ''])];
+  c.status(409);
+  return renderForm(c, values, { errors: { lockVersion: t('concurrency.conflict') }, editing: { id, status: now.status, version: now.lockVersion }, conflict: { by: await lastChange(c.get('deps').db, 'exemplar', id), rows } });
+}
 
 exemplarPages.get('/exemplars/new', allow('exemplars.register'), async (c) => {
   const latest = (await listCampaigns(c.get('deps').db))[0];

@@ -14,6 +14,7 @@ export interface EntryView {
   status: Status; level: Level | null; typical: boolean; resultsReport: string | null; vote: { for: number; total: number } | null;
   statusNote: string | null; previousEntryId: string | null; recognisedOn: string | null; createdAt: string; updatedAt: string;
   criteriaVersion: number | null;
+  /** Optimistic concurrency: the version an edit must send back. */ lockVersion: number;
 }
 
 const toView = (r: ExemplarEntriesTable & { unit_name: string; commune_name: string | null }): EntryView => ({
@@ -22,7 +23,7 @@ const toView = (r: ExemplarEntriesTable & { unit_name: string; commune_name: str
   lat: r.lat === null ? null : Number(r.lat), lng: r.lng === null ? null : Number(r.lng), registration: JSON.parse(r.registration), pressLinks: JSON.parse(r.press_links),
   status: r.status as Status, level: r.level as Level | null, typical: Number(r.typical) === 1, resultsReport: r.results_report,
   vote: r.vote_total === null ? null : { for: Number(r.vote_for), total: Number(r.vote_total) }, statusNote: r.status_note,
-  previousEntryId: r.previous_entry_id, recognisedOn: r.recognised_on, createdAt: r.created_at, updatedAt: r.updated_at,
+  previousEntryId: r.previous_entry_id, recognisedOn: r.recognised_on, createdAt: r.created_at, updatedAt: r.updated_at, lockVersion: Number(r.lock_version ?? 0),
   criteriaVersion: r.criteria_version === null ? null : Number(r.criteria_version),
 });
 

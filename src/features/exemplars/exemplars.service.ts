@@ -14,6 +14,7 @@ import { higherLevel, LEVELS, transition, type Status, type WorkflowAction } fro
 import { ancestorIds, getUnit } from '../units/index.ts';
 import { communeByCode, countForQuota, duplicateCandidates, getEntry, listCampaigns, type EntryView } from './exemplars.repository.ts';
 import type { EntryInput } from './exemplars.schema.ts';
+import { claimVersion, nextVersion } from '../../platform/http/concurrency.ts';
 
 export type WorkflowError = 'not_found' | 'forbidden' | 'not_allowed' | 'invalid' | 'duplicate';
 export interface Duplicate { id: string; code: string; name: string; year: number }
@@ -119,13 +120,15 @@ export const EDITABLE: readonly Status[] = ['draft', 'registered', 'building', '
 /**
  * Edits an entry's registration (a draft, a registered or building entry, or one returned for
  * completion); a draft saved without `draft` is registered (all 10 items then required by the
- * schema). Evidence and photos may be added. History and audit in the same transaction.
+ * schema). Evidence and photos may be added. History and audit in the same transaction. Saved only if the
+ * entry is still at version `expected` (else 'conflict': someone saved in between).
  */
-export async function updateEntry(db: Db, actor: Actor, user: CurrentUser | null, id: string, input: EntryInput, opts: RegisterOptions): Promise<Result<{ id: string; status: Status; duplicates: Duplicate[] }, WorkflowError>> {
+export async function updateEntry(db: Db, actor: Actor, user: CurrentUser | null, id: string, input: EntryInput, opts: RegisterOptions, expected: number): Promise<Result<{ id: string; status: Status; duplicates: Duplicate[] }, WorkflowError | 'conflict'>> {
   return inTransaction(db, async (trx) => {
     const e = await getEntry(trx, id);
     if (!e) return fail('not_found');
     if (!(await mayActOn(trx, user, 'exemplars.register', e))) return fail('forbidden');
+    if (e.lockVersion !== expected) return fail('conflict');
     if (!EDITABLE.includes(e.status)) return fail('not_allowed', { status: 'exemplars.error.not_allowed' });
     if (input.draft && e.status !== 'draft') return fail('not_allowed', { status: 'exemplars.error.not_allowed' });
     if (!(await getUnit(trx, input.unitId))) return fail('invalid', { unitId: 'exemplars.error.unit' });
@@ -142,6 +145,7 @@ export async function updateEntry(db: Db, actor: Actor, user: CurrentUser | null
     const now = nowIso();
     const status: Status = registering ? 'registered' : e.status;
     const year = campaign?.year ?? e.year;
+    if (!(await claimVersion(trx, 'exemplar_entries', id, expected))) return fail('conflict');
     await trx.updateTable('exemplar_entries').set({
       campaign_id: campaign?.id ?? null, year, kind: input.kind, subject: input.subject, field: input.field, track: input.track, name: input.name,
       search_text: searchText(input.name, e.code, input.personName), person_name: input.personName, unit_id: input.unitId, commune_code: input.communeCode ?? null,
@@ -196,7 +200,7 @@ export async function act(db: Db, actor: Actor, user: CurrentUser | null, id: st
     const missing = p.action === 'register' ? REGISTRATION_ITEMS.filter((k) => !e.registration[k]?.trim()) : [];
     if (missing.length) return fail('invalid', Object.fromEntries(missing.map((k) => [`registration.${k}`, `exemplars.missing.${k}`])));
     const now = nowIso();
-    const set: Record<string, unknown> = { status: tr.to, updated_at: now };
+    const set: Record<string, unknown> = { status: tr.to, updated_at: now, lock_version: nextVersion() };
     let note: string | null = null;
     if (p.action === 'propose') {
       Object.assign(set, { results_report: p.resultsReport, vote_for: p.reviewVote.for, vote_total: p.reviewVote.total });
@@ -238,7 +242,7 @@ export async function carryOver(db: Db, actor: Actor, user: CurrentUser | null, 
     const nid = randomUUID();
     const now = nowIso();
     const code = `DVK-${year}-${nid.slice(0, 8).toUpperCase()}`;
-    await trx.insertInto('exemplar_entries').values({ ...src, id: nid, code, year, campaign_id: null, status: 'registered', level: null, typical: 0, results_report: null, vote_for: null, vote_total: null, status_note: null, previous_entry_id: id, recognised_on: null, criteria_version: null, search_text: searchText(src.name, code, src.person_name), created_by: actor.userId, created_at: now, updated_at: now }).execute();
+    await trx.insertInto('exemplar_entries').values({ ...src, id: nid, code, year, campaign_id: null, status: 'registered', level: null, typical: 0, results_report: null, vote_for: null, vote_total: null, status_note: null, previous_entry_id: id, recognised_on: null, criteria_version: null, lock_version: null, search_text: searchText(src.name, code, src.person_name), created_by: actor.userId, created_at: now, updated_at: now }).execute();
     await trx.insertInto('exemplar_history').values({ id: randomUUID(), entry_id: nid, action: 'carry-over', from_status: null, to_status: 'registered', note: e.code, actor_id: actor.userId, at: now }).execute();
     await record(trx, actor, { action: 'exemplars.carryOver', subjectType: 'exemplar', subjectId: nid, unitId: e.unitId, changes: { from: id, year }, visibility: 'unit' });
     return ok(nid);

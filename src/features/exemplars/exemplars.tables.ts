@@ -18,6 +18,8 @@ export interface ExemplarEntriesTable {
   recognised_on: string | null; created_by: string | null; created_at: string; updated_at: string;
   /** The campaign's criteria version the entry was registered under (null without a campaign). */
   criteria_version: number | null;
+  /** Optimistic concurrency of the registration (platform/http/concurrency.ts); NULL reads as 0. */
+  lock_version: number | null;
 }
 /** Each version of a campaign's criteria set, kept when the set is revised. */
 export interface ExemplarCampaignCriteriaTable { id: string; campaign_id: string; version: number; criteria: string; created_at: string }

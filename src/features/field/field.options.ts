@@ -1,4 +1,5 @@
 import { mayEnter, scopeOf } from '../../platform/authz/index.ts';
+import { versionOf } from '../../platform/http/concurrency.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { formatDate, localToday } from '../../platform/i18n/index.ts';
 import { unitIdsInScope } from '../units/index.ts';
@@ -23,7 +24,7 @@ export async function fieldOptions(c: Ctx): Promise<FieldOptions> {
   if (mayEnter(user, 'reception.manage')) out.units = (await receptionUnits(c)).units.map((u) => [u.id, u.fullName]);
   if (mayEnter(user, 'community.manage')) {
     const open = (await listDecisions(db, await scope(c, 'community.manage'))).filter((d) => d.status === 'open');
-    out.decisions = open.map((d) => [d.id, `${d.villageName}: ${d.question}`]);
+    out.decisions = open.map((d) => [d.id, `${d.villageName}: ${d.question}`, versionOf(d.lock_version)]);
   }
   if (mayEnter(user, 'mediation.manage')) {
     const teams = await listTeams(db, await scope(c, 'mediation.manage'));

@@ -78,7 +78,7 @@ forEachDialect('offline capture: idempotency, conflicts, page session', (dialect
   test('a tally on a vote closed meanwhile is a 409 with the decision as it is now; a retry of the accepted tally writes nothing', async () => {
     const d = await call('/community-decisions', { body: { villageId: village, matter: 'contribution', form: 'meeting', question: 'Đóng góp làm đường bê tông' } });
     assert.equal(d.status, 201, JSON.stringify(d.body));
-    const tally = { householdsPresent: 80, yes: 60, no: 20, other: 0 };
+    const tally = { householdsPresent: 80, yes: 60, no: 20, other: 0, lockVersion: d.body.lockVersion };
     assert.equal((await call(`/community-decisions/${d.body.id}/tally`, { body: tally, key: 'tally-key-0001' })).status, 200);
     const events = await count('audit_events');
     const retry = await call(`/community-decisions/${d.body.id}/tally`, { body: tally, key: 'tally-key-0001' });
@@ -86,7 +86,7 @@ forEachDialect('offline capture: idempotency, conflicts, page session', (dialect
     assert.equal(retry.replayed, 'true');
     assert.equal(await count('audit_events'), events);
     assert.equal((await call(`/community-decisions/${d.body.id}/close`, {})).status, 200);
-    const late = await call(`/community-decisions/${d.body.id}/tally`, { body: { householdsPresent: 82, yes: 70, no: 12, other: 0 }, key: 'tally-key-0002' });
+    const late = await call(`/community-decisions/${d.body.id}/tally`, { body: { householdsPresent: 82, yes: 70, no: 12, other: 0, lockVersion: d.body.lockVersion + 1 }, key: 'tally-key-0002' });
     assert.equal(late.status, 409);
     assert.equal(late.body.error.code, 'decision_closed');
     assert.equal(late.body.error.message, 'Biểu quyết đã kết thúc');

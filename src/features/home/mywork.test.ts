@@ -5,6 +5,7 @@ import { localToday } from '../../platform/clock.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { daysBetween } from '../../domain/calendar/index.ts';
 import { getUnitByKey } from '../units/index.ts';
+import { currentVersion } from '../../../test/helpers/concurrency.ts';
 
 /** The lines of "Việc của tôi" as text: one string per <li class="work …">. */
 const lines = (html: string) => [...html.matchAll(/<li class="work work-[a-z]+" data-key="([^"]+)">([\s\S]*?)<\/li>/g)].map((m) => ({ key: m[1], text: m[2].replace(/<br\/?>/g, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() }));
@@ -59,7 +60,7 @@ forEachDialect('"Việc của tôi": each person\'s work on the home page', (dia
     const task = before.items.find((i) => i.key.startsWith('task:'))!;
     assert.ok(task);
     assert.ok(task.state === 'overdue' ? task.daysOverdue! > 0 : task.workingDaysLeft! >= 0);
-    const done = await api(`/tasks/${task.key.slice(5)}`, { method: 'PATCH', body: JSON.stringify({ status: 'done', progress: 100 }) });
+    const done = await api(`/tasks/${task.key.slice(5)}`, { method: 'PATCH', body: JSON.stringify({ status: 'done', progress: 100, lockVersion: await currentVersion(t.db, 'tasks', task.key.slice(5)) }) });
     assert.equal(done.status, 200, await done.clone().text());
     const afterList = (await (await api('/me/work')).json()) as { items: { key: string }[] };
     assert.ok(!afterList.items.some((i) => i.key === task.key), 'done tasks leave the list');

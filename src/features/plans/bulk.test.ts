@@ -5,6 +5,7 @@ import { forEachDialect, createTestApp, type TestApp, type Agent } from '../../.
 import { verifyChain } from '../../platform/audit/index.ts';
 import { getUnitByKey } from '../units/index.ts';
 import { parseCsv } from './tasks.bulk.ts';
+import { currentVersion } from '../../../test/helpers/concurrency.ts';
 
 type Json = Record<string, any>;
 
@@ -128,7 +129,7 @@ forEachDialect('plans: bulk export and import of progress', (dialect) => {
     assert.equal(preview.status, 200);
     const changes = /name="changes" value="([^"]+)"/.exec(await preview.text())![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     const token = await t.token('demo.commune');
-    const patch = await t.app.request(`/api/v1/tasks/${mine[1]}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'blocked' }) });
+    const patch = await t.app.request(`/api/v1/tasks/${mine[1]}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'blocked', lockVersion: await currentVersion(t.db, 'tasks', mine[1]) }) });
     assert.equal(patch.status, 200);
     const before = [await updatesOf(mine[0]), Number((await taskRow(mine[0])).progress)];
     const r = await commune.post('/tasks/import/apply', { fileName: 'hai-dong.csv', changes });

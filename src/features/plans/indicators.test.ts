@@ -4,11 +4,13 @@ import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpe
 import { getIndicator } from '../../platform/indicators/index.ts';
 import { getUnitByKey } from '../units/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
+import { currentVersion } from '../../../test/helpers/concurrency.ts';
 
 forEachDialect('tasks done on time (report indicator nv.ontime)', (dialect) => {
   let t: TestApp;
   let token: string;
-  const api = async (p: string, method: string, body: unknown) => {
+  const api = async (p: string, method: string, body: Record<string, unknown>) => {
+    if (method === 'PATCH') body = { ...body, lockVersion: await currentVersion(t.db, 'tasks', p.split('/')[2]) };
     const r = await t.app.request(`/api/v1${p}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: r.status, body: (await r.json()) as Record<string, any> };
   };

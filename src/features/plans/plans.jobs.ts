@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Trx } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/http/context.ts';
 import { nowIso } from '../../platform/db/index.ts';
+import { nextVersion } from '../../platform/http/concurrency.ts';
 import { record, SYSTEM_ACTOR, inTransaction } from '../../platform/audit/index.ts';
 import { deliverPendingEmails, notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
 import type { UnitSucceededEvent } from '../../platform/events/index.ts';
@@ -89,13 +90,13 @@ export async function moveToSuccessor(trx: Trx, e: UnitSucceededEvent): Promise<
       await record(trx, SYSTEM_ACTOR, { action: 'plans.succession.merge', subjectType: 'plan', subjectId: p.id, unitId: from, changes: { from, to, into: existing.id, reorganizationId: e.reorganizationId }, visibility: 'unit' });
     }
     for (const tk of openTasks) {
-      await trx.updateTable('tasks').set({ unit_id: to, note, updated_at: now }).where('id', '=', tk.id).execute();
+      await trx.updateTable('tasks').set({ unit_id: to, note, updated_at: now, lock_version: nextVersion() }).where('id', '=', tk.id).execute();
       await record(trx, SYSTEM_ACTOR, { action: 'tasks.succession', subjectType: 'task', subjectId: tk.id, unitId: to, changes: { from, to, reorganizationId: e.reorganizationId }, visibility: 'unit' });
     }
     const coop = await trx.selectFrom('tasks').select(['id', 'co_unit_ids', 'unit_id']).where('status', '!=', 'done').where('co_unit_ids', 'like', `%"${from}"%`).execute();
     for (const tk of coop) {
       const ids = [...new Set((JSON.parse(tk.co_unit_ids) as string[]).map((u) => (u === from ? to : u)))].filter((u) => u !== tk.unit_id);
-      await trx.updateTable('tasks').set({ co_unit_ids: JSON.stringify(ids), updated_at: now }).where('id', '=', tk.id).execute();
+      await trx.updateTable('tasks').set({ co_unit_ids: JSON.stringify(ids), updated_at: now, lock_version: nextVersion() }).where('id', '=', tk.id).execute();
       await record(trx, SYSTEM_ACTOR, { action: 'tasks.succession', subjectType: 'task', subjectId: tk.id, unitId: tk.unit_id, changes: { coUnit: { from, to }, reorganizationId: e.reorganizationId }, visibility: 'unit' });
     }
   }

@@ -43,7 +43,7 @@ export async function seedPlans(db: Db, ctx: { provinceCode: string; today: stri
         unitId: unit.id, planId: up.value, planItemId: it.id, parentTaskId: null, assigneeId: null, startOn: plusDays(ctx.today, -40), dueOn: due,
         dueInWorkingDays: null, weight: 1, areas: it.number === 'II.11' ? ['land-environment', 'public-investment'] : [], coUnitIds: j === 1 && noiVu && noiVu.id !== unit.id ? [noiVu.id] : [],
       }, ctx.today);
-      if (task.ok && j === 1) await patchTask(db, SYSTEM_ACTOR, task.value, { progress: 40 + 10 * i, status: 'in-progress' }, ctx.today);
+      if (task.ok && j === 1) await patchTask(db, SYSTEM_ACTOR, task.value, { progress: 40 + 10 * i, status: 'in-progress' }, ctx.today, 0);
     }
     i++;
   }

@@ -13,6 +13,7 @@ export interface TasksTable {
   id: string; plan_id: string | null; plan_item_id: string | null; parent_task_id: string | null; unit_id: string; assignee_id: string | null;
   /** JSON string[] */ co_unit_ids: string; /** JSON supervision area codes */ areas: string; title: string; start_on: string | null; due_on: string | null;
   due_rule: string | null; status: string; /** Day marked done (YYYY-MM-DD), null while not done. */ done_on: string | null; progress: number; progress_manual: number; weight: number; note: string | null; created_at: string; updated_at: string;
+  /** Optimistic concurrency (platform/http/concurrency.ts); NULL reads as 0. */ lock_version: number | null;
 }
 export interface TaskUpdatesTable { id: string; task_id: string; kind: string; note: string; progress: number | null; file_id: string | null; user_id: string | null; created_at: string }
 export interface PlanAssignmentsTable {

@@ -7,6 +7,7 @@ import { conflict, forbidden, notFound, unauthorized } from '../../platform/http
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { fieldErrors, translateFields, validationError } from '../../platform/http/validate.ts';
 import { localToday } from '../../platform/i18n/index.ts';
+import { conflictError, conflictResponse, lockVersionMember } from '../../platform/http/concurrency.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { findTasks, getTask, taskUpdates, type TaskView } from './tasks.repository.ts';
@@ -17,8 +18,8 @@ import { translator } from '../../platform/i18n/index.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 400: json(ErrorSchema, 'Invalid input'), 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown task') };
-const Task = z.object({ id: z.string(), title: z.string(), unitId: z.string(), assigneeId: z.string().nullable(), dueOn: z.string().nullable(), status: z.string(), progress: z.number(), progressManual: z.boolean() }).openapi('Task');
-const out = (t: TaskView) => ({ id: t.id, title: t.title, unitId: t.unitId, assigneeId: t.assigneeId, dueOn: t.dueOn, status: t.status, progress: t.progress, progressManual: t.progressManual, planId: t.planId, planItemId: t.planItemId, areas: t.areas });
+const Task = z.object({ id: z.string(), title: z.string(), unitId: z.string(), assigneeId: z.string().nullable(), dueOn: z.string().nullable(), status: z.string(), progress: z.number(), progressManual: z.boolean(), lockVersion: z.number().int() }).openapi('Task');
+const out = (t: TaskView) => ({ id: t.id, title: t.title, unitId: t.unitId, assigneeId: t.assigneeId, dueOn: t.dueOn, status: t.status, progress: t.progress, progressManual: t.progressManual, planId: t.planId, planItemId: t.planItemId, areas: t.areas, lockVersion: t.lockVersion });
 const idParam = z.object({ id: z.string().max(64) });
 
 /** Whether the user may act on the task: on its owner unit, or (to view and comment) on one of its co-operating units. */
@@ -80,9 +81,15 @@ tasksApi.openapi(createRoute({ method: 'post', path: '/tasks', middleware: [allo
   return c.json(out((await getTask(db, r.value, localToday()))!), 201);
 });
 
-tasksApi.openapi(createRoute({ method: 'patch', path: '/tasks/{id}', middleware: [allow('tasks.edit')] as const, request: { params: idParam, body: { content: { 'application/json': { schema: taskPatch } }, required: true } }, responses: { 200: json(Task, 'The task'), ...errors } }), async (c) => {
+/** Changes a task; `lockVersion` (from the last read) is required, a stale one gets 409 with the task as it now is. */
+tasksApi.openapi(createRoute({ method: 'patch', path: '/tasks/{id}', middleware: [allow('tasks.edit')] as const, request: { params: idParam, body: { content: { 'application/json': { schema: taskPatch.extend({ lockVersion: lockVersionMember }) } }, required: true } }, responses: { 200: json(Task, 'The task'), ...errors, ...conflictResponse } }), async (c) => {
   const task = await taskFor(c, c.req.valid('param').id, 'tasks.edit');
-  const r = await patchTask(c.get('deps').db, actorOf(c), task.id, c.req.valid('json'), localToday());
+  const { lockVersion, ...patch } = c.req.valid('json');
+  const r = await patchTask(c.get('deps').db, actorOf(c), task.id, patch, localToday(), lockVersion);
+  if (!r.ok && r.error === 'conflict') {
+    const now = (await getTask(c.get('deps').db, task.id, localToday()))!;
+    throw conflictError(c.get('t'), now.lockVersion, out(now));
+  }
   if (!r.ok) throw validationError(translateFields(r.fields, c.get('t')));
   return c.json(out((await getTask(c.get('deps').db, task.id, localToday()))!), 200);
 });

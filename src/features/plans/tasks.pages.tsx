@@ -6,6 +6,8 @@ import { fieldErrors, translateFields, type FieldErrors } from '../../platform/h
 import { formatDate, formatDateTime, localToday, translator } from '../../platform/i18n/index.ts';
 import { sendFile } from '../../platform/files/index.ts';
 import { Csrf, ErrorSummary, Field, Notice, Pagination, Select, Table } from '../../platform/views/components.tsx';
+import { ConflictPanel, VersionField, type Conflict } from '../../platform/views/conflict.tsx';
+import { lastChange, sentVersion } from '../../platform/http/concurrency.ts';
 import { SUPERVISION_AREAS } from '../../domain/supervision-areas.ts';
 import { ancestorIds, unitIdsInScope, unitNames } from '../units/index.ts';
 import { getPlan, type PlanView } from './plans.repository.ts';
@@ -302,7 +304,7 @@ taskPages.post('/tasks', allow('tasks.edit'), async (c) => {
   return c.render(plan ? <TaskListSection plan={plan} values={values} errors={errors} /> : <ErrorSummary errors={errors} />, { title: t('tasks.new') });
 });
 
-type FormState = { errors?: FieldErrors; values: Record<string, string> };
+type FormState = { errors?: FieldErrors; values: Record<string, string>; /** 409: someone saved in between. */ stale?: boolean };
 
 /** A subtask's own page (its fields would repeat the task page's edit form). */
 async function subtaskPage(c: Ctx, parentId: string, status = 200, form: FormState = { values: {} }) {
@@ -335,6 +337,11 @@ async function taskPage(c: Ctx, id: string, status = 200, forms: { update?: Form
     assigneeId: task.assigneeId ?? '', coUnitIds: task.coUnitIds.join(','), areas: task.areas.join(','),
   };
   const areaName = (a: string) => SUPERVISION_AREAS.find((x) => x.code === a)?.[c.get('lang') === 'en' ? 'en' : 'vi'] ?? a;
+  const conflict: Conflict | undefined = forms.edit?.stale ? {
+    by: await lastChange(db, 'task', task.id),
+    rows: [[t('tasks.col.status'), t(`tasks.status.${task.status}`)], [t('tasks.col.progress'), `${task.progress}%`], [t('tasks.col.due'), formatDate(task.dueOn)], [t('tasks.field.assignee'), assignee?.display_name ?? ''],
+      [t('tasks.col.coUnits'), task.coUnitIds.map((u) => names.get(u)?.fullName ?? u).join('; ')], [t('tasks.field.area'), task.areas.map(areaName).join('; ')]],
+  } : undefined;
   c.status(status as 200);
   return c.render(<>
     {c.req.query('saved') && <Notice>{t('tasks.saved')}</Notice>}
@@ -370,6 +377,8 @@ async function taskPage(c: Ctx, id: string, status = 200, forms: { update?: Form
       <form method="post" action={`/tasks/${task.id}`} class="no-print" id="edit"><Csrf />
         <h2>{t('tasks.edit.title')}</h2>
         <ErrorSummary errors={forms.edit?.errors} />
+        <ConflictPanel conflict={conflict} />
+        <VersionField value={conflict ? task.lockVersion : sentVersion(forms.edit?.values.lockVersion) ?? task.lockVersion} />
         <Select name="status" label={t('tasks.col.status')} hint={t('tasks.edit.statusHint')} values={editValues} errors={forms.edit?.errors}
           options={(['not-started', 'in-progress', 'done', 'blocked'] as const).map((s): [string, string] => [s, t(`tasks.status.${s}`)])} />
         {subtasks.length > 0 && <Select name="progressMode" label={t('tasks.edit.progressMode')} values={editValues} errors={forms.edit?.errors}
@@ -417,6 +426,8 @@ taskPages.post('/tasks/:id', allow('tasks.edit'), async (c) => {
   const task = await taskFor(c, c.req.param('id'), 'tasks.edit');
   const { values, input } = await formWithLists(c, ['coUnitIds', 'areas']);
   const form = taskEditForm.safeParse(input);
+  const expected = sentVersion(values.lockVersion);
+  if (expected === null) return taskPage(c, task.id, 400, { edit: { errors: { lockVersion: c.get('t')('concurrency.missing') }, values } });
   if (!form.success) return taskPage(c, task.id, 400, { edit: { errors: fieldErrors(form.error, c.get('t')), values } });
   const d = form.data;
   const derived = d.progressMode === 'derived';
@@ -425,7 +436,8 @@ taskPages.post('/tasks/:id', allow('tasks.edit'), async (c) => {
   const r = await patchTask(c.get('deps').db, actorOf(c), task.id, {
     status: d.status, ...(progressChanged ? { progress: derived ? null : d.manualProgress } : {}), dueOn: d.dueOn,
     assigneeId: d.assigneeId, coUnitIds: d.coUnitIds, areas: d.areas,
-  }, localToday());
+  }, localToday(), expected);
+  if (!r.ok && r.error === 'conflict') return taskPage(c, task.id, 409, { edit: { errors: { lockVersion: c.get('t')('concurrency.conflict') }, values, stale: true } });
   if (!r.ok) return taskPage(c, task.id, 400, { edit: { errors: translateFields(Object.fromEntries(Object.entries(r.fields ?? {}).map(([k, v]) => [k === 'progress' ? 'manualProgress' : k, v])), c.get('t')), values } });
   return c.redirect(`/tasks/${task.id}?saved=1`, 303);
 });

@@ -5,6 +5,7 @@ export interface TaskView {
   id: string; title: string; unitId: string; assigneeId: string | null; planId: string | null; planItemId: string | null; parentTaskId: string | null;
   coUnitIds: string[]; areas: string[]; startOn: string | null; dueOn: string | null; dueRule: string | null; status: string; progress: number;
   progressManual: boolean; weight: number; overdue: boolean; note: string | null; updatedAt: string;
+  /** Optimistic concurrency: the version an edit must send back. */ lockVersion: number;
 }
 
 type Row = TasksTable;
@@ -15,7 +16,7 @@ export function present(r: Row, today: string): TaskView {
   return {
     id: r.id, title: r.title, unitId: r.unit_id, assigneeId: r.assignee_id, planId: r.plan_id, planItemId: r.plan_item_id, parentTaskId: r.parent_task_id,
     coUnitIds: JSON.parse(r.co_unit_ids), areas: JSON.parse(r.areas), startOn: r.start_on, dueOn: r.due_on, dueRule: r.due_rule,
-    status: overdue && r.status !== 'blocked' ? 'overdue' : r.status, progress: Number(r.progress), progressManual: !!Number(r.progress_manual), weight: Number(r.weight), overdue, note: r.note, updatedAt: r.updated_at,
+    status: overdue && r.status !== 'blocked' ? 'overdue' : r.status, progress: Number(r.progress), progressManual: !!Number(r.progress_manual), weight: Number(r.weight), overdue, note: r.note, updatedAt: r.updated_at, lockVersion: Number(r.lock_version ?? 0),
   };
 }
 

@@ -5,6 +5,7 @@ import { localToday } from '../../platform/i18n/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { storeUpload, UPLOAD_ERROR_KEYS } from '../../platform/files/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
+import { claimVersion, nextVersion, versionOf } from '../../platform/http/concurrency.ts';
 import { Calendar } from '../../domain/calendar/index.ts';
 import { getUnit } from '../units/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
@@ -26,7 +27,7 @@ async function rollUp(trx: Trx, parentId: string | null): Promise<void> {
     const subs = await trx.selectFrom('tasks').select(['progress', 'weight']).where('parent_task_id', '=', id).execute();
     const w = subs.reduce((s, x) => s + Number(x.weight), 0);
     const p = w ? Math.round(subs.reduce((s, x) => s + Number(x.progress) * Number(x.weight), 0) / w) : 0;
-    await trx.updateTable('tasks').set({ progress: p, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.updateTable('tasks').set({ progress: p, updated_at: nowIso(), lock_version: nextVersion() }).where('id', '=', id).execute();
     id = parent.parent_task_id;
   }
 }
@@ -83,12 +84,13 @@ export async function createTask(db: Db, actor: Actor, input: TaskInput, today: 
 /**
  * Changes status, progress (a number sets it by hand; null returns to the subtasks' figure), due date,
  * assignee, co-operating units or supervision areas; audited with before/after. "Overdue" is derived
- * from the due date and cannot be set.
+ * from the due date and cannot be set. Saved only if the task is still at version `expected` (else 'conflict').
  */
-export async function patchTask(db: Db, actor: Actor, id: string, patch: TaskPatch, today: string): Promise<Result<string, 'not_found' | 'invalid'>> {
+export async function patchTask(db: Db, actor: Actor, id: string, patch: TaskPatch, today: string, expected: number): Promise<Result<string, 'not_found' | 'invalid' | 'conflict'>> {
   return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) return fail('not_found');
+    if (versionOf(before.lock_version) !== expected) return fail('conflict');
     const fields: Record<string, string> = {};
     if (patch.status === 'overdue') fields.status = 'tasks.error.overdueDerived';
     if (patch.dueOn && before.start_on && patch.dueOn < before.start_on) fields.dueOn = 'tasks.error.dueBeforeStart';
@@ -114,6 +116,7 @@ export async function patchTask(db: Db, actor: Actor, id: string, patch: TaskPat
     if (patch.assigneeId !== undefined) set.assignee_id = patch.assigneeId || null;
     if (patch.coUnitIds !== undefined) set.co_unit_ids = JSON.stringify([...new Set(patch.coUnitIds)]);
     if (patch.areas !== undefined) set.areas = JSON.stringify([...new Set(patch.areas)]);
+    if (!(await claimVersion(trx, 'tasks', id, expected))) return fail('conflict');
     await trx.updateTable('tasks').set(set).where('id', '=', id).execute();
     if (patch.progress === null) await rollUp(trx, id);
     await rollUp(trx, before.parent_task_id);
@@ -131,7 +134,7 @@ export async function applyUpdate(trx: Trx, actor: Actor, task: { id: string; un
   await trx.insertInto('task_updates').values({ id, task_id: task.id, kind: u.kind, note: u.note, progress: u.progress, file_id: u.fileId ?? null, user_id: actor.userId, created_at: nowIso() }).execute();
   if (u.progress !== null || u.status) {
     const status = u.status ?? (u.progress === 100 ? 'done' : task.status === 'not-started' && (u.progress ?? 0) > 0 ? 'in-progress' : task.status);
-    const set: Record<string, unknown> = { status, updated_at: nowIso() };
+    const set: Record<string, unknown> = { status, updated_at: nowIso(), lock_version: nextVersion() };
     if (status !== task.status) set.done_on = status === 'done' ? localToday() : null;
     if (u.progress !== null) { set.progress = u.progress; set.progress_manual = 1; }
     else if (status === 'done' && task.status !== 'done') { set.progress = 100; set.progress_manual = 1; }

@@ -8,6 +8,7 @@ import { getUnitByKey, reorganize } from '../units/index.ts';
 import { remindTasks } from './plans.jobs.ts';
 import { verifyChain } from '../../platform/audit/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
+import { currentVersion } from '../../../test/helpers/concurrency.ts';
 
 type Json = Record<string, any>;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -17,6 +18,8 @@ forEachDialect('tasks: scope, progress, evidence, reminders, restructuring', (di
   const tokens: Record<string, string> = {};
   const api = async (user: string, p: string, init: { method?: string; body?: unknown; form?: FormData } = {}) => {
     tokens[user] ??= await t.token(user);
+    // A client edits what it has read: PATCH carries the task's current version (concurrency itself: concurrency.test.ts).
+    if (init.method === 'PATCH' && init.body && typeof init.body === 'object' && !('lockVersion' in init.body)) init = { ...init, body: { ...init.body, lockVersion: await currentVersion(t.db, 'tasks', p.split('/')[2]) } };
     const headers: Record<string, string> = { authorization: `Bearer ${tokens[user]}` };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const r = await t.app.request(`/api/v1${p}`, { method: init.method ?? 'GET', headers, body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
@@ -124,16 +127,17 @@ forEachDialect('tasks: scope, progress, evidence, reminders, restructuring', (di
     assert.ok(page.includes(`action="/tasks/${taskId}"`) && page.includes('name="assigneeId"') && page.includes('name="coUnitIds"'));
     const post = (form: Record<string, string>, extra = '') => officer.request(`/tasks/${taskId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() + extra });
     const csrf = await officer.csrf();
-    const bad = await post({ _csrf: csrf, status: 'in-progress', manualProgress: '30', dueOn: '30/02/2026', assigneeId: stranger }, `&coUnitIds=${tuPhap}&areas=admin-reform`);
+    const lockVersion = String(await currentVersion(t.db, 'tasks', taskId));
+    const bad = await post({ _csrf: csrf, lockVersion, status: 'in-progress', manualProgress: '30', dueOn: '30/02/2026', assigneeId: stranger }, `&coUnitIds=${tuPhap}&areas=admin-reform`);
     assert.equal(bad.status, 400);
     const html = await bad.text();
     assert.ok(html.includes('error-summary') && html.includes('ngày/tháng/năm') && html.includes('value="30/02/2026"'), 'the date error is named and the value kept');
-    const wrongPerson = await post({ _csrf: csrf, status: 'in-progress', manualProgress: '30', dueOn: '15/12/2099', assigneeId: stranger });
+    const wrongPerson = await post({ _csrf: csrf, lockVersion, status: 'in-progress', manualProgress: '30', dueOn: '15/12/2099', assigneeId: stranger });
     assert.equal(wrongPerson.status, 400);
     assert.ok((await wrongPerson.text()).includes('Chọn người của đơn vị chủ trì'));
-    const self = await post({ _csrf: csrf, status: 'in-progress', manualProgress: '30', dueOn: '15/12/2099' }, `&coUnitIds=${pleiku}`);
+    const self = await post({ _csrf: csrf, lockVersion, status: 'in-progress', manualProgress: '30', dueOn: '15/12/2099' }, `&coUnitIds=${pleiku}`);
     assert.ok((await self.text()).includes('Đơn vị chủ trì không đồng thời là đơn vị phối hợp'));
-    const okr = await post({ _csrf: csrf, status: 'blocked', manualProgress: '60', dueOn: '15/12/2099', assigneeId: head }, `&coUnitIds=${tuPhap}&areas=admin-reform&areas=people-funds`);
+    const okr = await post({ _csrf: csrf, lockVersion, status: 'blocked', manualProgress: '60', dueOn: '15/12/2099', assigneeId: head }, `&coUnitIds=${tuPhap}&areas=admin-reform&areas=people-funds`);
     assert.equal(okr.status, 303);
     const row = await t.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
     assert.deepEqual([row.status, row.due_on, row.assignee_id, JSON.parse(row.co_unit_ids), JSON.parse(row.areas), Number(row.progress)], ['blocked', '2099-12-15', head, [tuPhap], ['admin-reform', 'people-funds'], 60]);
@@ -198,10 +202,10 @@ forEachDialect('tasks: scope, progress, evidence, reminders, restructuring', (di
     const prog = async (id: string) => (await api('demo.commune', `/tasks?unitId=${pleiku}`)).body.items.find((x: Json) => x.id === id);
     assert.equal((await prog(top)).progress, 50, 'two levels up');
     const csrf = await officer.csrf();
-    const manual = await officer.request(`/tasks/${mid}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, status: 'in-progress', progressMode: 'manual', manualProgress: '80', dueOn: '' }) });
+    const manual = await officer.request(`/tasks/${mid}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, lockVersion: String(await currentVersion(t.db, 'tasks', mid)), status: 'in-progress', progressMode: 'manual', manualProgress: '80', dueOn: '' }) });
     assert.equal(manual.status, 303);
     assert.deepEqual([(await prog(mid)).progress, (await prog(mid)).progressManual, (await prog(top)).progress], [80, true, 80]);
-    const derived = await officer.request(`/tasks/${mid}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, status: 'in-progress', progressMode: 'derived', manualProgress: '80', dueOn: '' }) });
+    const derived = await officer.request(`/tasks/${mid}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, lockVersion: String(await currentVersion(t.db, 'tasks', mid)), status: 'in-progress', progressMode: 'derived', manualProgress: '80', dueOn: '' }) });
     assert.equal(derived.status, 303);
     assert.deepEqual([(await prog(mid)).progress, (await prog(mid)).progressManual, (await prog(top)).progress], [50, false, 50]);
   });

@@ -27,7 +27,7 @@ export function handleError(err: unknown, c: Context<AppEnv>) {
   const message = t(e.messageKey, e.params);
   if (e.status === 429) c.header('Retry-After', '900');
   if (c.get('isApi') ?? c.req.path.startsWith('/api/')) {
-    return c.json({ error: { code: e.code, message, ...(e.fields ? { fields: e.fields } : {}), ...(e.current !== undefined ? { current: e.current } : {}) } }, e.status);
+    return c.json({ error: { code: e.code, message, ...(e.fields ? { fields: e.fields } : {}), ...e.extra } }, e.status);
   }
   if (e.status === 401 && c.req.method === 'GET') {
     return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);

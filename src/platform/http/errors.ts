@@ -6,8 +6,8 @@ export class HttpError extends Error {
     readonly messageKey: string,
     readonly fields?: Record<string, string>,
     readonly params?: Record<string, string | number>,
-    /** With a 409: the record's current state on the server, so a client can show both versions. */
-    readonly current?: unknown,
+    /** Further members of the API error object (e.g. `current`, `currentVersion` of a 409 conflict). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(code);
   }
@@ -16,7 +16,7 @@ export class HttpError extends Error {
 export const notFound = () => new HttpError(404, 'not_found', 'error.notFound');
 export const forbidden = () => new HttpError(403, 'forbidden', 'error.forbidden');
 /** 409: the change no longer applies to the record as it is now (e.g. closed meanwhile); `current` is that record. */
-export const conflict = (code: string, messageKey: string, current: unknown) => new HttpError(409, code, messageKey, undefined, undefined, current);
+export const conflict = (code: string, messageKey: string, current: unknown) => new HttpError(409, code, messageKey, undefined, undefined, { current });
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'error.unauthorized');
 
 /** Typed outcome of a service: expected failures are values, not exceptions. */

@@ -1,11 +1,14 @@
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, useT } from '../../../platform/views/components.tsx';
+import { ConflictPanel, VersionField, type Conflict } from '../../../platform/views/conflict.tsx';
+import { sentVersion, versionOf } from '../../../platform/http/concurrency.ts';
+import type { T } from '../../../platform/i18n/index.ts';
 import { electionSteps, RULES, recognitionBy, type Matter } from '../../../domain/democracy/index.ts';
 import type { CommunityDecisionsTable } from '../community.tables.ts';
 import { StatusTag } from './village.tsx';
 
-type Props = { d: CommunityDecisionsTable; villageName: string; communeName: string; total: number; canManage: boolean; canRecognize: boolean; errors?: FieldErrors; values?: Record<string, string> };
+type Props = { d: CommunityDecisionsTable; villageName: string; communeName: string; total: number; canManage: boolean; canRecognize: boolean; errors?: FieldErrors; values?: Record<string, string>; conflict?: Conflict };
 
 /** One decision: facts, tally entry, result by Art. 21(1), the record to print, and the commune's actions. */
 export function DecisionPage(p: Props) {
@@ -52,7 +55,7 @@ export function DecisionPage(p: Props) {
         <div class="notice" data-testid="election-steps"><p><strong>{t('community.electionSteps')}</strong></p>
           <ul>{electionSteps(d.vote_on).map((s) => <li>{t('community.electionStep', { note: s.note, date: formatDate(s.lastDay), article: s.article })}</li>)}</ul></div>
       )}
-      {p.canManage && d.status === 'open' && <TallyForm d={d} errors={p.errors} values={p.values} />}
+      {p.canManage && d.status === 'open' && <TallyForm d={d} errors={p.errors} values={p.values} conflict={p.conflict} />}
       {p.canManage && d.status === 'open' && d.yes !== null && (
         <form method="post" action={`/community/decisions/${d.id}/close`}><Csrf /><button type="submit">{t('community.close')}</button></form>
       )}
@@ -85,7 +88,16 @@ function NamesArea({ name, label, hint, errors, values }: { name: string; label:
   );
 }
 
-function TallyForm({ d, errors, values }: { d: CommunityDecisionsTable; errors?: FieldErrors; values?: Record<string, string> }) {
+/** The tally as saved, for the conflict panel of a stale tally form. */
+export function tallyRows(d: CommunityDecisionsTable, t: T): Conflict['rows'] {
+  return [
+    ...(d.form === 'meeting' ? [[t('community.householdsPresent'), String(d.households_present ?? '')] as [string, string]] : []),
+    [t('community.yes'), String(d.yes ?? '')], [t('community.no'), String(d.no ?? '')], [t('community.other'), String(d.other ?? '')],
+    [t(`community.team.${d.form}`), names(d.count_team).join(', ')], ...(d.form !== 'online' ? [[t('community.witnesses'), names(d.count_witnesses).join(', ')] as [string, string]] : []),
+  ];
+}
+
+function TallyForm({ d, errors, values, conflict }: { d: CommunityDecisionsTable; errors?: FieldErrors; values?: Record<string, string>; conflict?: Conflict }) {
   const t = useT();
   const v = values ?? { householdsPresent: d.households_present?.toString() ?? '', yes: d.yes?.toString() ?? '', no: d.no?.toString() ?? '', other: d.other?.toString() ?? '',
     secretBallot: Number(d.secret_ballot) ? '1' : '', team: names(d.count_team).join('\n'), witnesses: names(d.count_witnesses).join('\n') };
@@ -93,6 +105,8 @@ function TallyForm({ d, errors, values }: { d: CommunityDecisionsTable; errors?:
     <form method="post" action={`/community/decisions/${d.id}/tally`} novalidate>
       <Csrf />
       <h2>{t('community.enterTally')}</h2>
+      <ConflictPanel conflict={conflict} />
+      <VersionField value={sentVersion(values?.lockVersion) ?? versionOf(d.lock_version)} />
       {d.form === 'meeting' && <Field name="householdsPresent" label={t('community.householdsPresent')} errors={errors} values={v} width="short" type="number" />}
       <Field name="yes" label={t('community.yes')} errors={errors} values={v} width="short" type="number" />
       <Field name="no" label={t('community.no')} errors={errors} values={v} width="short" type="number" />

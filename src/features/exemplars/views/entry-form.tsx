@@ -2,6 +2,7 @@ import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { Csrf, ErrorSummary, Field, Select, useT } from '../../../platform/views/components.tsx';
 import { FIELDS, KINDS, REGISTRATION_ITEMS, SUBJECTS, TRACKS } from '../../../domain/exemplars/forms.ts';
 import type { Duplicate } from '../exemplars.service.ts';
+import { ConflictPanel, VersionField, type Conflict } from '../../../platform/views/conflict.tsx';
 
 export interface EntryFormProps {
   values: Record<string, string>;
@@ -10,8 +11,10 @@ export interface EntryFormProps {
   units: [string, string][];
   communes: [string, string][];
   campaigns: [string, string][];
-  /** Editing an existing entry: its id and status (a draft may still be saved as a draft). */
-  editing?: { id: string; status: string };
+  /** Editing an existing entry: its id, status (a draft may still be saved as a draft) and the version the form carries. */
+  editing?: { id: string; status: string; version: number };
+  /** 409: the entry as another person saved it. */
+  conflict?: Conflict;
 }
 
 /** A labelled textarea with hint and inline error (the registration items). */
@@ -28,7 +31,7 @@ export function TextArea({ name, label, values, errors, rows = 3 }: { name: stri
 }
 
 /** The registration form: identity, place, the 10-item sheet, press links and files; works without JavaScript. */
-export function EntryForm({ values, errors, duplicates, units, communes, campaigns, editing }: EntryFormProps) {
+export function EntryForm({ values, errors, duplicates, units, communes, campaigns, editing, conflict }: EntryFormProps) {
   const t = useT();
   const opts = (prefix: string, keys: readonly string[]) => keys.map((k): [string, string] => [k, t(`${prefix}.${k}`)]);
   return (
@@ -36,6 +39,7 @@ export function EntryForm({ values, errors, duplicates, units, communes, campaig
       <ErrorSummary errors={errors} />
       <h1>{t(editing ? 'exemplars.edit' : 'exemplars.new')}</h1>
       {editing && <p class="hint">{t('exemplars.editHint')}</p>}
+      <ConflictPanel conflict={conflict} />
       {duplicates && duplicates.length > 0 && (
         <div class="notice" role="status">
           <h2>{t('exemplars.duplicateTitle')}</h2>
@@ -44,6 +48,7 @@ export function EntryForm({ values, errors, duplicates, units, communes, campaig
       )}
       <form method="post" action={editing ? `/exemplars/${editing.id}/edit` : '/exemplars/new'} enctype="multipart/form-data" novalidate>
         <Csrf />
+        {editing && <VersionField value={editing.version} />}
         <Select name="campaignId" label={t('exemplars.campaign')} values={values} errors={errors} options={[['', t('exemplars.noCampaign')], ...campaigns]} />
         <Field name="name" label={t('exemplars.name')} values={values} errors={errors} />
         <Select name="kind" label={t('exemplars.kindLabel')} values={values} errors={errors} options={opts('exemplars.kind', KINDS)} />

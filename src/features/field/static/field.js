@@ -26,6 +26,9 @@ function readForm(form) {
     if (type === 'file') { if (el.files[0]) fields[el.name] = el.files[0]; continue; }
     const v = el.value.trim();
     if (v === '') continue;
+    // The version of the chosen item as read online: the server refuses a stale one with 409 (both versions shown).
+    const version = el.tagName === 'SELECT' ? el.options[el.selectedIndex]?.dataset.lockVersion : undefined;
+    if (version !== undefined) fields.lockVersion = Number(version);
     fields[el.name] = type === 'int' ? Number(v) : type === 'lines' ? v.split('\n').map((s) => s.trim()).filter(Boolean) : v;
   }
   return fields;

@@ -4,7 +4,8 @@ import { useT } from '../../../platform/views/components.tsx';
 /** What the officer may record, with the choices of their scope (rendered once online, then cached on the device). */
 export interface FieldOptions {
   units?: [string, string][];
-  decisions?: [string, string][];
+  /** Open votes: id, label and the version the tally must send (optimistic concurrency). */
+  decisions?: [string, string, number][];
   teams?: [string, string][];
   cases?: [string, string][];
   tasks?: [string, string][];
@@ -32,18 +33,19 @@ function In(p: InProps) {
   );
 }
 
-function Choose({ form, name, label, options }: { form: string; name: string; label: string; options: [string, string][] }) {
+/** A choice of item; an option with a version carries it (`data-lock-version`), sent as `lockVersion`. */
+function Choose({ form, name, label, options }: { form: string; name: string; label: string; options: ([string, string] | [string, string, number])[] }) {
   const id = `${form}-${name}`;
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} name={name} required data-type="text">{options.map(([v, l]) => <option value={v}>{l}</option>)}</select>
+      <select id={id} name={name} required data-type="text">{options.map(([v, l, version]) => <option value={v} data-lock-version={version === undefined ? undefined : String(version)}>{l}</option>)}</select>
     </div>
   );
 }
 
 /** A capture form: kept on the device by field.js, then sent to `path` (`{name}` filled from the form) as JSON or multipart. */
-function Capture({ kind, path, multipart, options, children }: PropsWithChildren<{ kind: string; path: string; multipart?: boolean; options: [string, string][] | undefined }>) {
+function Capture({ kind, path, multipart, options, children }: PropsWithChildren<{ kind: string; path: string; multipart?: boolean; options: unknown[] | undefined }>) {
   const t = useT();
   if (!options) return null;
   return (
