@@ -51,6 +51,8 @@ inspectionMorePages.post('/inspection-recommendations/:id/close', allow('inspect
   const r = await closeRecommendation(c.get('deps').db, actorOf(c), c.req.param('id'));
   if (!r.ok && r.error === 'not_found') throw notFound();
   const rec = await getRecommendation(c.get('deps').db, c.req.param('id'));
+  // Not remediated yet, or already closed: the page again with the reason (a silent redirect changed nothing).
+  if (!r.ok) return renderTarget(c, rec!.target_id, { values: {}, errors: explain(c, r.fields) });
   return c.redirect(`/inspection-targets/${rec!.target_id}`, 303);
 });
 
