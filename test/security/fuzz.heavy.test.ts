@@ -22,7 +22,7 @@ import { CSRF, generate, type FuzzRequest } from './fuzz/requests.ts';
 import { Rng, XSS } from './fuzz/values.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const COUNT = { sqlite: Number(process.env.FUZZ_REQUESTS ?? 10_000), postgres: Number(process.env.FUZZ_PG_REQUESTS ?? 3_000) };
+const COUNT = { sqlite: Number(process.env.FUZZ_REQUESTS ?? 10_000), postgres: Number(process.env.FUZZ_PG_REQUESTS ?? 1_500) };
 
 /** Why a page's error answer is not a Vietnamese error page or form with an error summary; null when it is. */
 function pageErrorProblem(status: number, html: string): string | null {
