@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
-import { readForm, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
+import { readForm, translateFields, validationError, type FieldErrors } from '../../platform/http/validate.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { parseDateInput, localToday } from '../../platform/i18n/index.ts';
 import { computeDeadline, DeadlineError, findRule, listRules, READINGS } from '../../domain/deadlines/index.ts';
 import { loadCalendar, loadLegalTime, resetSchedule, saveSchedule, setReading, setRuleUnit } from './calendar.service.ts';
@@ -45,10 +46,7 @@ const scheduleForm = z.object({ source: z.string().trim().min(1).max(300), text:
 calendarPages.post('/calendar/:year', allow('calendar.manage'), async (c) => {
   const year = yearOf(c);
   const form = await readForm(c, scheduleForm);
-  if (!year) {
-    c.status(400);
-    return c.render(<p>{c.get('t')('validation.invalid')}</p>, { title: 'Coso' });
-  }
+  if (!year) throw notFound();
   const r = form.ok ? await saveSchedule(c.get('deps').db, actorOf(c), { year, ...form.data }) : null;
   if (r?.ok) return c.redirect(`/calendar/${year}?saved=1`, 303);
   c.status(400);
@@ -96,16 +94,16 @@ calendarPages.get('/deadlines/settings', allow('calendar.manage'), async (c) => 
   return c.render(<RuleSettings rules={rules} overrides={options.unitOverrides ?? {}} readings={READINGS} readingValues={options.readings ?? {}} saved={!!c.req.query('saved')} />, { title: c.get('t')('calendar.settingsTitle') });
 });
 
+/** A settings form sent with a value its page never offers (only a tampered form can): 400, the error page naming the field. */
+const settingsError = (c: Ctx, field: string) => validationError({ [field]: c.get('t')('validation.invalidChoice') });
+
 const readingForm = z.object({ value: z.enum(['on', 'off', '']) });
 
 /** Switches a day-off reading (plan 188 "trước ngày", Civil Code Art. 148(5) for consultations); audited. */
 calendarPages.post('/deadlines/settings/readings/:readingId', allow('calendar.manage'), async (c) => {
   const form = await readForm(c, readingForm);
   const r = form.ok ? await setReading(c.get('deps').db, actorOf(c), c.req.param('readingId'), form.data.value === '' ? null : form.data.value === 'on') : null;
-  if (!r?.ok) {
-    c.status(400);
-    return c.render(<p class="error-message">{c.get('t')('validation.invalidChoice')}</p>, { title: c.get('t')('calendar.settingsTitle') });
-  }
+  if (!r?.ok) throw settingsError(c, 'value');
   return c.redirect('/deadlines/settings?saved=1', 303);
 });
 
@@ -114,10 +112,8 @@ const unitForm = z.object({ unit: z.enum(['working-days', 'calendar-days', '']) 
 calendarPages.post('/deadlines/settings/:ruleId', allow('calendar.manage'), async (c) => {
   const ruleId = c.req.param('ruleId');
   const form = await readForm(c, unitForm);
-  if (!form.ok || !findRule(ruleId, localToday())) {
-    c.status(400);
-    return c.render(<p class="error-message">{c.get('t')('validation.invalidChoice')}</p>, { title: c.get('t')('calendar.settingsTitle') });
-  }
+  if (!findRule(ruleId, localToday())) throw notFound();
+  if (!form.ok) throw settingsError(c, 'unit');
   await setRuleUnit(c.get('deps').db, actorOf(c), ruleId, form.data.unit || null);
   return c.redirect('/deadlines/settings?saved=1', 303);
 });

@@ -98,7 +98,12 @@ forEachDialect('province reading of plain "ngày"', (dialect) => {
     const after = (await (await t.app.request(url)).json()) as { due: string; unit: string };
     assert.equal(after.unit, 'working-days');
     assert.ok(after.due > before.due, `${after.due} > ${before.due}`);
-    assert.equal((await coord.post('/deadlines/settings/complaint.first.resolve', { unit: 'weeks' })).status, 400);
+    // A tampered value, an unknown rule or year: a Vietnamese error page, not a bare line (found by the fuzz).
+    const weeks = await coord.post('/deadlines/settings/complaint.first.resolve', { unit: 'weeks' });
+    assert.equal(weeks.status, 400);
+    assert.match(await weeks.text(), /<h1>Dữ liệu gửi lên không hợp lệ<\/h1>[\s\S]*unit: Lựa chọn không hợp lệ/);
+    assert.equal((await coord.post('/deadlines/settings/khong.co', { unit: 'working-days' })).status, 404);
+    assert.equal((await coord.post('/calendar/..%2F..%2Fetc', {})).status, 404);
     const ev = await t.db.selectFrom('audit_events').select('action').where('action', '=', 'deadlines.unit.set').execute();
     assert.equal(ev.length, 1);
   });

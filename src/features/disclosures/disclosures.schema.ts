@@ -10,7 +10,7 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'
 export const formEvidence = z.object({
   form: z.enum(DISCLOSURE_FORMS),
   photoFileId: optionalText(64),
-  url: z.string().trim().max(500).url('validation.url').optional().nullable().or(z.literal('')).transform((s) => (s ? s : null)),
+  url: z.string().trim().max(500).url('disclosures.error.url').optional().nullable().or(z.literal('')).transform((s) => (s ? s : null)),
   informedOn: dateField.optional().nullable().or(z.literal('')).transform((s) => (s ? s : null)),
   broadcastDays: z.array(dateField).max(60).optional().default([]),
   note: optionalText(500),
@@ -40,7 +40,7 @@ export const disclosureForm = z.object({
   documentNo: optionalText(100),
   decisionOn: dateField,
   postedOn: dateField,
-  portalUrl: z.string().trim().max(500).url('validation.url').optional().or(z.literal('')),
+  portalUrl: z.string().trim().max(500).url('disclosures.error.url').optional().or(z.literal('')),
   informedOn: z.union([dateField, z.literal('')]).optional(),
   broadcastDays: z.string().trim().max(400).optional(),
 });

@@ -98,6 +98,9 @@ forEachDialect('disclosures', (dialect) => {
     const bad = await post({ decisionOn: '31/02/2026', title: '' });
     assert.equal(bad.status, 400);
     assert.ok(bad.body.error.fields.decisionOn && bad.body.error.fields.title);
+    const badUrl = await post({ forms: [{ form: 'posting', url: 'không phải địa chỉ' }] });
+    assert.equal(badUrl.status, 400);
+    assert.match(badUrl.body.error.fields['forms.0.url'], /Địa chỉ web không hợp lệ/, 'a message, not the key (found by the fuzz)');
     const other = await t.token('demo.department');
     assert.equal((await call('POST', '/disclosures', { unitId: commune, itemCode: 'c01', title: 'x', decisionOn: '2026-11-06', postedOn: '2026-11-06', forms: ['posting'] }, other)).status, 403);
   });

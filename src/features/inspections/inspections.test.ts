@@ -140,6 +140,10 @@ forEachDialect('inspections by the Department of Home Affairs', (dialect) => {
     assert.deepEqual(issued.body.value, { late: true, due: '2026-02-23' });
     assert.match(await (await t.agent().get('/public/inspections')).text(), /Ưu điểm riêng/);
     assert.notEqual((await call('demo.observer', 'GET', `/inspection-targets/${a.body.value}`)).body.findings, null, 'observers read what is issued');
+    // Closing from the page before the remediation is reported: 400 with the reason (was an unaudited redirect, a 500; found by the fuzz).
+    const early = await (await t.as('demo.coordinator')).post(`/inspection-recommendations/${rec.body.value.id}/close`, {});
+    assert.equal(early.status, 400);
+    assert.match(await early.text(), /class="error-summary"[\s\S]*khắc phục/);
     assert.equal((await call('demo.department', 'POST', `/inspection-recommendations/${rec.body.value.id}/remediation`, { report: 'x' })).status, 403);
     assert.equal((await call('demo.commune', 'POST', `/inspection-recommendations/${rec.body.value.id}/remediation`, { report: 'Đã niêm yết lại đủ 30 ngày', on: '2026-03-10' })).status, 200);
     assert.equal((await call('demo.coordinator', 'POST', `/inspection-recommendations/${rec.body.value.id}/close`, {})).status, 200);

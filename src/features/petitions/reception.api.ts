@@ -6,7 +6,7 @@ import { forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
 import { validationError } from '../../platform/http/validate.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { ErrorSchema } from '../auth/index.ts';
-import { ancestorIds } from '../units/index.ts';
+import { ancestorIds, getUnit } from '../units/index.ts';
 import { countsAsHeadDay, type ReceptionHolder } from '../../domain/deadlines/index.ts';
 import { addReceptionDay, compliance, logVisit, receptionDayInput, receptionLogs, recordReply, replyInput, visitInput } from './reception.service.ts';
 import { receptionUnits, monthOf } from './reception.pages.tsx';
@@ -20,6 +20,12 @@ const errors = { 400: json(ErrorSchema, 'Invalid input'), 401: json(ErrorSchema,
 const monthQuery = z.object({ month: z.string().max(7).optional(), unitId: z.string().max(64).optional() });
 
 const mayManage = (c: Ctx, unitId: string) => can(c.get('user'), 'reception.manage', unitId, (id) => ancestorIds(c.get('deps').db, id));
+
+/** A body's unit must exist (400 naming `unitId`, not a foreign-key 500 for province-wide roles) and be the user's to act on (403). */
+async function checkUnit(c: Ctx, action: string, unitId: string): Promise<void> {
+  if (!(await getUnit(c.get('deps').db, unitId))) throw validationError({ unitId: c.get('t')('petitions.error.unitMissing') });
+  if (!(await can(c.get('user'), action, unitId, (id) => ancestorIds(c.get('deps').db, id)))) throw forbidden();
+}
 
 /** The reception API (compliance, heads' days, the log, the Art. 28 reply), answer templates and the remote-commune list. */
 export function registerReceptionApi(api: OpenAPIHono<AppEnv>): void {
@@ -40,7 +46,7 @@ export function registerReceptionApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(createRoute({ method: 'post', path: '/reception/days', middleware: [allow('reception.manage')] as const, request: body(receptionDayInput), responses: { 201: json(z.object({ id: z.string() }), 'Recorded'), ...errors } }), async (c) => {
     const i = c.req.valid('json');
-    if (!(await mayManage(c as unknown as Ctx, i.unitId))) throw forbidden();
+    await checkUnit(c as unknown as Ctx, 'reception.manage', i.unitId);
     return c.json({ id: await addReceptionDay(c.get('deps').db, actorOf(c as unknown as Ctx), i) }, 201);
   });
 
@@ -57,7 +63,7 @@ export function registerReceptionApi(api: OpenAPIHono<AppEnv>): void {
   }), async (c) => {
     const i = c.req.valid('json');
     const { db, config } = c.get('deps');
-    if (!(await mayManage(c as unknown as Ctx, i.unitId))) throw forbidden();
+    await checkUnit(c as unknown as Ctx, 'reception.manage', i.unitId);
     const out = await logVisit(db, actorOf(c as unknown as Ctx), i, config.dataDir);
     const log = (await receptionLogs(db, { units: [i.unitId], limit: 1000 })).find((l) => l.id === out.id)!;
     return c.json(log, 201);
@@ -84,7 +90,7 @@ export function registerReceptionApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(createRoute({ method: 'post', path: '/petitions/templates', middleware: [allow('petitions.templates')] as const, request: body(templateInput), responses: { 200: json(O.Templates, 'Saved: the unit\'s templates'), ...errors } }), async (c) => {
     const i = c.req.valid('json');
-    if (!(await can(c.get('user'), 'petitions.templates', i.unitId, (id) => ancestorIds(c.get('deps').db, id)))) throw forbidden();
+    await checkUnit(c as unknown as Ctx, 'petitions.templates', i.unitId);
     await saveTemplate(c.get('deps').db, actorOf(c as unknown as Ctx), i);
     return c.json({ unitId: i.unitId, templates: await templatesOf(c.get('deps').db, i.unitId, c.get('t')) }, 200);
   });

@@ -68,6 +68,21 @@ forEachDialect('citizen reception and pages', (dialect) => {
     assert.equal((await officer.post('/reception/days', { unitId: other, onDate: '24/11/2026', headName: 'X', held: '1', note: '' })).status, 403);
   });
 
+  test('a province-wide user naming a unit that does not exist gets 400 on unitId, not 500 (found by the fuzz)', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['demo.coordinator', '/api/v1/reception/days', { unitId: unknown, onDate: '24/11/2026', headName: 'Chủ tịch', held: true, heldBy: 'head' }],
+      ['demo.coordinator', '/api/v1/reception/visits', { unitId: unknown, receivedOn: '25/11/2026', visitorName: 'Hồ Văn Đến', visitorAddress: 'Tổ 4', peopleCount: 1, kind: 'complaint', summary: 'Khiếu nại' }],
+      ['demo.admin', '/api/v1/petitions/templates', { unitId: unknown, status: 'resolved', body: 'Văn bản' }],
+    ];
+    for (const [user, path, body] of cases) {
+      const r = await t.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${await t.token(user)}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const json = (await r.json()) as { error: { fields?: Record<string, string> } };
+      assert.equal(r.status, 400, `${path}: ${JSON.stringify(json)}`);
+      assert.match(json.error.fields?.unitId ?? '', /đơn vị/i, path);
+    }
+  });
+
   test('Law 136/2025 (from 01/07/2026): a day held by an authorised deputy is recorded but not counted as the head\'s own (compliance and tcd.days); before, it counts; a Tết week needs no day (LTCD Art. 15)', async () => {
     const officer = await t.as('demo.reception.commune');
     const day = (onDate: string, heldBy: string, headName: string) => officer.post('/reception/days', { unitId: commune, onDate, headName, held: '1', heldBy, note: '' });

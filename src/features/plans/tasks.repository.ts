@@ -36,7 +36,11 @@ export async function findTasks(db: Db | Trx, f: TaskFilter, today: string): Pro
   if (f.area) q = q.where('areas', 'like', `%"${f.area}"%`);
   if (f.overdue) q = q.where('status', '!=', 'done').where('due_on', '<', today);
   if (f.status === 'overdue') q = q.where('status', 'not in', ['done', 'blocked']).where('due_on', '<', today);
-  else if (f.status) q = q.where('status', '=', f.status).where((e) => (f.status === 'done' || f.status === 'blocked' ? e.val(true) : e.or([e('due_on', 'is', null), e('due_on', '>=', today)])) as never);
+  else if (f.status) {
+    q = q.where('status', '=', f.status);
+    // An open status excludes the overdue ones (listed as "overdue"); done and blocked take every date.
+    if (f.status !== 'done' && f.status !== 'blocked') q = q.where((e) => e.or([e('due_on', 'is', null), e('due_on', '>=', today)]));
+  }
   const rows = await q.orderBy('due_on').orderBy('created_at').orderBy('id').limit(f.limit ?? 2000).offset(f.offset ?? 0).execute();
   return rows.map((r) => present(r, today));
 }
