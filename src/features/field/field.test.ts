@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, forEachDialect, type Agent, type TestApp } from '../../../test/helpers/app.ts';
+import { currentVersion } from '../../../test/helpers/concurrency.ts';
 import { getUnitByKey } from '../units/index.ts';
 import { randomUUID } from 'node:crypto';
 import { localToday, nowMs } from '../../platform/clock.ts';
@@ -113,7 +114,7 @@ forEachDialect('offline capture: idempotency, conflicts, page session', (dialect
     const again = await call(`/tasks/${task.body.id}/updates`, { form: form(), key: 'photo-key-0001' });
     assert.deepEqual([again.status, again.replayed, again.body.id], [201, 'true', first.body.id]);
     assert.equal(await count('task_updates'), updates + 1);
-    assert.equal((await t.app.request(`/api/v1/tasks/${task.body.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${await t.token('demo.commune.head')}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'done' }) })).status, 200);
+    assert.equal((await t.app.request(`/api/v1/tasks/${task.body.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${await t.token('demo.commune.head')}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'done', lockVersion: await currentVersion(t.db, 'tasks', task.body.id) }) })).status, 200);
     const late = await call(`/tasks/${task.body.id}/updates`, { form: form('50'), key: 'photo-key-0002' });
     assert.equal(late.status, 409);
     assert.equal(late.body.error.current.status, 'done');

@@ -1,6 +1,7 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { currentVersion } from '../../../test/helpers/concurrency.ts';
 import { REGISTRATION_ITEMS } from '../../domain/exemplars/forms.ts';
 import { localToday } from '../../platform/i18n/index.ts';
 import { docxParagraphs } from '../../platform/docx/read.ts';
@@ -55,7 +56,7 @@ forEachDialect('inspections: good models, summary DOCX, indicators, evidence', (
     assert.doesNotMatch(page, /action="\/inspection-targets\/[^"]+\/good-models"/, 'the unit has no proposing form');
     assert.equal((await (await t.as('demo.department')).get(`/exemplars/${entryId}/edit`)).status, 403, 'another unit cannot complete it');
     const sheet = Object.fromEntries(REGISTRATION_ITEMS.map((k) => [`registration.${k}`, `Nội dung ${k}`]));
-    const done = await commune.post(`/exemplars/${entryId}/edit`, { kind: 'model', subject: 'collective', field: 'political-system', track: 'government', unitId: pleiku, communeCode: '23575', name: 'Ngày thứ Bảy lắng nghe dân nói', draft: '0', ...sheet });
+    const done = await commune.post(`/exemplars/${entryId}/edit`, { kind: 'model', subject: 'collective', field: 'political-system', track: 'government', unitId: pleiku, communeCode: '23575', name: 'Ngày thứ Bảy lắng nghe dân nói', draft: '0', lockVersion: String(await currentVersion(t.db, 'exemplar_entries', entryId)), ...sheet });
     assert.equal(done.status, 303, (await done.text()).slice(0, 1500));
     assert.match(await (await commune.get(`/inspection-targets/${concluded.id}`)).text(), /data-testid="candidate-status">Đã đăng ký</);
     const coordPage = await (await (await t.as('demo.coordinator')).get(`/inspection-targets/${concluded.id}`)).text();
