@@ -36,6 +36,8 @@ const NOT_CRAWLED = [
   '/calendar', '/report-periods/:id/exports/:exportId', '/petitions/:id/notices/:file', '/boards/:id/photos/:fileId',
   '/exemplars/reports/:file{form[123]\\.(?:xlsx|docx)}', '/showcase/exemplars/:id/photos/:fileId', '/recommendations/export/:ext',
   '/recommendations/digest/:ext', '/records',
+  // JSON for the offline capture page's script (the session and CSRF token), not a page
+  '/field/session',
   // not 200 for the first seeded id tried (a receipt needs its access key; candidates and records only for some decisions and cases)
   '/public/petitions/:code/receipt', '/community/decisions/:id/candidates', '/mediation/cases/:id/record', '/records/:kind', '/records/:kind/export/:ext', '/inspection-targets/:id/evidence/:evidenceId', '/listen/clips/:id',
 ];
