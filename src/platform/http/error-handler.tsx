@@ -16,6 +16,12 @@ function toHttpError(err: unknown): HttpError {
   if (err instanceof SyntaxError || (err instanceof TypeError && /body|form|multipart|json/i.test(err.message))) {
     return new HttpError(400, 'invalid_body', 'error.invalidBody');
   }
+  const code = (err as { code?: unknown } | null)?.code;
+  // Safety nets for input no validator caught, found by the fuzz: PostgreSQL cannot store a NUL character
+  // in text (22021), and a reference to a row that does not exist breaks a foreign key (SQLite, PostgreSQL
+  // 23503). Both are the client's input, not a server fault: 400, and the transaction has rolled back.
+  if (code === '22021' || code === '22P05') return new HttpError(400, 'invalid_characters', 'error.invalidCharacters');
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return new HttpError(400, 'invalid_reference', 'error.invalidReference');
   return new HttpError(500, 'internal', 'error.internal');
 }
 
