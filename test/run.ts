@@ -276,7 +276,10 @@ async function main(): Promise<number> {
       log(`seeded template databases built in ${Date.now() - t0} ms`);
     }
     const tapFile = path.join(tapDir, 'report.tap');
-    const concurrency = Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+    // One test file more than the CPUs: many files wait on a child server, PostgreSQL or Chromium part of the
+    // time, so a third file keeps two cores busy (COSO_TEST_CONCURRENCY overrides).
+    const cpus = Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+    const concurrency = Number(process.env.COSO_TEST_CONCURRENCY) || cpus + 1;
     const args = [
       '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
       '--test-reporter=spec', '--test-reporter-destination=stdout',

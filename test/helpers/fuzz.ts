@@ -1,5 +1,5 @@
 /**
- * Shared by the fuzz tests (test/platform/fuzz.test.ts and test/security/fuzz.heavy.test.ts): the
+ * Shared by the fuzz tests (test/platform/fuzz.heavy.test.ts and test/security/fuzz.heavy.test.ts): the
  * state-changing routes of the app, the JSON body schema an API route declares in the OpenAPI
  * document, and the checks that an error answer is in our shape and in Vietnamese.
  */
