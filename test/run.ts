@@ -276,6 +276,7 @@ async function main(): Promise<number> {
       log(`seeded template databases built in ${Date.now() - t0} ms`);
     }
     const tapFile = path.join(tapDir, 'report.tap');
+    const timesFile = path.join(tapDir, 'times.txt');
     // One test file per CPU (measured: a third file on 2 cores made the run slower, not faster); COSO_TEST_CONCURRENCY overrides.
     const cpus = Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
     const concurrency = Number(process.env.COSO_TEST_CONCURRENCY) || cpus;
@@ -283,6 +284,7 @@ async function main(): Promise<number> {
       '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+      `--test-reporter=${path.join(root, 'test/helpers/file-times.mjs')}`, `--test-reporter-destination=${timesFile}`,
       ...files,
     ];
     log(`${files.length} test file(s), concurrency ${concurrency}${env.COSO_TEST_PG_URL ? ', dialects sqlite + postgres' : ', dialect sqlite only'}`);
@@ -292,6 +294,7 @@ async function main(): Promise<number> {
       child.on('error', (e) => { log(`could not start node --test: ${e.message}`); resolve(1); });
     });
     child = undefined;
+    if (fs.existsSync(timesFile)) process.stdout.write(fs.readFileSync(timesFile, 'utf8'));
     const sum = readSummary(tapFile);
     const tests = sum.tests ?? 0;
     const failed = (sum.fail ?? 0) + (sum.cancelled ?? 0);
