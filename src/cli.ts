@@ -1,51 +1,17 @@
 import { loadConfig } from './config.ts';
-import { migrate, openDb, type DbHandle } from './platform/db/index.ts';
+import { migrate, openDb } from './platform/db/index.ts';
 import { SYSTEM_ACTOR, verifyChain } from './platform/audit/index.ts';
-import { importUnits, listProvinces } from './features/units/index.ts';
-import { seedDemo } from './seed.ts';
-import { adminCommands } from './features/admin/admin.cli.ts';
-import { plansCommands } from './features/plans/index.ts';
-import { resealAll } from './features/petitions/index.ts';
 import { nowIso } from './platform/clock.ts';
-import { demoCommands } from './demo/national/cli.ts';
 import fs from 'node:fs';
+import { opt, type Command } from './cli-args.ts';
 import path from 'node:path';
 import { restoreBackup, writeBackup } from './platform/backup/index.ts';
 
-export type Command = { usage: string; run: (h: DbHandle, args: string[]) => Promise<number> };
-
-/** Reads `--name value` from args. */
-export function opt(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 const cliActor = { ...SYSTEM_ACTOR, name: `cli:${process.env.USER ?? 'unknown'}` };
 
-const commands: Record<string, Command> = {
+/** Commands that need only the database: they start without loading the application's features. */
+const light: Record<string, Command> = {
   migrate: { usage: 'migrate', run: async (h) => { const a = await migrate(h.db); console.log(a.length ? `Applied: ${a.join(', ')}` : 'Up to date'); return 0; } },
-  seed: {
-    usage: 'seed [--province 52]',
-    run: async (h, args) => {
-      const config = loadConfig();
-      if (config.env === 'production') { console.error('Không tạo dữ liệu mẫu khi NODE_ENV=production'); return 1; }
-      await migrate(h.db);
-      const r = await seedDemo(h.db, { provinceCode: opt(args, 'province') ?? config.provinceCode, demoPassword: config.demoPassword });
-      console.log(r.created ? `Seeded demo data${r.password ? `; demo password: ${r.password}` : ''}` : 'Database not empty: nothing seeded');
-      return 0;
-    },
-  },
-  'units import': {
-    usage: 'units import [--province 52]',
-    run: async (h, args) => {
-      const code = opt(args, 'province') ?? loadConfig().provinceCode;
-      if (!listProvinces().some((p) => p.code === code)) { console.error(`Unknown province code ${code}. Known: ${listProvinces().map((p) => `${p.code} ${p.name}`).join(', ')}`); return 1; }
-      await migrate(h.db);
-      const r = await importUnits(h.db, cliActor, code);
-      console.log(r.created ? `Imported ${r.created} units for province ${code}` : `Province ${code} already imported`);
-      return 0;
-    },
-  },
   'audit verify': {
     usage: 'audit verify',
     run: async (h) => {
@@ -66,18 +32,13 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
-  'seal rotate': {
-    usage: 'seal rotate   (after putting the new key first in SEAL_KEYS)',
-    run: async (h) => {
-      const r = await resealAll(h.db);
-      console.log(`Re-sealed ${r.petitions} petition senders and ${r.receptionLogs} reception visitors with the current key`);
-      return 0;
-    },
-  },
-  ...adminCommands(cliActor),
-  ...plansCommands(cliActor),
-  ...demoCommands(cliActor),
 };
+
+/** Every command: the light ones, and those that load features (seed, users, plans, demo data…). */
+async function allCommands(): Promise<Record<string, Command>> {
+  const { featureCommands } = await import('./cli-commands.ts');
+  return { ...light, ...featureCommands(cliActor) };
+}
 
 /** `restore FILE`: runs before any database is opened (opening would create and migrate one). */
 async function restore(args: string[]): Promise<number> {
@@ -105,7 +66,9 @@ async function restore(args: string[]): Promise<number> {
 async function main() {
   const args = process.argv.slice(2);
   if (args[0] === 'restore') { process.exitCode = await restore(args.slice(1)); return; }
-  const name = Object.keys(commands).sort((a, b) => b.length - a.length).find((k) => k.split(' ').every((w, i) => args[i] === w));
+  const find = (all: Record<string, Command>) => Object.keys(all).sort((a, b) => b.length - a.length).find((k) => k.split(' ').every((w, i) => args[i] === w));
+  const commands = find(light) ? light : await allCommands();
+  const name = find(commands);
   if (!name) {
     console.log('Usage: npm run coso -- <command>\n' + [...Object.values(commands).map((c) => c.usage), 'restore FILE   (into an empty DATA_DIR / database)'].map((u) => `  ${u}`).join('\n'));
     process.exit(args.length ? 1 : 0);

@@ -93,6 +93,34 @@ function collectFiles(only: string | undefined, paths: string[], skip?: string):
   return files;
 }
 
+/**
+ * Files that must have a process of their own: browser tests and heavy files (long, they gain nothing),
+ * and files with hooks or settings at the top level, which in a shared process would apply to the others.
+ */
+const OWN_PROCESS = /^e2e\/|\.heavy\.test\.tsx?$|^test\/platform\/(clock|ops|public-size|routes)\.test\.ts$|^test\/security\/posture\.test\.ts$/;
+
+/**
+ * Starting a test process costs about 3 s of CPU (tsx loading some 400 modules of the app), more than
+ * many integration files take to run: the other files run a few to a process, each group a small
+ * module that imports its files in order (their tests run one after another, as in their own process).
+ * COSO_TEST_GROUP=1 gives every file its own process again (to rule out interference).
+ */
+function groupFiles(files: string[], dir: string): string[] {
+  const size = Number(process.env.COSO_TEST_GROUP ?? 6) || 1;
+  if (size <= 1) return files;
+  const alone = files.filter((f) => OWN_PROCESS.test(f));
+  const shared = files.filter((f) => !OWN_PROCESS.test(f));
+  const groups: string[] = [];
+  for (let i = 0; i < shared.length; i += size) {
+    const part = shared.slice(i, i + size);
+    const name = path.join(dir, `group-${groups.length + 1}-${path.basename(part[0]).replace(/\.test\.tsx?$/, '')}.test.mjs`);
+    fs.writeFileSync(name, `// ${part.join(', ')}\n${part.map((f) => `await import(${JSON.stringify(path.join(root, f))});`).join('\n')}\n`);
+    groups.push(name);
+  }
+  // The long files first, so that the two CPUs finish together rather than one waiting on the last heavy file.
+  return [...alone.filter((f) => !f.startsWith('e2e/')), ...alone.filter((f) => f.startsWith('e2e/')), ...groups];
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -280,14 +308,15 @@ async function main(): Promise<number> {
     // One test file per CPU (measured: a third file on 2 cores made the run slower, not faster); COSO_TEST_CONCURRENCY overrides.
     const cpus = Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
     const concurrency = Number(process.env.COSO_TEST_CONCURRENCY) || cpus;
+    const runFiles = groupFiles(files, tapDir);
     const args = [
       '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
       `--test-reporter=${path.join(root, 'test/helpers/file-times.mjs')}`, `--test-reporter-destination=${timesFile}`,
-      ...files,
+      ...runFiles,
     ];
-    log(`${files.length} test file(s), concurrency ${concurrency}${env.COSO_TEST_PG_URL ? ', dialects sqlite + postgres' : ', dialect sqlite only'}`);
+    log(`${files.length} test file(s) in ${runFiles.length} process(es), concurrency ${concurrency}${env.COSO_TEST_PG_URL ? ', dialects sqlite + postgres' : ', dialect sqlite only'}`);
     const code = await new Promise<number>((resolve) => {
       child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
       child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0)));

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TEST_PASSWORD } from '../../test/helpers/app.ts';
+import { TEST_PASSWORD } from '../../test/helpers/password.ts';
 
 export { TEST_PASSWORD };
 

@@ -12,7 +12,9 @@ import { nowMs } from '../../src/platform/clock.ts';
 export { dialects };
 
 /** The demo accounts' password in tests. */
-export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2025';
+import { TEST_PASSWORD } from './password.ts';
+
+export { TEST_PASSWORD };
 
 /** Declares one `describe` per dialect, so every integration test runs on SQLite and PostgreSQL. */
 export function forEachDialect(title: string, fn: (dialect: Dialect) => void): void {

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { freePort } from '../../e2e/helpers/server.ts';
 import { nowMs } from '../../src/platform/clock.ts';
 import type { Dialect } from '../../src/platform/db/index.ts';
-import { TEST_PASSWORD } from './app.ts';
+import { TEST_PASSWORD } from './password.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

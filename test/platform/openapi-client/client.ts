@@ -1,6 +1,6 @@
 /**
  * A small API client typed only by the types openapi-typescript generates from /api/v1/openapi.json
- * (`./api.d.ts`, written by test/platform/openapi.test.ts): if the document lies about a path, a
+ * (`./api.d.ts`, written by test/platform/openapi.heavy.test.ts): if the document lies about a path, a
  * field or an enum, this file stops type-checking.
  */
 import type { paths } from './api.d.ts';
