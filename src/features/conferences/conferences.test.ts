@@ -39,6 +39,10 @@ forEachDialect('conferences: commune democracy events (issue 18 item 12)', (dial
     assert.equal(ok.body.kind, 'village-periodic');
     assert.equal((await api(head, '/conferences', { ...plan(plusDays(today, 9)), unitId: (await group(2)).id })).status, 403, 'another village');
     assert.equal((await api(head, '/conferences', { ...plan(plusDays(today, 9)), unitId: g1.parent_id })).status, 403, 'the commune dialogue is the commune\'s');
+    const ahead = await api(head, '/conferences', plan(plusDays(today, 12)));
+    assert.equal(ahead.status, 201, 'no notice yet, still time to send it');
+    const work = (await api(head, '/me/work')).body.items as any[];
+    assert.ok(work.some((w) => w.key === `conference:${ahead.body.id}:notice` && w.due === plusDays(today, 7)), 'the notice is due 5 days before, in the village head\'s work list');
     const leader = await t.token('demo.leader');
     assert.equal((await api(leader, '/conferences', plan(plusDays(today, 9)))).status, 403, 'province oversight is read-only');
     assert.equal((await api(leader, `/conferences/${ok.body.id}`)).body.noticeSentOn, today);

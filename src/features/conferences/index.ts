@@ -5,6 +5,7 @@ import { ROLES } from '../../platform/authz/index.ts';
 import vi from './i18n/vi.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import './conferences.tables.ts';
+import './conferences.work.ts';
 import { conferencePages } from './conferences.pages.tsx';
 import { conferencesApi } from './conferences.api.ts';
 import { registerConferenceIndicators } from './conferences.compliance.ts';

@@ -43,7 +43,7 @@ export function NewPage({ units, errors, values }: Form & { units: [string, stri
     <>
       <ErrorSummary errors={errors} />
       <h1>{t('conferences.new')}</h1>
-      <p class="hint">{t('conferences.noticeRule', { days: CONFERENCE_RULES.notice.days, article: CONFERENCE_RULES.notice.article })}</p>
+      <p class="hint">{t('conferences.noticeRule', { days: CONFERENCE_RULES.notice.days })}</p>
       <form method="post" action="/conferences" novalidate>
         <Csrf />
         <Select name="unitId" label={t('conferences.unit')} hint={t('conferences.unitHint')} errors={errors} values={values} options={units} />
