@@ -9,8 +9,8 @@ import { scopeFor } from '../community/index.ts';
 import { conferenceFor, failure, unitFor, yearOf } from './conferences.access.ts';
 import { complianceOfYear } from './conferences.compliance.ts';
 import { listConferences } from './conferences.repository.ts';
-import { minutesInput, scheduleInput } from './conferences.schema.ts';
-import { recordMinutes, scheduleConference } from './conferences.service.ts';
+import { minutesInput, noticeInput, scheduleInput } from './conferences.schema.ts';
+import { recordMinutes, recordNotice, scheduleConference } from './conferences.service.ts';
 import type { ConferencesTable } from './conferences.tables.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -69,6 +69,17 @@ conferencesApi.openapi(createRoute({
   method: 'get', path: '/conferences/{id}', middleware: [allow('conferences.view')] as const, request: { params: idParam },
   responses: { 200: json(Conference, 'The conference'), ...errors },
 }), async (c) => c.json(await reload(c, c.req.valid('param').id), 200));
+
+conferencesApi.openapi(createRoute({
+  method: 'post', path: '/conferences/{id}/notice', middleware: [allow('conferences.manage')] as const,
+  request: { params: idParam, ...body(z.object({ noticeSentOn: dateIn, planSentOn: optDateIn })) },
+  responses: { 200: json(Conference, 'Notice (and plan) dates recorded; refused when the notice is under 05 days before a conference still ahead'), ...errors },
+}), async (c) => {
+  const row = await conferenceFor(c, 'conferences.manage', c.req.valid('param').id);
+  const r = await recordNotice(c.get('deps').db, actorOf(c), row.id, await readJson(c, noticeInput));
+  if (!r.ok) throw failure(r, c.get('t'));
+  return c.json(await reload(c, row.id), 200);
+});
 
 conferencesApi.openapi(createRoute({
   method: 'post', path: '/conferences/{id}/minutes', middleware: [allow('conferences.manage')] as const,

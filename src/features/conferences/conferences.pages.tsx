@@ -10,8 +10,8 @@ import { conferenceFor, explain, unitFor, yearOf } from './conferences.access.ts
 import { complianceCounts, complianceOfYear } from './conferences.compliance.ts';
 import { minutesDocx } from './conferences.docx.ts';
 import { communesAt, conferenceUnit, listConferences, villagesOf } from './conferences.repository.ts';
-import { minutesFromForm, minutesInput, scheduleInput } from './conferences.schema.ts';
-import { recordMinutes, scheduleConference } from './conferences.service.ts';
+import { minutesFromForm, minutesInput, noticeInput, scheduleInput } from './conferences.schema.ts';
+import { recordMinutes, recordNotice, scheduleConference } from './conferences.service.ts';
 import { CompliancePage, DetailPage, ListPage, NewPage } from './views/conferences.tsx';
 
 export const conferencePages = new Hono<AppEnv>();
@@ -68,6 +68,15 @@ conferencePages.get('/conferences/compliance', allow('conferences.view'), async 
 });
 
 conferencePages.get('/conferences/:id', allow('conferences.view'), (c) => renderDetail(c, c.req.param('id')));
+
+conferencePages.post('/conferences/:id/notice', allow('conferences.manage'), async (c) => {
+  const row = await conferenceFor(c, 'conferences.manage', c.req.param('id'));
+  const form = await readForm(c, noticeInput);
+  if (!form.ok) return renderDetail(c, row.id, form);
+  const r = await recordNotice(c.get('deps').db, actorOf(c), row.id, form.data);
+  if (!r.ok) return renderDetail(c, row.id, { errors: explain(r.fields, c.get('t')), values: form.values });
+  return c.redirect(`/conferences/${row.id}`, 303);
+});
 
 conferencePages.post('/conferences/:id/minutes', allow('conferences.manage'), async (c) => {
   const row = await conferenceFor(c, 'conferences.manage', c.req.param('id'));

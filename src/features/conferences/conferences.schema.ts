@@ -19,6 +19,10 @@ export const scheduleInput = z.object({
 });
 export type ScheduleInput = z.infer<typeof scheduleInput>;
 
+/** The notice delivered to households (required) and the plan sent to the commune bodies. */
+export const noticeInput = z.object({ noticeSentOn: dateField, planSentOn: optDate });
+export type NoticeInput = z.infer<typeof noticeInput>;
+
 const qa = z.object({ question: z.string().trim().min(1).max(2000), answer: z.string().trim().max(4000).default('') });
 
 /** The record of a held conference (API: lists; forms: checkboxes `agenda` and rows `q1..q5` / `a1..a5`). */

@@ -8,7 +8,7 @@ import { plusDays } from '../../domain/calendar/index.ts';
 import { CONFERENCE_RULES, agendaOf, noticeBy, noticeOnTime } from '../../domain/democracy/index.ts';
 import { householdCount } from '../community/index.ts';
 import { conferenceUnit, getConference, villagesOf } from './conferences.repository.ts';
-import type { MinutesInput, ScheduleInput } from './conferences.schema.ts';
+import type { MinutesInput, NoticeInput, ScheduleInput } from './conferences.schema.ts';
 
 type E = 'not_found' | 'invalid' | 'rule';
 const audit = (trx: Trx, actor: Actor, action: string, id: string, unitId: string, changes: unknown) =>
@@ -46,6 +46,21 @@ export async function scheduleConference(db: Db, actor: Actor, input: ScheduleIn
       plan_sent_on: input.planSentOn, notice_sent_on: input.noticeSentOn, status: 'scheduled', households_present: null, households_total: null, agenda: null, questions: null,
       conclusions: null, commendations: null, report_sent_on: null, recorded_at: null, created_by: actor.userId, created_at: now, updated_at: now }).execute();
     await audit(trx, actor, 'schedule', id, unit.id, { kind: unit.kind, ...input });
+    return ok(id);
+  });
+}
+
+/** Records the notice (and plan) dates of a scheduled conference, under the same notice rule as scheduling. */
+export async function recordNotice(db: Db, actor: Actor, id: string, input: NoticeInput): Promise<Result<string, E>> {
+  const today = localToday();
+  if (input.planSentOn && input.planSentOn > today) return fail('invalid', { planSentOn: 'conferences.error.future' });
+  return inTransaction(db, async (trx) => {
+    const c = await getConference(trx, id);
+    if (!c) return fail('not_found');
+    const problem = noticeProblem(c.held_on, input.noticeSentOn, today);
+    if (problem) return fail('rule', problem);
+    await trx.updateTable('conferences').set({ notice_sent_on: input.noticeSentOn, plan_sent_on: input.planSentOn ?? c.plan_sent_on, updated_at: nowIso() }).where('id', '=', id).execute();
+    await audit(trx, actor, 'notice', id, c.unit_id, input);
     return ok(id);
   });
 }

@@ -43,6 +43,9 @@ forEachDialect('conferences: commune democracy events (issue 18 item 12)', (dial
     assert.equal(ahead.status, 201, 'no notice yet, still time to send it');
     const work = (await api(head, '/me/work')).body.items as any[];
     assert.ok(work.some((w) => w.key === `conference:${ahead.body.id}:notice` && w.due === plusDays(today, 7)), 'the notice is due 5 days before, in the village head\'s work list');
+    const noticed = await api(head, `/conferences/${ahead.body.id}/notice`, { noticeSentOn: formatDate(today) });
+    assert.equal(noticed.body.noticeSentOn, today);
+    assert.ok(!((await api(head, '/me/work')).body.items as any[]).some((w) => w.key === `conference:${ahead.body.id}:notice`), 'done once recorded');
     const leader = await t.token('demo.leader');
     assert.equal((await api(leader, '/conferences', plan(plusDays(today, 9)))).status, 403, 'province oversight is read-only');
     assert.equal((await api(leader, `/conferences/${ok.body.id}`)).body.noticeSentOn, today);

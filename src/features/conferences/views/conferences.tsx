@@ -91,6 +91,13 @@ export function DetailPage({ c, unitName, communeName, canManage, errors, values
         {c.kind === 'village-periodic' && <p id="report">{c.report_sent_on ? t('conferences.reportSent', { date: formatDate(c.report_sent_on) }) : t('conferences.reportMissing')}</p>}
         <p><a href={`/conferences/${c.id}/minutes.docx`}>{t('conferences.docx')}</a></p>
       </>}
+      {canManage && c.status === 'scheduled' && <form method="post" action={`/conferences/${c.id}/notice`} novalidate>
+        <Csrf />
+        <h2>{t('conferences.recordNotice')}</h2>
+        <Field name="noticeSentOn" label={t('conferences.noticeSentOn')} hint={t('conferences.dateHint')} errors={errors} values={values ?? { noticeSentOn: formatDate(c.notice_sent_on) }} width="short" />
+        {c.kind === 'village-periodic' && <Field name="planSentOn" label={t('conferences.planSentOn')} hint={t('conferences.planHint')} errors={errors} values={values ?? { planSentOn: formatDate(c.plan_sent_on) }} width="short" />}
+        <button type="submit" class="button secondary">{t('conferences.saveNotice')}</button>
+      </form>}
       {canManage && <form method="post" action={`/conferences/${c.id}/minutes`} novalidate>
         <Csrf />
         <h2>{t(c.status === 'held' ? 'conferences.editMinutes' : 'conferences.recordMinutes')}</h2>
