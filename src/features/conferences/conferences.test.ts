@@ -78,7 +78,7 @@ forEachDialect('conferences: commune democracy events (issue 18 item 12)', (dial
     assert.equal(c.status, 200);
     const g1 = await group(1);
     const ward = c.body.communes.find((x: any) => x.id === g1.parent_id);
-    assert.equal(ward.dialogue.heldOn, `${last}-06-15`);
+    assert.equal(ward.dialogue.heldOn, `${last}-09-15`);
     const v = Object.fromEntries(ward.villages.map((x: any) => [x.name, x.periodic]));
     assert.deepEqual([v['Tổ dân phố 1'].noticeOnTime, v['Tổ dân phố 1'].reportOnTime, v['Tổ dân phố 1'].atYearEnd], [true, true, true]);
     assert.deepEqual([v['Tổ dân phố 3'].noticeOnTime, v['Tổ dân phố 3'].reportOnTime], [false, false], 'noticed 2 days before, no report');
