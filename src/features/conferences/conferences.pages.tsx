@@ -54,11 +54,11 @@ conferencePages.post('/conferences', allow('conferences.manage'), async (c) => {
   return c.redirect(`/conferences/${r.value}`, 303);
 });
 
-async function renderDetail(c: Ctx, id: string, form: { errors?: FieldErrors; values?: Record<string, string> } = {}) {
+async function renderDetail(c: Ctx, id: string, form: { errors?: FieldErrors; values?: Record<string, string>; which?: 'notice' | 'minutes' } = {}) {
   const row = await conferenceFor(c, 'conferences.view', id);
   const unit = (await conferenceUnit(c.get('deps').db, row.unit_id))!;
   if (form.errors) c.status(400);
-  return c.render(<DetailPage c={row} unitName={unit.name} communeName={unit.communeName} canManage={await mayManage(c, row.unit_id)} errors={form.errors} values={form.values} />, { title: unit.name });
+  return c.render(<DetailPage c={row} unitName={unit.name} communeName={unit.communeName} canManage={await mayManage(c, row.unit_id)} errors={form.errors} values={form.values} which={form.which} />, { title: unit.name });
 }
 
 conferencePages.get('/conferences/compliance', allow('conferences.view'), async (c) => {
@@ -72,9 +72,9 @@ conferencePages.get('/conferences/:id', allow('conferences.view'), (c) => render
 conferencePages.post('/conferences/:id/notice', allow('conferences.manage'), async (c) => {
   const row = await conferenceFor(c, 'conferences.manage', c.req.param('id'));
   const form = await readForm(c, noticeInput);
-  if (!form.ok) return renderDetail(c, row.id, form);
+  if (!form.ok) return renderDetail(c, row.id, { ...form, which: 'notice' });
   const r = await recordNotice(c.get('deps').db, actorOf(c), row.id, form.data);
-  if (!r.ok) return renderDetail(c, row.id, { errors: explain(r.fields, c.get('t')), values: form.values });
+  if (!r.ok) return renderDetail(c, row.id, { errors: explain(r.fields, c.get('t')), values: form.values, which: 'notice' });
   return c.redirect(`/conferences/${row.id}`, 303);
 });
 
@@ -84,9 +84,9 @@ conferencePages.post('/conferences/:id/minutes', allow('conferences.manage'), as
   const agenda = [(await c.req.parseBody({ all: true })).agenda ?? []].flat().filter((x): x is string => typeof x === 'string');
   const shown = { ...values, agenda: agenda.join(',') };
   const parsed = minutesInput.safeParse(minutesFromForm(values, agenda));
-  if (!parsed.success) return renderDetail(c, row.id, { errors: fieldErrors(parsed.error, c.get('t')), values: shown });
+  if (!parsed.success) return renderDetail(c, row.id, { errors: fieldErrors(parsed.error, c.get('t')), values: shown, which: 'minutes' });
   const r = await recordMinutes(c.get('deps').db, actorOf(c), row.id, parsed.data);
-  if (!r.ok) return renderDetail(c, row.id, { errors: explain(r.fields, c.get('t')), values: shown });
+  if (!r.ok) return renderDetail(c, row.id, { errors: explain(r.fields, c.get('t')), values: shown, which: 'minutes' });
   return c.redirect(`/conferences/${row.id}`, 303);
 });
 

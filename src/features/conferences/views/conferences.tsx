@@ -60,12 +60,15 @@ export function NewPage({ units, errors, values }: Form & { units: [string, stri
 
 const yesNo = (t: (k: string) => string, v: boolean | null) => (v === null ? t('conferences.notRecorded') : v ? t('conferences.onTime') : t('conferences.late'));
 
-export function DetailPage({ c, unitName, communeName, canManage, errors, values }: Form & { c: ConferencesTable; unitName: string; communeName: string; canManage: boolean }) {
+export function DetailPage({ c, unitName, communeName, canManage, errors, values, which }: Form & { c: ConferencesTable; unitName: string; communeName: string; canManage: boolean; which?: 'notice' | 'minutes' }) {
   const t = useT();
   const agenda = JSON.parse(c.agenda ?? '[]') as string[];
   const qa = JSON.parse(c.questions ?? '[]') as { question: string; answer: string }[];
   const by = noticeBy(c.held_on);
-  const chosen = values ? (values.agenda ?? '').split(',') : agenda;
+  // The form that was sent keeps its values and errors; the other shows what is stored.
+  const n: Form = which === 'notice' ? { errors, values } : {};
+  const m: Form = which === 'minutes' ? { errors, values } : {};
+  const chosen = m.values ? (m.values.agenda ?? '').split(',') : agenda;
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -94,27 +97,27 @@ export function DetailPage({ c, unitName, communeName, canManage, errors, values
       {canManage && c.status === 'scheduled' && <form method="post" action={`/conferences/${c.id}/notice`} novalidate>
         <Csrf />
         <h2>{t('conferences.recordNotice')}</h2>
-        <Field name="noticeSentOn" label={t('conferences.noticeSentOn')} hint={t('conferences.dateHint')} errors={errors} values={values ?? { noticeSentOn: formatDate(c.notice_sent_on) }} width="short" />
-        {c.kind === 'village-periodic' && <Field name="planSentOn" label={t('conferences.planSentOn')} hint={t('conferences.planHint')} errors={errors} values={values ?? { planSentOn: formatDate(c.plan_sent_on) }} width="short" />}
+        <Field name="noticeSentOn" label={t('conferences.noticeSentOn')} hint={t('conferences.dateHint')} errors={n.errors} values={n.values ?? { noticeSentOn: formatDate(c.notice_sent_on) }} width="short" />
+        {c.kind === 'village-periodic' && <Field name="planSentOn" label={t('conferences.planSentOn')} hint={t('conferences.planHint')} errors={n.errors} values={n.values ?? { planSentOn: formatDate(c.plan_sent_on) }} width="short" />}
         <button type="submit" class="button secondary">{t('conferences.saveNotice')}</button>
       </form>}
       {canManage && <form method="post" action={`/conferences/${c.id}/minutes`} novalidate>
         <Csrf />
         <h2>{t(c.status === 'held' ? 'conferences.editMinutes' : 'conferences.recordMinutes')}</h2>
-        <Field name="heldOn" label={t('conferences.heldOn')} hint={t('conferences.dateHint')} errors={errors} values={values ?? { heldOn: formatDate(c.held_on) }} width="short" />
-        <Field name="householdsPresent" label={t('conferences.householdsPresent')} errors={errors} values={values ?? { householdsPresent: String(c.households_present ?? '') }} width="short" />
-        <Field name="householdsTotal" label={t('conferences.householdsTotal')} hint={t('conferences.totalHint')} errors={errors} values={values ?? { householdsTotal: String(c.households_total ?? '') }} width="short" />
-        <fieldset class={`field${errors?.agenda ? ' field-error' : ''}`} id="f-agenda"><legend>{t('conferences.agendaCovered')}</legend>
-          {errors?.agenda && <p class="error-message">{errors.agenda}</p>}
+        <Field name="heldOn" label={t('conferences.heldOn')} hint={t('conferences.dateHint')} errors={m.errors} values={m.values ?? { heldOn: formatDate(c.held_on) }} width="short" />
+        <Field name="householdsPresent" label={t('conferences.householdsPresent')} errors={m.errors} values={m.values ?? { householdsPresent: String(c.households_present ?? '') }} width="short" />
+        <Field name="householdsTotal" label={t('conferences.householdsTotal')} hint={t('conferences.totalHint')} errors={m.errors} values={m.values ?? { householdsTotal: String(c.households_total ?? '') }} width="short" />
+        <fieldset class={`field${m.errors?.agenda ? ' field-error' : ''}`} id="f-agenda"><legend>{t('conferences.agendaCovered')}</legend>
+          {m.errors?.agenda && <p class="error-message">{m.errors.agenda}</p>}
           {agendaOf(c.kind as never).map((a) => <div><label><input type="checkbox" name="agenda" value={a} checked={chosen.includes(a)} /> {t(`conferences.agenda.${a}`)}</label></div>)}
         </fieldset>
         {Array.from({ length: QA_ROWS }, (_, i) => <div class="qa">
-          <Field name={`q${i + 1}`} label={t('conferences.questionN', { n: i + 1 })} errors={errors} values={values ?? { [`q${i + 1}`]: qa[i]?.question ?? '' }} />
-          <Field name={`a${i + 1}`} label={t('conferences.answerN', { n: i + 1 })} errors={errors} values={values ?? { [`a${i + 1}`]: qa[i]?.answer ?? '' }} />
+          <Field name={`q${i + 1}`} label={t('conferences.questionN', { n: i + 1 })} errors={m.errors} values={m.values ?? { [`q${i + 1}`]: qa[i]?.question ?? '' }} />
+          <Field name={`a${i + 1}`} label={t('conferences.answerN', { n: i + 1 })} errors={m.errors} values={m.values ?? { [`a${i + 1}`]: qa[i]?.answer ?? '' }} />
         </div>)}
-        <Area name="conclusions" label={t('conferences.conclusions')} errors={errors} values={values ?? { conclusions: c.conclusions ?? '' }} />
-        <Area name="commendations" label={t('conferences.commendations')} errors={errors} values={values ?? { commendations: c.commendations ?? '' }} />
-        <Field name="reportSentOn" label={t('conferences.reportSentOn')} hint={t('conferences.reportHint')} errors={errors} values={values ?? { reportSentOn: formatDate(c.report_sent_on) }} width="short" />
+        <Area name="conclusions" label={t('conferences.conclusions')} errors={m.errors} values={m.values ?? { conclusions: c.conclusions ?? '' }} />
+        <Area name="commendations" label={t('conferences.commendations')} errors={m.errors} values={m.values ?? { commendations: c.commendations ?? '' }} />
+        <Field name="reportSentOn" label={t('conferences.reportSentOn')} hint={t('conferences.reportHint')} errors={m.errors} values={m.values ?? { reportSentOn: formatDate(c.report_sent_on) }} width="short" />
         <button type="submit">{t('conferences.saveMinutes')}</button>
       </form>}
     </>
