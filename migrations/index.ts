@@ -27,6 +27,7 @@ import * as petitionProcedure from './20261211030000_petition_procedure.ts';
 import * as idempotency from './20261212090000_idempotency.ts';
 import * as nationalIndexes from './20261212100000_national_indexes.ts';
 import * as petitionDialogue from './20261212090000_petition_dialogue.ts';
+import * as conferences from './20261214100000_conferences.ts';
 
 /** All migrations, by timestamped name. Add new files here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '20261212100000_national_indexes': nationalIndexes,
   '20261212090000_petition_dialogue': petitionDialogue,
   '20261212010000_lock_versions': lockVersions,
+  '20261214100000_conferences': conferences,
 };

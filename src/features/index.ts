@@ -24,11 +24,12 @@ import { inspectionsFeature } from './inspections/index.ts';
 import { languagesFeature } from './languages/index.ts';
 import { listenFeature } from './listen/index.ts';
 import { fieldFeature } from './field/index.ts';
+import { conferencesFeature } from './conferences/index.ts';
 
 /** Every feature, in mount order. */
 export const features: Feature[] = [
   homeFeature, authFeature, unitsFeature, notificationsFeature, adminFeature, auditFeature, calendarFeature,
   plansFeature, reportsFeature, petitionsFeature, disclosuresFeature, consultationsFeature,
-  communityFeature, boardsFeature, mediationFeature, agencyDemocracyFeature, exemplarsFeature, supervisionFeature, overviewFeature, openDataFeature,
+  communityFeature, conferencesFeature, boardsFeature, mediationFeature, agencyDemocracyFeature, exemplarsFeature, supervisionFeature, overviewFeature, openDataFeature,
   oversightRecordsFeature, inspectionsFeature, languagesFeature, listenFeature, fieldFeature,
 ];

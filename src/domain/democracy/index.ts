@@ -7,6 +7,7 @@ export * from './decisions.ts';
 export * from './boards.ts';
 export * from './agency.ts';
 export * from './clocks.ts';
+export * from './conferences.ts';
 
 const all: LegalRule[] = [...THRESHOLDS, COMMUNE_THRESHOLD, ...Object.values(COMMUNE_RULES), ...Object.values(COUNT_TEAM_RULES), ...VILLAGE_HEAD_ELECTION, ...Object.values(FORM_RULES), INITIATIVE, ...NOTICES, ...Object.values(BOARD_RULES), ...Object.values(TERMS), RECOMMENDATION_REPLY, QUARTERLY,
   ...Object.values(CONFERENCE), ...Object.values(DIALOGUE), ...Object.values(MEDIATION), REGULATION_REVIEW];

@@ -15,6 +15,7 @@ import { consultationStats } from '../consultations/consultations.stats.ts';
 import { bulletinText, synthesize } from './bulletin.ts';
 import { readWav, toOggFlac } from './ogg.ts';
 import { itemLabel } from './views/staff.tsx';
+import { complianceCounts, complianceOfYear } from '../conferences/index.ts';
 
 export const compliancePages = new Hono<AppEnv>();
 
@@ -43,6 +44,7 @@ compliancePages.get('/disclosures/overview', allow('disclosures.view'), async (c
     <>
       <h1>{t('disclosures.overview')} <span class="muted">· {t('disclosures.quarterN', { quarter: q.quarter, year: q.year })}</span></h1>
       <p id="numbers">{t('disclosures.numbers', { posted: ds.posted, onTime: ds.onTime, late: ds.late, held: cs.held, received: cs.commentsReceived, accepted: cs.commentsAccepted })}</p>
+      <p id="conferences"><a href={`/conferences/compliance?year=${q.year}`}>{t('conferences.overviewLine', { year: q.year, ...complianceCounts(await complianceOfYear(db, scope, q.year)) })}</a></p>
       <Table head={[t('disclosures.col.unit'), t('disclosures.col.posted'), t('disclosures.col.missing'), t('disclosures.flag.late'), t('disclosures.col.tooShort'), t('disclosures.col.outdated')]}
         rows={units.map((u) => { const x = comp.get(u.id)!; return [<a href={link(u.id)}>{u.fullName}</a>, x.posted, x.missing.length, x.late.length, x.tooShort.length, x.outdated.length]; })} />
     </>,
