@@ -8,7 +8,7 @@ import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { localToday, nowMs } from '../../platform/clock.ts';
+import { localDateOf, localToday, nowMs } from '../../platform/clock.ts';
 import { getUnitByKey } from '../units/index.ts';
 
 type Json = Record<string, any>;
@@ -23,11 +23,11 @@ forEachDialect('disclosures: a photo of the posted notice through the API', (dia
     body.append('file', file);
     return t.app.request(`/api/v1/disclosures/${disclosure}/photos`, { method: 'POST', headers: { authorization: `Bearer ${who}`, ...headers }, body });
   };
-  const disclose = async () => {
+  const disclose = async (on = localToday()) => {
     const commune = (await getUnitByKey(t.db, 'commune:23575:2025-07-01'))!.id;
     const r = await t.app.request('/api/v1/disclosures', {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ unitId: commune, itemCode: 'c07', title: 'Danh sách hộ nghèo', decisionOn: localToday(), postedOn: localToday(), forms: ['posting'] }),
+      body: JSON.stringify({ unitId: commune, itemCode: 'c07', title: 'Danh sách hộ nghèo', decisionOn: on, postedOn: on, forms: ['posting'] }),
     });
     assert.equal(r.status, 201);
     return ((await r.json()) as Json).id as string;
@@ -80,7 +80,7 @@ forEachDialect('disclosures: a photo of the posted notice through the API', (dia
     assert.match(((await r.json()) as Json).error.fields.file, /Chỉ nhận tệp PDF, DOCX, XLSX, JPG hoặc PNG/);
   });
 
-  test('a posting taken down meanwhile answers 409 with the posting as it now is', async () => {
+  test('a posting taken down meanwhile, or whose period ended before the photo, answers 409 with the posting as it now is', async () => {
     const other = await disclose();
     const removed = await t.app.request(`/api/v1/disclosures/${other}/removal`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ removedOn: localToday() }) });
     assert.equal(removed.status, 200);
@@ -89,5 +89,10 @@ forEachDialect('disclosures: a photo of the posted notice through the API', (dia
     const e = ((await r.json()) as Json).error;
     assert.match(e.message, /đã được gỡ bỏ/);
     assert.deepEqual([e.current.id, e.current.status, e.current.statusLabel, e.current.removedOn], [other, 'removed', 'Đã gỡ bỏ', localToday()]);
+    // Posted 120 days ago: its posting period (LDC Art. 13(2)) ended before a photo taken today.
+    const old = await disclose(localDateOf(nowMs() - 120 * 86400_000));
+    const late = await send(token, old, new File([PNG], 'x.png'));
+    assert.equal(late.status, 409);
+    assert.equal(((await late.json()) as Json).error.current.status, 'ended');
   });
 });
