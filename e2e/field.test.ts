@@ -6,13 +6,15 @@ import type { Page } from 'playwright-core';
 import { startServer, TEST_PASSWORD, type RunningServer } from './helpers/server.ts';
 import { signInAs } from './helpers/session.ts';
 import { launchBrowser, type TestBrowser } from './helpers/browser.ts';
-import { nowMs } from '../src/platform/clock.ts';
+import { localToday, nowMs } from '../src/platform/clock.ts';
 
 /**
  * Offline capture in a real browser (issue 20 item 1): an officer opens /field online once, loses
- * the connection, records a reception visit, two tallies and a photo (kept on the phone, "chưa đồng
- * bộ"), and when the connection returns each is sent exactly once; a tally on a vote closed meanwhile
- * through another session shows both versions. A lapsed session asks to sign in and keeps the entry.
+ * the connection, records a reception visit, two tallies, a task photo and two photos of posted notices
+ * (kept on the phone, "chưa đồng bộ"), and when the connection returns each is sent exactly once; a
+ * tally on a vote closed meanwhile, and a photo of a notice taken down meanwhile, through another
+ * session show both versions. A lapsed session asks to sign in and keeps the entry. Signing out with an
+ * unsent entry warns first; after it the phone keeps nothing, and the next officer starts empty.
  */
 
 type Json = Record<string, any>;
@@ -48,12 +50,14 @@ after(async () => {
   await server?.stop();
 });
 
-test('offline: a visit, two tallies and a photo wait on the phone, then sync once each; a vote closed meanwhile shows both versions', async () => {
+test('offline: a visit, two tallies, a task photo and two notice photos wait on the phone, then sync once each; a vote closed and a notice taken down meanwhile show both versions', async () => {
   const pleiku = (db.prepare("select id from units where key = 'commune:23575:2025-07-01'").get() as { id: string }).id;
   const village = (db.prepare("select id from units where parent_id = ? and kind = 'village' and full_name = 'Tổ dân phố 1'").get(pleiku) as { id: string }).id;
   const open = await api('demo.commune', '/community-decisions', { villageId: village, matter: 'contribution', form: 'meeting', question: 'Đóng góp làm đường bê tông' });
   const closing = await api('demo.commune', '/community-decisions', { villageId: village, matter: 'contribution', form: 'meeting', question: 'Đóng góp sửa giếng nước' });
   const task = await api('demo.commune', '/tasks', { title: 'Kiểm tra đường liên thôn', unitId: pleiku });
+  const posting = (title: string) => api('demo.commune', '/disclosures', { unitId: pleiku, itemCode: 'c07', title, decisionOn: localToday(), postedOn: localToday(), forms: ['posting'] });
+  const [notice, takenDown] = [await posting('Danh sách hộ nghèo năm nay'), await posting('Danh sách hộ cận nghèo năm nay')];
 
   await signInAs(page, server.url, 'demo.commune');
   await page.goto(`${server.url}/field`);
@@ -87,27 +91,38 @@ test('offline: a visit, two tallies and a photo wait on the phone, then sync onc
   await page.setInputFiles('#evidence-file', { name: 'cau-tran.png', mimeType: 'image/png', buffer: PNG });
   await page.fill('#evidence-note', 'Cầu tràn sau mưa lũ');
   await page.locator('form[data-kind="evidence"] button[type="submit"]').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-field-list] li.field-pending').length === 4);
-  assert.equal(await entries('pending').filter({ hasText: 'Chưa đồng bộ' }).count(), 4);
+  await page.locator('summary', { hasText: 'Ảnh minh chứng niêm yết' }).click();
+  for (const d of [notice, takenDown]) {
+    await page.selectOption('#notice-disclosureId', d.id);
+    await page.setInputFiles('#notice-file', { name: 'bang-tin.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('form[data-kind="notice"] button[type="submit"]').click();
+  }
+  await page.waitForFunction(() => document.querySelectorAll('[data-field-list] li.field-pending').length === 6);
+  assert.equal(await entries('pending').filter({ hasText: 'Chưa đồng bộ' }).count(), 6);
   await browser.shot(page, 'offline-pending-360');
 
   // Meanwhile, through another session, the commune head closes the second vote.
   const read = await api('demo.commune.head', `/community-decisions/${closing.id}`);
   await api('demo.commune.head', `/community-decisions/${closing.id}/tally`, { householdsPresent: 75, yes: 65, no: 10, other: 0, lockVersion: read.lockVersion });
   await api('demo.commune.head', `/community-decisions/${closing.id}/close`, {});
+  await api('demo.commune.head', `/disclosures/${takenDown.id}/removal`, { removedOn: localToday() });
   assert.equal(count('select count(*) n from reception_logs'), before.logs);
 
   await browser.context.setOffline(false);
-  await page.waitForFunction(() => document.querySelectorAll('[data-field-list] li.field-synced').length === 3, undefined, { timeout: 30_000 });
-  await entries('conflict').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-field-list] li.field-synced').length === 4, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-field-list] li.field-conflict').length === 2);
   assert.equal(await entries('pending').count(), 0);
   assert.equal(count('select count(*) n from reception_logs'), before.logs + 1);
   assert.equal(count('select count(*) n from task_updates where task_id = ? and file_id is not null', task.id), before.updates + 1);
   assert.deepEqual(db.prepare('select yes, households_present p from community_decisions where id = ?').get(open.id), { yes: 60, p: 80 });
   assert.deepEqual(db.prepare('select yes, households_present p from community_decisions where id = ?').get(closing.id), { yes: 65, p: 75 });
+  const photo = (JSON.parse((db.prepare('select forms from disclosures where id = ?').get(notice.id) as { forms: string }).forms) as Json[])[0].photoFileId;
+  assert.ok(photo && count('select count(*) n from files where id = ? and size = ?', photo, PNG.length) === 1, 'the notice photo is stored once, as sent');
+  assert.equal(count("select count(*) n from audit_events where action = 'disclosures.photo' and subject_id = ?", notice.id), 1);
+  assert.equal(JSON.parse((db.prepare('select forms from disclosures where id = ?').get(takenDown.id) as { forms: string }).forms)[0].photoFileId, null);
 
   // The audit keeps both times: captured on the phone, synced by the server clock.
-  for (const action of ['reception.visit', 'tasks.update']) {
+  for (const action of ['reception.visit', 'tasks.update', 'disclosures.photo']) {
     const ev = db.prepare("select at, changes from audit_events where action = ? and changes like '%capturedAt%' order by seq desc").get(action) as { at: string; changes: string };
     const { capturedAt, syncedAt } = JSON.parse(ev.changes).offline;
     assert.equal(syncedAt, ev.at);
@@ -117,7 +132,7 @@ test('offline: a visit, two tallies and a photo wait on the phone, then sync onc
   // A forced retry with the same key (as after a lost answer) returns the first result and creates nothing.
   const retry = await page.evaluate(async () => {
     const all: Json[] = await new Promise((resolve) => {
-      const req = indexedDB.open('coso-field');
+      const req = indexedDB.open(`coso-field-${(document.querySelector('[data-field-app]') as HTMLElement).dataset.userId}`);
       req.onsuccess = () => { const r = req.result.transaction('entries').objectStore('entries').getAll(); r.onsuccess = () => resolve(r.result); };
     });
     const e = all.find((x) => x.kind === 'visit')!;
@@ -128,8 +143,11 @@ test('offline: a visit, two tallies and a photo wait on the phone, then sync onc
   assert.deepEqual(retry, { status: 201, replayed: 'true', id: retry.first, first: retry.first });
   assert.equal(count('select count(*) n from reception_logs'), before.logs + 1);
 
-  // The conflict: both versions side by side, kept until the officer decides.
-  const conflict = entries('conflict');
+  // The conflicts: both versions side by side, kept until the officer decides.
+  const gone = entries('conflict').filter({ hasText: 'Ảnh minh chứng niêm yết' });
+  assert.match(await gone.innerText(), /đã được gỡ bỏ/);
+  assert.ok((await gone.locator('table.field-versions tr').allInnerTexts()).some((r) => /Tình trạng\s+Đã gỡ bỏ/.test(r)));
+  const conflict = entries('conflict').filter({ hasText: 'Kết quả biểu quyết theo hộ' });
   assert.match(await conflict.innerText(), /Biểu quyết đã kết thúc/);
   const rows = await conflict.locator('table.field-versions tr').allInnerTexts();
   assert.match(rows[0], /Bản của bạn\s+Trên máy chủ hiện nay/);
@@ -137,10 +155,12 @@ test('offline: a visit, two tallies and a photo wait on the phone, then sync onc
   assert.ok(rows.some((r) => /Được thông qua/.test(r)), rows.join(' | '));
   await browser.shot(page, 'conflict-360');
   await page.reload();
-  await entries('conflict').waitFor();
-  page.once('dialog', (d) => void d.accept());
-  await entries('conflict').getByRole('button', { name: 'Bỏ mục này' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-field-list] li.field-conflict').length === 0);
+  await entries('conflict').first().waitFor();
+  page.on('dialog', (d) => void d.accept());
+  for (const n of [1, 0]) {
+    await entries('conflict').first().getByRole('button', { name: 'Bỏ mục này' }).click();
+    await page.waitForFunction((left) => document.querySelectorAll('[data-field-list] li.field-conflict').length === left, n);
+  }
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'the page fits 360 px');
 });
 
@@ -159,4 +179,30 @@ test('a lapsed session asks to sign in before syncing; the entry stays on the ph
   await page.goto(`${server.url}/field`);
   await page.waitForFunction(() => document.querySelectorAll('[data-field-list] li.field-pending').length === 0);
   assert.equal(count('select count(*) n from reception_logs'), before + 1);
+});
+
+test('signing out with an unsent entry warns first; after it the phone keeps nothing and the next officer starts empty', async () => {
+  // A "photo" that is not one: the server refuses it (400) and the entry stays on the phone, unsent.
+  await page.goto(`${server.url}/field`);
+  await page.locator('summary', { hasText: 'Ảnh minh chứng niêm yết' }).click();
+  await page.setInputFiles('#notice-file', { name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from('<html>not a photo</html>') });
+  await page.locator('form[data-kind="notice"] button[type="submit"]').click();
+  await entries('rejected').waitFor();
+  assert.match(await entries('rejected').innerText(), /Chỉ nhận tệp PDF, DOCX, XLSX, JPG hoặc PNG/);
+
+  await Promise.all([page.waitForURL(/\/field\/sign-out$/), page.getByRole('button', { name: 'Đăng xuất' }).click()]);
+  await page.locator('[data-signout-count]', { hasText: 'Số mục chưa đồng bộ: 1.' }).waitFor();
+  await browser.shot(page, 'sign-out-check-360');
+  await Promise.all([page.waitForURL(/\/login\?out=1$/), page.getByRole('button', { name: 'Vẫn đăng xuất và xóa các mục chưa gửi khỏi máy' }).click()]);
+  const left = await page.evaluate(async () => ({
+    databases: (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('coso-field')),
+    caches: (await caches.keys()).filter((k) => k.startsWith('coso-field')),
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    cookie: document.cookie.includes('coso_field_unsynced'),
+  }));
+  assert.deepEqual(left, { databases: [], caches: [], workers: 0, cookie: false });
+
+  await signInAs(page, server.url, 'demo.commune.head');
+  await page.goto(`${server.url}/field`);
+  await page.locator('[data-field-list] li', { hasText: 'Chưa có mục nào trên máy này.' }).waitFor();
 });

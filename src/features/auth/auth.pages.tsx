@@ -5,6 +5,7 @@ import { allow } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
 import { clearSessionCookie, destroySession, SESSION_COOKIE, setSessionCookie } from '../../platform/http/session.ts';
 import { readForm, type FieldErrors } from '../../platform/http/validate.ts';
+import { clearDeviceUnlessUnsynced, SIGN_OUT_CHECK_PAGE, unsyncedUsers } from '../../platform/http/device.ts';
 import { Csrf, ErrorSummary, Field, Notice, useT } from '../../platform/views/components.tsx';
 import { login, logout } from './auth.service.ts';
 
@@ -55,15 +56,23 @@ authPages.post('/login', allow('public'), async (c: Ctx) => {
   const old = getCookie(c, SESSION_COOKIE);
   if (old) await destroySession(db, old);
   setSessionCookie(c, result.secret);
+  clearDeviceUnlessUnsynced(c);
   return c.redirect(safeNext(form.data.next), 303);
 });
 
 authPages.post('/logout', allow('authenticated'), async (c: Ctx) => {
   const { db } = c.get('deps');
   const user = c.get('user')!;
+  // Entries of this officer not yet sent from this device: warn first (sync, or discard with a click).
+  const discard = (await c.req.parseBody())['discard'] === '1';
+  if (unsyncedUsers(c).includes(user.id) && !discard) {
+    c.header('x-coso-no-change', '1');
+    return c.redirect(SIGN_OUT_CHECK_PAGE, 303);
+  }
   const secret = getCookie(c, SESSION_COOKIE);
   await logout(db, actorOf(c), user.id, secret, 'web');
   clearSessionCookie(c);
+  clearDeviceUnlessUnsynced(c, discard ? user.id : undefined);
   return c.redirect('/login?out=1', 303);
 });
 

@@ -1,17 +1,20 @@
 import { createRoute } from '@hono/zod-openapi';
 import { allow } from '../../platform/authz/index.ts';
-import { apiRouter, z } from '../../platform/http/api.ts';
-import { actorOf } from '../../platform/http/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { apiRouter, multipartBody, z } from '../../platform/http/api.ts';
+import { actorOf, type Ctx } from '../../platform/http/context.ts';
+import { conflict, notFound } from '../../platform/http/errors.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
 import { readJson } from '../../platform/http/validate.ts';
+import { localDateOf } from '../../platform/clock.ts';
 import { localToday } from '../../platform/i18n/index.ts';
 import { itemsOf } from '../../domain/disclosure/catalogue.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { getUnit } from '../units/index.ts';
 import { authorizeUnit, disclosureFor, failure, scopeFor } from './disclosures.access.ts';
-import { findDisclosures } from './disclosures.repository.ts';
+import { findDisclosures, type DisclosureRow } from './disclosures.repository.ts';
 import { broadcastInput, complianceQuery, disclosureInput, isoDate, removalInput } from './disclosures.schema.ts';
 import { createDisclosure, logBroadcast, removeDisclosure } from './disclosures.service.ts';
+import { addPostingPhoto, closedState } from './disclosures.photos.ts';
 import { disclosureStats, unitCompliance } from './disclosures.stats.ts';
 import { consultationStats } from '../consultations/consultations.stats.ts';
 
@@ -78,6 +81,29 @@ disclosuresApi.openapi(createRoute({
   if (!r.ok) throw failure(c, r);
   return c.json({ id: d.id }, 200);
 });
+
+/** Multipart `file`: a photo of the notice on the board, evidence of the posting form; offline capture sends it later with an Idempotency-Key. */
+disclosuresApi.openapi(createRoute({
+  method: 'post', path: '/disclosures/{id}/photos', middleware: [allow('disclosures.manage'), idempotent()] as const,
+  request: { params: idParam, ...multipartBody(z.object({}), { file: 'Photo of the posted notice (JPG, PNG or PDF by content; 10 MB)' }, ['file']) },
+  description: 'Adds a photo as evidence of the posting (Art. 12(1)(a)), by staff of the disclosing unit. Takes an `Idempotency-Key` (and `X-Captured-At`, the day the photo was taken) header: a retry returns the first answer. 409 when the posting was taken down, or its period ended before the photo was taken.',
+  responses: { 201: json(z.object({ id: z.string(), fileId: z.string() }), 'The photo, added to the posting\'s evidence'), 409: json(ErrorSchema, 'The posting was taken down or its period ended meanwhile'), ...errors },
+}), async (c) => {
+  const d = await disclosureFor(c, 'disclosures.manage', c.req.valid('param').id);
+  const body = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
+  const { db, config } = c.get('deps');
+  const r = await addPostingPhoto(db, actorOf(c), { id: d.id, file: body.file instanceof File ? body.file : null, dataDir: config.dataDir });
+  if (!r.ok && r.error === 'state') throw conflict('disclosure_closed', 'disclosures.error.closedMeanwhile', currentOf(c, d));
+  if (!r.ok) throw failure(c, r);
+  return c.json({ id: d.id, ...r.value }, 201);
+});
+
+/** A posting as a 409 shows it beside the officer's entry: its state first. */
+function currentOf(c: Ctx, d: DisclosureRow) {
+  const off = c.get('offline');
+  const state = closedState(d, off ? localDateOf(Date.parse(off.capturedAt)) : localToday()) ?? 'open';
+  return { id: d.id, title: d.title, status: state, statusLabel: c.get('t')(`disclosures.state.${state}`), postedOn: d.posted_on, postedUntil: d.posted_until, removedOn: d.removed_on };
+}
 
 disclosuresApi.openapi(createRoute({
   method: 'get', path: '/disclosures/compliance', middleware: [allow('disclosures.view')] as const,

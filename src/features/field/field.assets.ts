@@ -11,11 +11,19 @@ const require = createRequire(import.meta.url);
 /** idb-keyval's ES module (IndexedDB as a small key-value store), served from our own origin. */
 export const idbKeyvalJs = staticAsset('/field/idb-keyval.js', readFileSync(path.join(path.dirname(require.resolve('idb-keyval')), 'index.js'), 'utf8'), 'text/javascript; charset=utf-8');
 
-/** The page's script, importing idb-keyval by its versioned URL. */
-export const fieldJs = staticAsset('/field/field.js', read('./static/field.js').replace("'./idb-keyval.js'", `'${idbKeyvalJs.href}'`), 'text/javascript; charset=utf-8');
+/** A module of ./static, importing its siblings by their versioned URLs. */
+const moduleAsset = (name: string, imports: { href: string }[] = []) => staticAsset(`/field/${name}`,
+  imports.reduce((src, a) => src.replace(`'./${a.href.split('/').pop()!.replace(/\?.*$/, '')}'`, `'${a.href}'`), read(`./static/${name}`)), 'text/javascript; charset=utf-8');
+
+/** Per-user storage on the device and the cookie naming users with unsent entries. */
+export const deviceJs = moduleAsset('device.js');
+/** The page's script. */
+export const fieldJs = moduleAsset('field.js', [idbKeyvalJs, deviceJs]);
+/** The sign-out check page's script. */
+export const signOutJs = moduleAsset('signout.js', [idbKeyvalJs, deviceJs]);
 
 /** What the service worker keeps for offline use besides the page itself. */
-const SHELL = [appCss.href, fieldJs.href, idbKeyvalJs.href];
+const SHELL = [appCss.href, fieldJs.href, idbKeyvalJs.href, deviceJs.href];
 
 /** The service worker's source: versioned by the files it keeps, so any change installs a new one and drops the old cache. */
 export const serviceWorkerJs = (() => {

@@ -7,6 +7,7 @@ import { receptionUnits } from '../petitions/index.ts';
 import { listDecisions } from '../community/index.ts';
 import { casesOf, listTeams } from '../mediation/index.ts';
 import { findTasks } from '../plans/index.ts';
+import { findDisclosures } from '../disclosures/index.ts';
 import type { FieldOptions } from './views/field.tsx';
 
 const scope = (c: Ctx, action: string) => unitIdsInScope(c.get('deps').db, scopeOf(c.get('user'), action));
@@ -14,7 +15,7 @@ const names = (json: string) => (JSON.parse(json) as (string | { name: string })
 
 /**
  * The choices of each capture form in the officer's scope (a form the officer may not use is left
- * out): open votes, mediation teams and open cases, tasks not yet done. Read once online; the
+ * out): open votes, mediation teams and open cases, tasks not yet done, postings still up. Read once online; the
  * device keeps them with the page.
  */
 export async function fieldOptions(c: Ctx): Promise<FieldOptions> {
@@ -34,6 +35,11 @@ export async function fieldOptions(c: Ctx): Promise<FieldOptions> {
   if (mayEnter(user, 'tasks.edit')) {
     const tasks = await findTasks(db, { unitIds: await scope(c, 'tasks.edit'), limit: 300 }, localToday());
     out.tasks = tasks.filter((t) => t.status !== 'done').map((t) => [t.id, t.title]);
+  }
+  if (mayEnter(user, 'disclosures.manage')) {
+    const today = localToday();
+    const rows = await findDisclosures(db, { unitIds: await scope(c, 'disclosures.manage'), limit: 300 });
+    out.disclosures = rows.filter((d) => !d.removed_on && (!d.posted_until || d.posted_until >= today)).map((d) => [d.id, `${d.title} (${formatDate(d.posted_on)})`]);
   }
   return out;
 }

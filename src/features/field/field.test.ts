@@ -126,12 +126,13 @@ forEachDialect('offline capture: idempotency, conflicts, page session', (dialect
     const page = await agent.get('/field');
     assert.equal(page.status, 200);
     const html = await page.text();
-    for (const kind of ['visit', 'tally', 'case', 'session']) assert.match(html, new RegExp(`data-kind="${kind}"`));
+    for (const kind of ['visit', 'tally', 'case', 'session', 'notice']) assert.ok(html.includes(`data-kind="${kind}"`), kind);
     assert.match(html, /<script type="module" src="\/field\/field\.js\?v=/);
     assert.match(html, /<div data-field-nojs="true" class="notice">.*href="\/reception".*href="\/community".*href="\/mediation".*href="\/tasks"/s, 'without JavaScript: links to the usual pages');
     assert.match(html, /<div data-field-app="true" hidden=""/, 'the capture forms need JavaScript and stay hidden without it');
     const me = (await (await agent.get('/field/session')).json()) as Json;
     assert.equal(me.username, 'demo.commune');
+    assert.match(html, new RegExp(`data-user-id="${me.id}"`), 'entries are kept per user id');
     const post = (headers: Record<string, string>) => agent.request('/api/v1/reception/visits', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers }, body: JSON.stringify(visit('Qua trang ghi nhận')) });
     assert.equal((await post({})).status, 401);
     assert.equal((await post({ 'x-csrf-token': 'x'.repeat(43) })).status, 401);
@@ -140,5 +141,28 @@ forEachDialect('offline capture: idempotency, conflicts, page session', (dialect
     const sw = await t.agent().get('/field/sw.js');
     assert.equal(sw.headers.get('service-worker-allowed'), '/field');
     assert.match(await sw.text(), /const SHELL = \["\/static\/app\.css\?v=/);
+  });
+
+  test('sign-out: with unsent entries it warns first; signing out clears the device unless another officer still has unsent entries', async () => {
+    const agent: Agent = await t.as('demo.commune');
+    const me = (await (await agent.get('/field/session')).json()) as Json;
+    agent.cookies.set('coso_field_unsynced', me.id);
+    const warned = await agent.logout();
+    assert.deepEqual([warned.status, warned.headers.get('location')], [303, '/field/sign-out']);
+    assert.equal((await agent.get('/field/session')).status, 200, 'still signed in');
+    const check = await (await agent.get('/field/sign-out')).text();
+    assert.match(check, /Trên máy này còn các mục bạn đã ghi nhận ngoại tuyến nhưng chưa gửi được/);
+    assert.match(check, /<input type="hidden" name="discard" value="1"\/>.*Vẫn đăng xuất và xóa các mục chưa gửi khỏi máy/s);
+    const out = await agent.post('/logout', { discard: '1' });
+    assert.deepEqual([out.status, out.headers.get('location'), out.headers.get('clear-site-data')], [303, '/login?out=1', '"storage"']);
+    assert.equal((await agent.get('/field/session')).status, 401);
+
+    const other = await t.as('demo.commune.head');
+    other.cookies.set('coso_field_unsynced', me.id);
+    const kept = await other.logout();
+    assert.deepEqual([kept.status, kept.headers.get('location'), kept.headers.get('clear-site-data')], [303, '/login?out=1', null], 'another officer\'s unsent entries stay');
+    other.cookies.delete('coso_field_unsynced');
+    assert.equal((await other.login('demo.commune.head')).headers.get('clear-site-data'), '"storage"', 'a sign-in starts from a clean device');
+    assert.equal((await other.logout()).headers.get('clear-site-data'), '"storage"');
   });
 });

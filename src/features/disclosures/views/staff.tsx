@@ -4,6 +4,7 @@ import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platfor
 import { DISCLOSURE_ITEMS, DISCLOSURE_FORMS, findItem, type DisclosureItem } from '../../../domain/disclosure/catalogue.ts';
 import type { DisclosureRow } from '../disclosures.repository.ts';
 import { formsOf } from '../disclosures.repository.ts';
+import { photosOf } from '../disclosures.photos.ts';
 import type { Flags } from '../disclosures.rules.ts';
 
 export const itemLabel = (i: DisclosureItem | undefined, lang: string) => (i ? `${i.scope === 'commune' ? 'Đ11' : 'Đ46'}.${i.no} ${lang === 'en' ? i.titleEn : i.title}` : '');
@@ -82,7 +83,7 @@ export function Evidence({ d }: { d: DisclosureRow }) {
         <>
           <dt>{t(`disclosures.form.${f.form}`)}</dt>
           <dd>
-            {f.photoFileId && <a href={`/board/files/${f.photoFileId}`}>{t('disclosures.evidence.photo')}</a>}
+            {photosOf(f).map((id, i) => <>{i > 0 && ' · '}<a href={`/board/files/${id}`}>{t('disclosures.evidence.photo')}{i > 0 && ` ${i + 1}`}</a></>)}
             {f.url && <a href={f.url} rel="nofollow noopener">{f.url}</a>}
             {f.informedOn && <>{t('disclosures.evidence.informedOn')}: {formatDate(f.informedOn)}</>}
             {f.form === 'radio' && <>{t('disclosures.evidence.broadcastDays')}: {(f.broadcastDays ?? []).map(formatDate).join(', ') || '—'}</>}

@@ -3,11 +3,13 @@
 // time it was captured. A retry never creates a second record; a 409 keeps the entry and shows both
 // versions; an expired session asks to sign in. Nothing is ever removed without the officer's click.
 import { createStore, del, get, set, values } from './idb-keyval.js';
+import { dbName, markUnsynced } from './device.js';
 
-const store = createStore('coso-field', 'entries');
 const app = document.querySelector('[data-field-app]');
 const M = JSON.parse(app.dataset.messages);
-const user = app.dataset.user;
+// Each officer's entries live in a database of their own: another user of the phone never sees or sends them.
+const user = app.dataset.userId;
+const store = createStore(dbName(user), 'entries');
 const $ = (sel, root = app) => root.querySelector(sel);
 const list = $('[data-field-list]');
 const say = (text) => { $('[data-field-msg]').textContent = text; };
@@ -80,8 +82,10 @@ async function sync() {
     const me = await fetch('/field/session', { cache: 'no-store', credentials: 'same-origin' });
     $('[data-field-signin]').hidden = me.status !== 401;
     if (!me.ok) { say(''); return; }
-    const { username, csrf } = await me.json();
-    const todo = (await values(store)).filter((e) => e.state === 'pending' && e.user === username).sort((a, b) => a.capturedAt.localeCompare(b.capturedAt));
+    const { id, csrf } = await me.json();
+    // A page kept for another officer (signed in since): never send its entries as this one.
+    if (id !== user) { $('[data-field-signin]').hidden = false; say(''); return; }
+    const todo = (await values(store)).filter((e) => e.state === 'pending').sort((a, b) => a.capturedAt.localeCompare(b.capturedAt));
     for (const e of todo) {
       const { path, body, type } = requestOf(e);
       const headers = { 'Idempotency-Key': e.id, 'X-Captured-At': e.capturedAt, 'X-CSRF-Token': csrf, Accept: 'application/json' };
@@ -169,7 +173,6 @@ function item(e) {
   when.className = 'muted';
   when.textContent = `${M.capturedAt} ${stamp(e.capturedAt)}${e.syncedAt ? ` · ${M.syncedAt} ${stamp(e.syncedAt)}` : ''}${e.fields.file ? ` · ${M.photo}: ${show(e.fields.file)}` : ''}`;
   li.append(head, when);
-  if (e.user !== user) li.append(Object.assign(document.createElement('p'), { textContent: M.otherUser.replace('{user}', e.user) }));
   if (e.message && e.state !== 'synced') li.append(Object.assign(document.createElement('p'), { className: 'error-message', textContent: e.message }));
   if (e.problems) li.append(Object.assign(document.createElement('p'), { className: 'error-message', textContent: Object.values(e.problems).join(' · ') }));
   if (e.state === 'conflict') li.append(versions(e));
@@ -184,6 +187,7 @@ function item(e) {
 
 async function render() {
   const all = (await values(store)).sort((a, b) => b.capturedAt.localeCompare(a.capturedAt));
+  markUnsynced(user, all.some((e) => e.state !== 'synced'));
   list.replaceChildren(...(all.length ? all.map(item) : [Object.assign(document.createElement('li'), { textContent: M.empty })]));
 }
 

@@ -9,6 +9,8 @@ export interface FieldOptions {
   teams?: [string, string][];
   cases?: [string, string][];
   tasks?: [string, string][];
+  /** Postings still up, for a photo of the notice. */
+  disclosures?: [string, string][];
 }
 
 type InputType = 'text' | 'long' | 'int' | 'date' | 'lines' | 'file';
@@ -65,11 +67,11 @@ function Capture({ kind, path, multipart, options, children }: PropsWithChildren
 const KINDS = ['complaint', 'denunciation', 'recommendation', 'feedback', 'mixed'];
 
 /** Messages field.js shows (it has no other source of text when offline). */
-const SCRIPT_KEYS = ['online', 'offline', 'empty', 'sync', 'syncing', 'syncedCount', 'otherUser', 'state.pending', 'state.synced', 'state.conflict', 'state.rejected',
+const SCRIPT_KEYS = ['online', 'offline', 'empty', 'sync', 'syncing', 'syncedCount', 'state.pending', 'state.synced', 'state.conflict', 'state.rejected',
   'capturedAt', 'syncedAt', 'yours', 'server', 'status', 'discard', 'discardConfirm', 'edit', 'saved', 'photo'];
 
 /** The offline capture page: entries on the device (list, sync) above the capture forms; without JavaScript, links to the usual pages. */
-export function FieldPage({ user, options, links, scripts }: { user: string; options: FieldOptions; links: [string, string][]; scripts: Child }) {
+export function FieldPage({ userId, options, links, scripts }: { userId: string; options: FieldOptions; links: [string, string][]; scripts: Child }) {
   const t = useT();
   const messages = Object.fromEntries(SCRIPT_KEYS.map((k) => [k, t(`field.${k}`)]));
   return (
@@ -80,7 +82,7 @@ export function FieldPage({ user, options, links, scripts }: { user: string; opt
         <p>{t('field.noJs')}</p>
         <ul>{links.map(([href, label]) => <li><a href={href}>{label}</a></li>)}</ul>
       </div>
-      <div data-field-app hidden data-user={user} data-messages={JSON.stringify(messages)}>
+      <div data-field-app hidden data-user-id={userId} data-messages={JSON.stringify(messages)}>
         <p class="field-net" role="status" aria-live="polite" data-field-net></p>
         <div class="notice" data-field-signin hidden><p>{t('field.signIn')} <a href="/login?next=/field">{t('field.signInLink')}</a></p></div>
         <section aria-labelledby="field-entries">
@@ -128,6 +130,10 @@ export function FieldPage({ user, options, links, scripts }: { user: string; opt
           <In form="evidence" name="note" label={t('field.note')} type="long" required />
           <In form="evidence" name="progress" label={t('field.progress')} type="int" />
           <input type="hidden" name="whileOpen" value="1" data-type="text" />
+        </Capture>
+        <Capture kind="notice" path="/api/v1/disclosures/{disclosureId}/photos" multipart options={options.disclosures}>
+          <Choose form="notice" name="disclosureId" label={t('field.disclosure')} options={options.disclosures ?? []} />
+          <In form="notice" name="file" label={t('field.photoFile')} type="file" required />
         </Capture>
       </div>
       {scripts}
