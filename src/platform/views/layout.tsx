@@ -23,7 +23,7 @@ export function registerNav(item: NavItem): void {
 export const NAV_AREAS: { key: string; hrefs: string[] }[] = [
   { key: 'work', hrefs: ['/overview', '/plans', '/tasks', '/assignments', '/reports', '/supervision', '/inspections', '/records', '/field'] },
   { key: 'citizens', hrefs: ['/petitions', '/reception'] },
-  { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/boards', '/recommendations', '/mediation', '/agency-democracy', '/listen'] },
+  { key: 'democracy', hrefs: ['/disclosures', '/consultations', '/community', '/conferences', '/boards', '/recommendations', '/mediation', '/agency-democracy', '/listen'] },
   { key: 'dvk', hrefs: ['/exemplars'] },
   { key: 'org', hrefs: ['/units', '/calendar', '/notifications'] },
   { key: 'public', hrefs: ['/board', '/public/petitions/new', '/showcase/exemplars', '/public/map', '/open-data', '/public/inspections', '/public/deadlines'] },
