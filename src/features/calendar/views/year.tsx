@@ -1,9 +1,9 @@
 import type { YearCalendar } from '../../../domain/calendar/index.ts';
 import type { MovedDeadline } from '../calendar.recompute.ts';
-import { weekdayNameVi } from '../../../domain/calendar/index.ts';
+import { weekday } from '../../../domain/calendar/index.ts';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
-import { Csrf, ErrorSummary, Field, Table, useT } from '../../../platform/views/components.tsx';
+import { Csrf, ErrorSummary, Field, Table, useLang, useT } from '../../../platform/views/components.tsx';
 
 /** Lines of the admin form for a year's entries: `dd/mm/yyyy; kind; name`. */
 export const scheduleText = (cal: YearCalendar) => cal.entries.map((e) => `${formatDate(e.date)}; ${e.kind}; ${e.name}`).join('\n');
@@ -39,6 +39,7 @@ function MovedList(p: { moved: MovedDeadline[] }) {
 
 export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: FieldErrors; values: Record<string, string>; saved?: boolean; moved?: MovedDeadline[] | null; years: { year: number; origin: YearCalendar['origin'] }[] }) {
   const t = useT();
+  const en = useLang() === 'en';
   const { cal } = p;
   return (
     <>
@@ -53,13 +54,13 @@ export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: Fi
         <a href={`/api/v1/public/calendar/${cal.year}`}>JSON</a>
         {p.canManage && <a href="/deadlines/settings">{t('calendar.navSettings')}</a>}
       </nav>
-      <p><strong>{t('calendar.origin')}:</strong> {t(`calendar.origin.${cal.origin}`)} — {cal.source}</p>
+      <p><strong>{t('calendar.origin')}:</strong> {t(`calendar.origin.${cal.origin}`)} — {(en && cal.sourceEn) || cal.source}</p>
       <YearsStatus years={p.years} />
       <Table
         caption={t('calendar.entries')}
         head={[t('calendar.col.date'), t('calendar.col.weekday'), t('calendar.col.kind'), t('calendar.col.name')]}
         empty="—"
-        rows={cal.entries.map((e) => [formatDate(e.date), weekdayNameVi(e.date), t(`calendar.kind.${e.kind}`), <>{e.name}{!e.verified && <span class="tag grey"> {t('calendar.unverified')}</span>}</>])}
+        rows={cal.entries.map((e) => [formatDate(e.date), t(`calendar.weekday.${weekday(e.date)}`), t(`calendar.kind.${e.kind}`), <>{(en && e.nameEn) || e.name}{!e.verified && <span class="tag grey"> {t('calendar.unverified')}</span>}</>])}
       />
       {p.canManage && (
         <>
@@ -72,7 +73,7 @@ export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: Fi
               <label for="f-text">{t('calendar.text')}</label>
               <div class="hint">{t('calendar.textHint')}</div>
               {p.errors?.text && <p class="error-message" id="e-text">{p.errors.text}</p>}
-              <textarea id="f-text" name="text" rows={14}>{p.values.text ?? ''}</textarea>
+              <textarea id="f-text" name="text" rows={14} lang="vi">{p.values.text ?? ''}</textarea>
             </div>
             <button type="submit">{t('form.save')}</button>
           </form>
