@@ -89,8 +89,8 @@ function jsonText(v: string): string {
   }
 }
 
-/** A Vietnamese document symbol (QĐ-UBND, NĐ-CP, QĐ-BCĐ): part of a legal document number. */
-export const DOCUMENT_SYMBOL = /^[A-ZĐ]+(?:-[A-ZĐ]+)*$/;
+/** A Vietnamese document symbol (QĐ-UBND, NĐ-CP, QĐ-BCĐ, QĐ-TTg of the Prime Minister): part of a legal document number. */
+export const DOCUMENT_SYMBOL = /^[A-ZĐ]+(?:-(?:[A-ZĐ]+|TTg))*$/;
 
 const LEGAL_KEY = /^(law|legalBasis|basis|related|source|sources)$|BASIS$/;
 
