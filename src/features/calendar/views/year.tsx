@@ -2,8 +2,8 @@ import type { YearCalendar } from '../../../domain/calendar/index.ts';
 import type { MovedDeadline } from '../calendar.recompute.ts';
 import { weekday } from '../../../domain/calendar/index.ts';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { formatDate } from '../../../platform/i18n/index.ts';
-import { Csrf, ErrorSummary, Field, Table, useLang, useT } from '../../../platform/views/components.tsx';
+import { formatDate, inLang } from '../../../platform/i18n/index.ts';
+import { Csrf, ErrorSummary, Field, Table, useT } from '../../../platform/views/components.tsx';
 
 /** Lines of the admin form for a year's entries: `dd/mm/yyyy; kind; name`. */
 export const scheduleText = (cal: YearCalendar) => cal.entries.map((e) => `${formatDate(e.date)}; ${e.kind}; ${e.name}`).join('\n');
@@ -39,7 +39,6 @@ function MovedList(p: { moved: MovedDeadline[] }) {
 
 export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: FieldErrors; values: Record<string, string>; saved?: boolean; moved?: MovedDeadline[] | null; years: { year: number; origin: YearCalendar['origin'] }[] }) {
   const t = useT();
-  const en = useLang() === 'en';
   const { cal } = p;
   return (
     <>
@@ -54,13 +53,13 @@ export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: Fi
         <a href={`/api/v1/public/calendar/${cal.year}`}>JSON</a>
         {p.canManage && <a href="/deadlines/settings">{t('calendar.navSettings')}</a>}
       </nav>
-      <p><strong>{t('calendar.origin')}:</strong> {t(`calendar.origin.${cal.origin}`)} — {(en && cal.sourceEn) || cal.source}</p>
+      <p><strong>{t('calendar.origin')}:</strong> {t(`calendar.origin.${cal.origin}`)} — {inLang(t.lang, cal.source, cal.sourceEn)}</p>
       <YearsStatus years={p.years} />
       <Table
         caption={t('calendar.entries')}
         head={[t('calendar.col.date'), t('calendar.col.weekday'), t('calendar.col.kind'), t('calendar.col.name')]}
         empty="—"
-        rows={cal.entries.map((e) => [formatDate(e.date), t(`calendar.weekday.${weekday(e.date)}`), t(`calendar.kind.${e.kind}`), <>{(en && e.nameEn) || e.name}{!e.verified && <span class="tag grey"> {t('calendar.unverified')}</span>}</>])}
+        rows={cal.entries.map((e) => [formatDate(e.date), t(`calendar.weekday.${weekday(e.date)}`), t(`calendar.kind.${e.kind}`), <>{inLang(t.lang, e.name, e.nameEn)}{!e.verified && <span class="tag grey"> {t('calendar.unverified')}</span>}</>])}
       />
       {p.canManage && (
         <>
