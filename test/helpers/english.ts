@@ -89,8 +89,8 @@ function jsonText(v: string): string {
   }
 }
 
-/** A Vietnamese document symbol (QĐ-UBND, NĐ-CP, QĐ-BCĐ): part of a legal document number. */
-export const DOCUMENT_SYMBOL = /^[A-ZĐ]+(?:-[A-ZĐ]+)*$/;
+/** A Vietnamese document symbol (QĐ-UBND, NĐ-CP, QĐ-BCĐ, QĐ-TTg of the Prime Minister): part of a legal document number. */
+export const DOCUMENT_SYMBOL = /^[A-ZĐ]+(?:-(?:[A-ZĐ]+|TTg))*$/;
 
 const LEGAL_KEY = /^(law|legalBasis|basis|related|source|sources)$|BASIS$/;
 
@@ -122,10 +122,11 @@ export async function legalPhrases(domainFiles: string[]): Promise<Set<string>> 
  * phrase (data named inside an English sentence: "Phường Pleiku informs you that …").
  */
 export function covered(phrase: string, allowed: (p: string) => boolean): boolean {
+  if (allowed(phrase)) return true;
   const words = phrase.split(' ');
   const ok = words.map((w) => !VIETNAMESE.test(w));
   for (let i = 0; i < words.length; i++) {
-    for (let j = Math.min(words.length, i + 16); j > i; j--) {
+    for (let j = Math.min(words.length, i + 64); j > i; j--) {
       if (!allowed(words.slice(i, j).join(' '))) continue;
       for (let k = i; k < j; k++) ok[k] = true;
       break;

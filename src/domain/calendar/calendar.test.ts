@@ -136,3 +136,13 @@ test('property: a later start never gives an earlier due date (working, calendar
     assert.ok(cal.addMonths(a, n % 4, roll) <= cal.addMonths(b, n % 4, roll));
   }
 });
+
+test('every bundled or default day has an English name beside the Vietnamese one (shown when English is chosen)', () => {
+  for (const y of [2025, 2026, 2027, 2030]) {
+    for (const e of buildYearCalendar(y).entries) assert.ok(e.nameEn && e.name, `${e.date} ${e.name}`);
+  }
+  // 01/01/2028 is a Saturday: the first compensatory day of 2028
+  const d = defaultYearSchedule(2028).entries.find((e) => e.kind === 'compensatory');
+  assert.deepEqual([d?.name, d?.nameEn], ['Nghỉ bù Tết Dương lịch', "Compensatory day off for New Year's Day"]);
+  assert.equal(buildYearCalendar(2027).sourceEn, 'Defaults under the Labour Code 2019, Art. 111(3) and 112');
+});

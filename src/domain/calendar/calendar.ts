@@ -19,6 +19,7 @@ export interface YearCalendar {
   year: number;
   origin: 'override' | 'official' | 'default';
   source: string;
+  sourceEn?: string;
   /** Every non-working weekday and every working weekend day, in date order. */
   entries: CalendarEntry[];
 }
@@ -38,7 +39,7 @@ export function buildYearCalendar(year: number, override?: YearSchedule): YearCa
   const errors = validateYearSchedule(s);
   if (errors.length) throw new RangeError(`invalid schedule ${year}: ${errors.join('; ')}`);
   const entries = [...s.entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { year, origin, source: s.source, entries };
+  return { year, origin, source: s.source, ...(s.sourceEn ? { sourceEn: s.sourceEn } : {}), entries };
 }
 
 interface YearIndex { cal: YearCalendar; start: number; working: Uint8Array; byDay: Map<number, CalendarEntry> }

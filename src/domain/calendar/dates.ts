@@ -123,10 +123,3 @@ export function plusMonths(date: string, n: number): string {
   const d = Math.min(Number(date.slice(8, 10)), daysInMonth(ty, tm));
   return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
-
-const WEEKDAY_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
-
-/** Vietnamese weekday name of a date ('Thứ Bảy', 'Chủ nhật', …). */
-export function weekdayNameVi(date: string): string {
-  return WEEKDAY_VI[weekday(date)];
-}

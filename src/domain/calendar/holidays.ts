@@ -19,6 +19,8 @@ export interface CalendarEntry {
   kind: DayKind;
   /** Vietnamese name shown to users, e.g. 'Tết Nguyên đán'. */
   name: string;
+  /** English name shown when English is chosen, e.g. 'Lunar New Year' (an admin-entered day may have none). */
+  nameEn?: string;
   /** True when the date was read in the official notice (or follows from the statute alone). */
   verified: boolean;
   note?: string;
@@ -29,6 +31,8 @@ export interface YearSchedule {
   year: number;
   /** Where it comes from, e.g. 'TB 6150/TB-BLĐTBXH (03/12/2024)'. */
   source: string;
+  /** The source in English when it is a sentence rather than a document number. */
+  sourceEn?: string;
   entries: CalendarEntry[];
 }
 
@@ -128,16 +132,16 @@ export function defaultYearSchedule(year: number): YearSchedule {
   const note = 'Mặc định tính từ quy định (chưa có thông báo chính thức)';
   for (const h of holidays) {
     if (!isWeekend(h.day)) {
-      entries.push({ date: fromDayNumber(h.day), kind: 'holiday', name: h.rule.name, verified: false, note });
+      entries.push({ date: fromDayNumber(h.day), kind: 'holiday', name: h.rule.name, nameEn: h.rule.nameEn, verified: false, note });
     } else if (h.rule.compensated) {
       let d = h.day + 1;
       while (isWeekend(d) || off.has(d)) d++;
       off.add(d);
-      entries.push({ date: fromDayNumber(d), kind: 'compensatory', name: `Nghỉ bù ${h.rule.name}`, verified: false, note });
+      entries.push({ date: fromDayNumber(d), kind: 'compensatory', name: `Nghỉ bù ${h.rule.name}`, nameEn: `Compensatory day off for ${h.rule.nameEn}`, verified: false, note });
     }
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { year, source: 'Mặc định theo Điều 111(3), 112 Bộ luật Lao động 2019', entries: entries.filter((e) => e.date.startsWith(`${year}-`)) };
+  return { year, source: 'Mặc định theo Điều 111(3), 112 Bộ luật Lao động 2019', sourceEn: 'Defaults under the Labour Code 2019, Art. 111(3) and 112', entries: entries.filter((e) => e.date.startsWith(`${year}-`)) };
 }
 
 /** Problems with a schedule (dates outside the year, kinds on the wrong weekday, duplicates); empty when valid. */

@@ -1,5 +1,5 @@
 /** The legal calendar: dates, Vietnamese lunar calendar, holidays and working days. */
-export { daysBetween, fromDayNumber, InvalidDateError, isIsoDate, plusDays, plusMonths, toDayNumber, weekday, weekdayNameVi } from './dates.ts';
+export { daysBetween, fromDayNumber, InvalidDateError, isIsoDate, plusDays, plusMonths, toDayNumber, weekday } from './dates.ts';
 export { lunarMonths, leapMonthOf, lunarToSolar, solarToLunar, tetOf, type LunarDate, type LunarMonth } from './lunar.ts';
 export {
   defaultYearSchedule, HOLIDAY_RULES, holidayRulesFor, nationalDayDates, ruleDates, validateYearSchedule,

@@ -10,22 +10,22 @@ export type BoardScope = 'commune' | 'agency';
 export interface MemberLike { role: 'head' | 'deputy' | 'member'; villageId?: string | null; isUnitOfficial?: boolean; isRelative?: boolean }
 export interface Broken { code: string; rule: LegalRule }
 
-const R = (id: string, article: string, note: string, validFrom = '2023-07-01'): LegalRule => ({ id, article, validFrom, validTo: null, note });
+const R = (id: string, article: string, note: string, noteEn: string, validFrom = '2023-07-01'): LegalRule => ({ id, article, validFrom, validTo: null, note, noteEn });
 
 export const BOARD_RULES = {
-  communeMin: R('ldc.36.1', 'Điều 36 khoản 1 Luật 10/2022/QH15', 'Số thành viên bằng số thôn, tổ dân phố nhưng không ít hơn 05'),
-  communeMax: R('nd59.13.2', 'Điều 13 khoản 2 Nghị định 59/2023/NĐ-CP', 'Xã có dưới 05 thôn, tổ dân phố: tối đa 05 thành viên', '2023-08-15'),
-  communeEqual: R('nd59.13.2.eq', 'Điều 13 khoản 2 Nghị định 59/2023/NĐ-CP; Điều 36 khoản 1 Luật 10/2022/QH15', 'Xã có từ 05 thôn, tổ dân phố trở lên: số thành viên bằng số thôn, tổ dân phố', '2023-08-15'),
-  everyVillage: R('ldc.36.1.v', 'Điều 36 khoản 1 Luật 10/2022/QH15', 'Mỗi thôn, tổ dân phố có thành viên'),
-  deputies: R('ldc.36.3', 'Điều 36 khoản 3 Luật 10/2022/QH15', 'Không quá 02 Phó Trưởng ban'),
-  oneHead: R('ldc.36.3.h', 'Điều 36 khoản 3 Luật 10/2022/QH15', 'Có 01 Trưởng ban'),
-  noOfficial: R('ldc.37', 'Điều 37 Luật 10/2022/QH15', 'Không phải cán bộ, công chức, người hoạt động không chuyên trách cấp xã'),
-  agencySize: R('ldc.60.1', 'Điều 60 khoản 1 Luật 10/2022/QH15', 'Từ 03 đến 09 thành viên'),
-  agencyNone: R('ldc.60.2', 'Điều 60 khoản 2 Luật 10/2022/QH15', 'Không thành lập khi có từ 07 người trở xuống'),
-  agencyNoHead: R('ldc.60.3', 'Điều 60 khoản 3 Luật 10/2022/QH15', 'Không phải người đứng đầu, cấp phó, kế toán trưởng'),
-  supervisionMin: R('ldc.41.2', 'Điều 41 Luật 10/2022/QH15; Điều 17 Nghị định 59/2023/NĐ-CP', 'Ít nhất 05 thành viên'),
-  supervisionResidents: R('nd59.17', 'Điều 17 Nghị định 59/2023/NĐ-CP', 'Đại diện Nhân dân không quá 05 người', '2023-08-15'),
-  noRelative: R('ldc.42', 'Điều 42 Luật 10/2022/QH15', 'Không là người thân của người quyết định đầu tư, chủ đầu tư, nhà thầu'),
+  communeMin: R('ldc.36.1', 'Điều 36 khoản 1 Luật 10/2022/QH15', 'Số thành viên bằng số thôn, tổ dân phố nhưng không ít hơn 05', 'As many members as villages and residential groups, but no fewer than 05'),
+  communeMax: R('nd59.13.2', 'Điều 13 khoản 2 Nghị định 59/2023/NĐ-CP', 'Xã có dưới 05 thôn, tổ dân phố: tối đa 05 thành viên', 'A commune with fewer than 05 villages and residential groups: at most 05 members', '2023-08-15'),
+  communeEqual: R('nd59.13.2.eq', 'Điều 13 khoản 2 Nghị định 59/2023/NĐ-CP; Điều 36 khoản 1 Luật 10/2022/QH15', 'Xã có từ 05 thôn, tổ dân phố trở lên: số thành viên bằng số thôn, tổ dân phố', 'A commune with 05 or more villages and residential groups: as many members as villages and residential groups', '2023-08-15'),
+  everyVillage: R('ldc.36.1.v', 'Điều 36 khoản 1 Luật 10/2022/QH15', 'Mỗi thôn, tổ dân phố có thành viên', 'Every village and residential group has a member'),
+  deputies: R('ldc.36.3', 'Điều 36 khoản 3 Luật 10/2022/QH15', 'Không quá 02 Phó Trưởng ban', 'No more than 02 deputy heads'),
+  oneHead: R('ldc.36.3.h', 'Điều 36 khoản 3 Luật 10/2022/QH15', 'Có 01 Trưởng ban', 'One head of the board'),
+  noOfficial: R('ldc.37', 'Điều 37 Luật 10/2022/QH15', 'Không phải cán bộ, công chức, người hoạt động không chuyên trách cấp xã', 'Not an official, civil servant or part-time worker of the commune'),
+  agencySize: R('ldc.60.1', 'Điều 60 khoản 1 Luật 10/2022/QH15', 'Từ 03 đến 09 thành viên', '03 to 09 members'),
+  agencyNone: R('ldc.60.2', 'Điều 60 khoản 2 Luật 10/2022/QH15', 'Không thành lập khi có từ 07 người trở xuống', 'Not set up where the unit has 07 people or fewer'),
+  agencyNoHead: R('ldc.60.3', 'Điều 60 khoản 3 Luật 10/2022/QH15', 'Không phải người đứng đầu, cấp phó, kế toán trưởng', 'Not the head of unit, a deputy or the chief accountant'),
+  supervisionMin: R('ldc.41.2', 'Điều 41 Luật 10/2022/QH15; Điều 17 Nghị định 59/2023/NĐ-CP', 'Ít nhất 05 thành viên', 'At least 05 members'),
+  supervisionResidents: R('nd59.17', 'Điều 17 Nghị định 59/2023/NĐ-CP', 'Đại diện Nhân dân không quá 05 người', "No more than 05 people's representatives", '2023-08-15'),
+  noRelative: R('ldc.42', 'Điều 42 Luật 10/2022/QH15', 'Không là người thân của người quyết định đầu tư, chủ đầu tư, nhà thầu', 'Not a relative of the investment decision-maker, the project owner or a contractor'),
 } as const;
 
 /**
@@ -39,11 +39,11 @@ export const COMMUNE_BOARD_SIZE = { min: 5, capBelow: 5, validFrom: '2023-08-15'
 
 /** Terms: commune board = village head's term (NĐ 185/2026: 5 years, unverified); agency board 2 years (Art. 62). */
 export const TERMS = {
-  communeYears: { ...R('ldc.36.2', 'Điều 36 khoản 2 Luật 10/2022/QH15; Điều 4 khoản 3 Nghị định 185/2026/NĐ-CP (chưa kiểm chứng)', 'Nhiệm kỳ bằng nhiệm kỳ Trưởng thôn'), years: 5 },
-  agencyYears: { ...R('ldc.62', 'Điều 62 Luật 10/2022/QH15', 'Nhiệm kỳ 02 năm'), years: 2 },
-  byElectionMonths: { ...R('ldc.36.2.b', 'Điều 36 khoản 2 Luật 10/2022/QH15', 'Bầu bổ sung khi nhiệm kỳ còn ít nhất 06 tháng'), months: 6 },
-  investorNoticeDays: { ...R('ldc.45.1.b', 'Điều 45 khoản 1 điểm b Luật 10/2022/QH15', 'Thông báo chủ đầu tư ít nhất 45 ngày trước khi giám sát'), days: 45 },
-  inspectionNoticeWorkingDays: { ...R('nd59.14.1.b', 'Điều 14 khoản 1 điểm b Nghị định 59/2023/NĐ-CP', 'Gửi kế hoạch kiểm tra ít nhất 05 ngày làm việc trước', '2023-08-15'), workingDays: 5 },
+  communeYears: { ...R('ldc.36.2', 'Điều 36 khoản 2 Luật 10/2022/QH15; Điều 4 khoản 3 Nghị định 185/2026/NĐ-CP (chưa kiểm chứng)', 'Nhiệm kỳ bằng nhiệm kỳ Trưởng thôn', "The term is the village head's term"), years: 5 },
+  agencyYears: { ...R('ldc.62', 'Điều 62 Luật 10/2022/QH15', 'Nhiệm kỳ 02 năm', 'A term of 02 years'), years: 2 },
+  byElectionMonths: { ...R('ldc.36.2.b', 'Điều 36 khoản 2 Luật 10/2022/QH15', 'Bầu bổ sung khi nhiệm kỳ còn ít nhất 06 tháng', 'A by-election only while at least 06 months of the term remain'), months: 6 },
+  investorNoticeDays: { ...R('ldc.45.1.b', 'Điều 45 khoản 1 điểm b Luật 10/2022/QH15', 'Thông báo chủ đầu tư ít nhất 45 ngày trước khi giám sát', 'Notify the project owner at least 45 days before supervising'), days: 45 },
+  inspectionNoticeWorkingDays: { ...R('nd59.14.1.b', 'Điều 14 khoản 1 điểm b Nghị định 59/2023/NĐ-CP', 'Gửi kế hoạch kiểm tra ít nhất 05 ngày làm việc trước', 'Send the inspection plan at least 05 working days before', '2023-08-15'), workingDays: 5 },
 } as const;
 
 /** Every broken composition rule of a board (empty when the board is lawful). */
@@ -79,7 +79,7 @@ export function compositionErrors(kind: BoardKind, scope: BoardScope, members: M
 }
 
 /** Art. 40(1)(c), 45(2)(c), 63(1)(c): the authority answers a recommendation within 15 days. */
-export const RECOMMENDATION_REPLY = { ...R('ldc.40.1.c', 'Điều 40 khoản 1 điểm c, Điều 45 khoản 2 điểm c, Điều 63 khoản 1 điểm c Luật 10/2022/QH15', 'Trả lời kiến nghị trong thời hạn 15 ngày'), days: 15 };
+export const RECOMMENDATION_REPLY = { ...R('ldc.40.1.c', 'Điều 40 khoản 1 điểm c, Điều 45 khoản 2 điểm c, Điều 63 khoản 1 điểm c Luật 10/2022/QH15', 'Trả lời kiến nghị trong thời hạn 15 ngày', 'Answer a recommendation within 15 days'), days: 15 };
 
 /** Whether a by-election may be held: at least 6 months of the term remain (Art. 36(2)). */
 export function byElectionAllowed(on: string, termEnd: string): boolean {
@@ -89,7 +89,7 @@ export function byElectionAllowed(on: string, termEnd: string): boolean {
 }
 
 /** LDC Art. 39, NĐ 59 Art. 14: the People's Inspection Board plans its work per quarter and reports to the Front each quarter. */
-export const QUARTERLY = R('nd59.14', 'Điều 39 Luật 10/2022/QH15; Điều 14 Nghị định 59/2023/NĐ-CP', 'Ban Thanh tra nhân dân xây dựng kế hoạch và báo cáo Ủy ban MTTQ hằng quý', '2023-08-15');
+export const QUARTERLY = R('nd59.14', 'Điều 39 Luật 10/2022/QH15; Điều 14 Nghị định 59/2023/NĐ-CP', 'Ban Thanh tra nhân dân xây dựng kế hoạch và báo cáo Ủy ban MTTQ hằng quý', "The People's Inspection Board plans its work and reports to the Fatherland Front committee every quarter", '2023-08-15');
 
 /** The quarter of a date: its number, first and last day (YYYY-MM-DD). */
 export function quarterOf(date: string): { year: number; quarter: number; from: string; to: string } {

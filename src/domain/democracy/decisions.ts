@@ -5,7 +5,8 @@
  * are dated from 2023-07-01 with no end and can be closed and replaced by a new row.
  */
 
-export interface LegalRule { id: string; article: string; validFrom: string; validTo: string | null; note?: string }
+/** A rule of law with its article; `note` quotes or sums it up in Vietnamese, `noteEn` in English. */
+export interface LegalRule { id: string; article: string; validFrom: string; validTo: string | null; note?: string; noteEn?: string }
 
 /** Matters of Art. 15, in the law's order (items 1–6). */
 export const MATTERS = ['contribution', 'funds', 'convention', 'village-head', 'boards', 'other'] as const;
@@ -22,8 +23,8 @@ export interface ThresholdRule extends LegalRule { matters: readonly Matter[]; n
 
 /** Art. 21(1): items 1–2 need at least two-thirds of all households; items 3–6 more than half. */
 export const THRESHOLDS: readonly ThresholdRule[] = [
-  { id: 'ldc.21.1.a', article: 'Điều 21 khoản 1 điểm a Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, matters: ['contribution', 'funds'], num: 2, den: 3, strict: false, note: 'ít nhất 2/3 tổng số hộ gia đình' },
-  { id: 'ldc.21.1.b', article: 'Điều 21 khoản 1 điểm b Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, matters: ['convention', 'village-head', 'boards', 'other'], num: 1, den: 2, strict: true, note: 'trên 50% tổng số hộ gia đình' },
+  { id: 'ldc.21.1.a', article: 'Điều 21 khoản 1 điểm a Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, matters: ['contribution', 'funds'], num: 2, den: 3, strict: false, note: 'ít nhất 2/3 tổng số hộ gia đình', noteEn: 'at least two-thirds of all households' },
+  { id: 'ldc.21.1.b', article: 'Điều 21 khoản 1 điểm b Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, matters: ['convention', 'village-head', 'boards', 'other'], num: 1, den: 2, strict: true, note: 'trên 50% tổng số hộ gia đình', noteEn: 'more than 50% of all households' },
 ];
 
 const inForce = <R extends LegalRule>(r: R, on: string) => r.validFrom <= on && (r.validTo === null || r.validTo >= on);
@@ -58,9 +59,9 @@ export function meetingShort(matter: Matter, householdsPresent: number, totalHou
 }
 
 export const FORM_RULES = {
-  meetingOnly: { id: 'ldc.17.2', article: 'Điều 17 khoản 2 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung tại khoản 3, 4, 5 Điều 15 phải tổ chức họp (trừ điểm b khoản 1 Điều 19)' },
-  onlineOnlyOther: { id: 'ldc.17.3', article: 'Điều 17 khoản 3 Luật 10/2022/QH15; Điều 5 khoản 1 Nghị định 59/2023/NĐ-CP', validFrom: '2023-07-01', validTo: null, note: 'Biểu quyết trực tuyến chỉ áp dụng với khoản 6 Điều 15' },
-  onlineOptIn: { id: 'nd59.5.2', article: 'Điều 5 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Trên 50% tổng số đại diện hộ gia đình đăng ký biểu quyết trực tuyến' },
+  meetingOnly: { id: 'ldc.17.2', article: 'Điều 17 khoản 2 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung tại khoản 3, 4, 5 Điều 15 phải tổ chức họp (trừ điểm b khoản 1 Điều 19)', noteEn: 'Matters of Art. 15 items 3, 4 and 5 need a meeting (except Art. 19(1)(b))' },
+  onlineOnlyOther: { id: 'ldc.17.3', article: 'Điều 17 khoản 3 Luật 10/2022/QH15; Điều 5 khoản 1 Nghị định 59/2023/NĐ-CP', validFrom: '2023-07-01', validTo: null, note: 'Biểu quyết trực tuyến chỉ áp dụng với khoản 6 Điều 15', noteEn: 'An online vote applies only to Art. 15 item 6' },
+  onlineOptIn: { id: 'nd59.5.2', article: 'Điều 5 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Trên 50% tổng số đại diện hộ gia đình đăng ký biểu quyết trực tuyến', noteEn: 'More than 50% of the household representatives register for the online vote' },
 } as const satisfies Record<string, LegalRule>;
 
 /**
@@ -96,10 +97,10 @@ export function addMonths(date: string, months: number): string {
 
 /** Notice lead times in days before the meeting / ballot / adoption. */
 export const NOTICES: readonly (LegalRule & { forms: readonly Form[]; matters?: readonly Matter[]; days: number })[] = [
-  { id: 'nd59.3.3', article: 'Điều 3 khoản 3 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting'], days: 2, note: 'Thông báo họp ít nhất 02 ngày' },
-  { id: 'nd59.4.4', article: 'Điều 4 khoản 4 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['ballot'], days: 2, note: 'Công khai thông tin ít nhất 02 ngày trước khi phát phiếu' },
-  { id: 'nd59.6.1', article: 'Điều 6 khoản 1 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting', 'ballot'], matters: ['village-head'], days: 7, note: 'Thông báo công khai việc bầu Trưởng thôn, Tổ trưởng tổ dân phố ít nhất 07 ngày' },
-  { id: 'nd61.9', article: 'Điều 9 Nghị định 61/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting', 'ballot'], matters: ['convention'], days: 30, note: 'Dự thảo hương ước, quy ước niêm yết ít nhất 30 ngày' },
+  { id: 'nd59.3.3', article: 'Điều 3 khoản 3 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting'], days: 2, note: 'Thông báo họp ít nhất 02 ngày', noteEn: 'Announce the meeting at least 02 days before' },
+  { id: 'nd59.4.4', article: 'Điều 4 khoản 4 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['ballot'], days: 2, note: 'Công khai thông tin ít nhất 02 ngày trước khi phát phiếu', noteEn: 'Publish the information at least 02 days before the ballots are handed out' },
+  { id: 'nd59.6.1', article: 'Điều 6 khoản 1 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting', 'ballot'], matters: ['village-head'], days: 7, note: 'Thông báo công khai việc bầu Trưởng thôn, Tổ trưởng tổ dân phố ít nhất 07 ngày', noteEn: 'Announce the election of the village or residential group head at least 07 days before' },
+  { id: 'nd61.9', article: 'Điều 9 Nghị định 61/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, forms: ['meeting', 'ballot'], matters: ['convention'], days: 30, note: 'Dự thảo hương ước, quy ước niêm yết ít nhất 30 ngày', noteEn: 'Post the draft village convention for at least 30 days' },
 ];
 
 /** The longest notice lead time that applies (days between notice and vote). */
@@ -125,12 +126,12 @@ export function recognitionBy(matter: Matter): 'none' | 'commune-committee' | 'f
  */
 export const COMMUNE_THRESHOLD: ThresholdRule = {
   id: 'ldc.21.1.a.xa', article: 'Điều 21 khoản 1 điểm a Luật 10/2022/QH15 (phạm vi cấp xã)', validFrom: '2023-07-01', validTo: null,
-  matters: ['contribution', 'funds'], num: 2, den: 3, strict: false, note: 'ít nhất 2/3 tổng số thôn, tổ dân phố trong xã tán thành',
+  matters: ['contribution', 'funds'], num: 2, den: 3, strict: false, note: 'ít nhất 2/3 tổng số thôn, tổ dân phố trong xã tán thành', noteEn: 'at least two-thirds of the villages and residential groups of the commune approve',
 };
 export const COMMUNE_RULES = {
-  scope: { id: 'ldc.16.1.xa', article: 'Điều 16 khoản 1, Điều 21 khoản 1 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung quyết định trong phạm vi cấp xã chỉ gồm khoản 1, 2 Điều 15 (đóng góp; thu, chi, quỹ, tài sản)' },
-  form: { id: 'ldc.19.1.a', article: 'Điều 17, Điều 19 khoản 1 điểm a Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung phạm vi cấp xã: họp cộng đồng dân cư hoặc phát phiếu lấy ý kiến hộ gia đình (không biểu quyết trực tuyến)' },
-  effective: { id: 'ldc.21.2.xa', article: 'Điều 21 khoản 2 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung khoản 1, 2 Điều 15 phạm vi cấp xã có hiệu lực từ ngày UBND cấp xã quyết định' },
+  scope: { id: 'ldc.16.1.xa', article: 'Điều 16 khoản 1, Điều 21 khoản 1 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung quyết định trong phạm vi cấp xã chỉ gồm khoản 1, 2 Điều 15 (đóng góp; thu, chi, quỹ, tài sản)', noteEn: 'A commune-wide decision covers only Art. 15 items 1 and 2 (contributions; revenue, spending, funds and assets)' },
+  form: { id: 'ldc.19.1.a', article: 'Điều 17, Điều 19 khoản 1 điểm a Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung phạm vi cấp xã: họp cộng đồng dân cư hoặc phát phiếu lấy ý kiến hộ gia đình (không biểu quyết trực tuyến)', noteEn: 'Commune-wide matters: a community meeting or a household ballot (no online vote)' },
+  effective: { id: 'ldc.21.2.xa', article: 'Điều 21 khoản 2 Luật 10/2022/QH15', validFrom: '2023-07-01', validTo: null, note: 'Nội dung khoản 1, 2 Điều 15 phạm vi cấp xã có hiệu lực từ ngày UBND cấp xã quyết định', noteEn: "Commune-wide matters of Art. 15 items 1 and 2 take effect on the date the commune People's Committee decides" },
 } as const satisfies Record<string, LegalRule>;
 
 /** Whether a matter and form may be decided commune-wide; the broken rule or null. */
@@ -157,10 +158,10 @@ export function decideCommune(villagesApproving: number, totalVillages: number):
  * 03–05 people (Art. 5(2)); the count witnessed by 02 household representatives (Art. 3(5)(c), 4(6)).
  */
 export const COUNT_TEAM_RULES = {
-  meeting: { id: 'nd59.3.5.c', article: 'Điều 3 khoản 5 điểm c Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Ban kiểm phiếu từ 03 đến 05 người (biểu quyết bỏ phiếu kín); biên bản kiểm phiếu Mẫu số 02', min: 3, max: 5 },
-  ballot: { id: 'nd59.4.3', article: 'Điều 4 khoản 3 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Tổ phát phiếu từ 03 đến 05 thành viên, do đại diện Ban công tác Mặt trận làm Tổ trưởng; biên bản kiểm phiếu Mẫu số 04', min: 3, max: 5 },
-  online: { id: 'nd59.5.2.team', article: 'Điều 5 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Tổ biểu quyết trực tuyến từ 03 đến 05 người, có người có trình độ công nghệ thông tin', min: 3, max: 5 },
-  witnesses: { id: 'nd59.4.6', article: 'Điều 3 khoản 5 điểm c, Điều 4 khoản 6 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Việc kiểm phiếu có 02 đại diện hộ gia đình chứng kiến', count: 2 },
+  meeting: { id: 'nd59.3.5.c', article: 'Điều 3 khoản 5 điểm c Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Ban kiểm phiếu từ 03 đến 05 người (biểu quyết bỏ phiếu kín); biên bản kiểm phiếu Mẫu số 02', noteEn: 'A vote-counting board of 03 to 05 people (secret ballot); count record Form 02', min: 3, max: 5 },
+  ballot: { id: 'nd59.4.3', article: 'Điều 4 khoản 3 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Tổ phát phiếu từ 03 đến 05 thành viên, do đại diện Ban công tác Mặt trận làm Tổ trưởng; biên bản kiểm phiếu Mẫu số 04', noteEn: 'A ballot team of 03 to 05 members led by a representative of the Front work committee; count record Form 04', min: 3, max: 5 },
+  online: { id: 'nd59.5.2.team', article: 'Điều 5 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Tổ biểu quyết trực tuyến từ 03 đến 05 người, có người có trình độ công nghệ thông tin', noteEn: 'An online voting team of 03 to 05 people, one of them skilled in IT', min: 3, max: 5 },
+  witnesses: { id: 'nd59.4.6', article: 'Điều 3 khoản 5 điểm c, Điều 4 khoản 6 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, note: 'Việc kiểm phiếu có 02 đại diện hộ gia đình chứng kiến', noteEn: 'The count is witnessed by 02 household representatives', count: 2 },
 } as const;
 
 /** The team rule of a form (for a meeting only when it voted by secret ballot; a show of hands needs none). */
@@ -188,16 +189,16 @@ export function countTeamErrors(form: Form, secretBallot: boolean, team: string[
  * before the meeting. Each is the last day, counted back from the election day.
  */
 export const VILLAGE_HEAD_ELECTION = [
-  { id: 'nd59.6.1.a', article: 'Điều 6 khoản 1 điểm a Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'plan', days: 20, note: 'Quyết định, kế hoạch tổ chức bầu ít nhất 20 ngày trước ngày bầu' },
-  { id: 'nd59.6.1.b', article: 'Điều 6 khoản 1 điểm b Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'team', days: 10, note: 'Thành lập Tổ bầu cử ít nhất 10 ngày trước ngày bầu; người ứng cử không là thành viên' },
-  { id: 'nd59.6.2', article: 'Điều 6 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'candidates', days: 15, note: 'Danh sách người ứng cử (ít nhất 01 người, Mẫu số 05) gửi UBND cấp xã ít nhất 15 ngày trước ngày bầu' },
+  { id: 'nd59.6.1.a', article: 'Điều 6 khoản 1 điểm a Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'plan', days: 20, note: 'Quyết định, kế hoạch tổ chức bầu ít nhất 20 ngày trước ngày bầu', noteEn: 'The decision and plan for the election at least 20 days before election day' },
+  { id: 'nd59.6.1.b', article: 'Điều 6 khoản 1 điểm b Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'team', days: 10, note: 'Thành lập Tổ bầu cử ít nhất 10 ngày trước ngày bầu; người ứng cử không là thành viên', noteEn: 'Set up the election team at least 10 days before election day; candidates are not members' },
+  { id: 'nd59.6.2', article: 'Điều 6 khoản 2 Nghị định 59/2023/NĐ-CP', validFrom: '2023-08-15', validTo: null, key: 'candidates', days: 15, note: 'Danh sách người ứng cử (ít nhất 01 người, Mẫu số 05) gửi UBND cấp xã ít nhất 15 ngày trước ngày bầu', noteEn: "The candidate list (at least 01 person, Form 05) reaches the commune People's Committee at least 15 days before election day" },
 ] as const;
 
 /** The last day of each step of a village-head election held on `electionOn`. */
-export function electionSteps(electionOn: string): { id: string; article: string; note: string; key: string; lastDay: string }[] {
+export function electionSteps(electionOn: string): { id: string; article: string; note: string; noteEn: string; key: string; lastDay: string }[] {
   return VILLAGE_HEAD_ELECTION.map((r) => {
     const [y, m, d] = electionOn.split('-').map(Number);
     const lastDay = new Date(Date.UTC(y, m - 1, d - r.days)).toISOString().slice(0, 10);
-    return { id: r.id, article: r.article, note: r.note, key: r.key, lastDay };
+    return { id: r.id, article: r.article, note: r.note, noteEn: r.noteEn, key: r.key, lastDay };
   });
 }

@@ -141,3 +141,9 @@ test('NĐ 59/2023 Art. 13(2), LDC Art. 36(1): "số lượng thành viên … b�
   assert.deepEqual(codes(compositionErrors('inspection', 'commune', board(three, ['a']), { villageIds: three })), ['communeMin']);
   assert.deepEqual(codes(compositionErrors('inspection', 'commune', board(three, ['a', 'b', 'c']), { villageIds: three })), ['communeMax']);
 });
+
+test('every rule note has its English beside it (shown when English is chosen), e.g. Art. 36(3) "Không quá 02 Phó Trưởng ban"', () => {
+  const missing = [...RULES.values()].filter((r) => r.note && !r.noteEn).map((r) => r.id);
+  assert.deepEqual(missing, []);
+  assert.equal(RULES.get('ldc.36.3')?.noteEn, 'No more than 02 deputy heads');
+});

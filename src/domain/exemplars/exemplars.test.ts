@@ -84,3 +84,10 @@ test('similar names for the duplicate warning', () => {
   assert.ok(similarNames('ngay thu bay lang nghe dan noi', 'mo hinh ngay thu bay lang nghe dan noi'));
   assert.ok(!similarNames('ngay thu bay lang nghe dan noi', 'duong giao thong nong thon'));
 });
+
+test('forms 1–3: every proposed title and column heading has its English (shown when English is chosen)', () => {
+  for (const f of Object.values(DEFAULT_FORMS)) {
+    assert.ok(f.titleEn?.includes('{year}'), f.code);
+    assert.deepEqual(f.columns.filter((c) => !c.headingEn).map((c) => c.key), [], f.code);
+  }
+});

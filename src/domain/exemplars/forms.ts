@@ -18,38 +18,39 @@ export type CommendationForm = (typeof COMMENDATION_FORMS)[number];
 export const REGISTRATION_ITEMS = ['situation', 'objectives', 'criteria', 'content', 'beneficiaries', 'forces', 'resources', 'timeline', 'outputs', 'sustainability'] as const;
 export type RegistrationItem = (typeof REGISTRATION_ITEMS)[number];
 
-export interface Column { key: string; heading: string; width?: number }
+/** A column; `headingEn` is the English of a default heading (a heading the province entered has none). */
+export interface Column { key: string; heading: string; headingEn?: string; width?: number }
 /** A summary form; `draft` while the headings are the proposed defaults, false once the province confirmed them. */
-export interface FormDef { code: 'form1' | 'form2' | 'form3'; title: string; draft: boolean; columns: Column[] }
+export interface FormDef { code: 'form1' | 'form2' | 'form3'; title: string; titleEn?: string; draft: boolean; columns: Column[] }
 
 /** Proposed defaults (DVK-AND-INSPECTIONS.md §6.3), marked as drafts. */
 export const DEFAULT_FORMS: Record<'form1' | 'form2' | 'form3', FormDef> = {
-  form1: { code: 'form1', draft: true, title: 'Danh sách đăng ký xây dựng mô hình, điển hình "Dân vận khéo" năm {year}', columns: [
-    { key: 'no', heading: 'STT', width: 5 }, { key: 'name', heading: 'Tên mô hình/điển hình', width: 30 },
-    { key: 'type', heading: 'Loại (mô hình/điển hình; tập thể/cá nhân)', width: 18 }, { key: 'field', heading: 'Lĩnh vực', width: 16 },
-    { key: 'owner', heading: 'Đơn vị, cá nhân chủ trì', width: 24 }, { key: 'place', heading: 'Địa bàn (xã/phường, thôn)', width: 20 },
-    { key: 'forces', heading: 'Lực lượng phối hợp', width: 20 }, { key: 'timeline', heading: 'Thời gian bắt đầu – đánh giá', width: 16 },
-    { key: 'objectives', heading: 'Mục tiêu, tiêu chí', width: 24 }, { key: 'outputs', heading: 'Sản phẩm, kết quả đầu ra dự kiến', width: 24 },
-    { key: 'resources', heading: 'Nguồn lực', width: 16 }, { key: 'note', heading: 'Ghi chú', width: 12 },
+  form1: { code: 'form1', draft: true, title: 'Danh sách đăng ký xây dựng mô hình, điển hình "Dân vận khéo" năm {year}', titleEn: 'Registrations to build "Skilful mass mobilisation" models and exemplars, {year}', columns: [
+    { key: 'no', heading: 'STT', headingEn: 'No.', width: 5 }, { key: 'name', heading: 'Tên mô hình/điển hình', headingEn: 'Name of the model or exemplar', width: 30 },
+    { key: 'type', heading: 'Loại (mô hình/điển hình; tập thể/cá nhân)', headingEn: 'Type (model/exemplar; collective/individual)', width: 18 }, { key: 'field', heading: 'Lĩnh vực', headingEn: 'Field', width: 16 },
+    { key: 'owner', heading: 'Đơn vị, cá nhân chủ trì', headingEn: 'Lead unit or person', width: 24 }, { key: 'place', heading: 'Địa bàn (xã/phường, thôn)', headingEn: 'Area (commune/ward, village)', width: 20 },
+    { key: 'forces', heading: 'Lực lượng phối hợp', headingEn: 'Co-operating forces', width: 20 }, { key: 'timeline', heading: 'Thời gian bắt đầu – đánh giá', headingEn: 'Start – evaluation', width: 16 },
+    { key: 'objectives', heading: 'Mục tiêu, tiêu chí', headingEn: 'Objectives and criteria', width: 24 }, { key: 'outputs', heading: 'Sản phẩm, kết quả đầu ra dự kiến', headingEn: 'Expected outputs and results', width: 24 },
+    { key: 'resources', heading: 'Nguồn lực', headingEn: 'Resources', width: 16 }, { key: 'note', heading: 'Ghi chú', headingEn: 'Notes', width: 12 },
   ] },
-  form2: { code: 'form2', draft: true, title: 'Danh sách đề nghị công nhận / đã công nhận mô hình, điển hình "Dân vận khéo" năm {year}', columns: [
-    { key: 'no', heading: 'STT', width: 5 }, { key: 'name', heading: 'Tên mô hình/điển hình', width: 30 },
-    { key: 'subject', heading: 'Tập thể/cá nhân', width: 12 }, { key: 'field', heading: 'Lĩnh vực', width: 16 },
-    { key: 'owner', heading: 'Địa chỉ/đơn vị', width: 24 }, { key: 'timeline', heading: 'Thời gian xây dựng', width: 16 },
-    { key: 'results', heading: 'Kết quả, hiệu quả (số liệu)', width: 30 }, { key: 'sustainability', heading: 'Khả năng nhân rộng', width: 20 },
-    { key: 'recognition', heading: 'Cấp công nhận; số, ngày quyết định', width: 24 }, { key: 'commendation', heading: 'Hình thức khen thưởng (cấp, số QĐ)', width: 24 },
-    { key: 'note', heading: 'Ghi chú', width: 12 },
+  form2: { code: 'form2', draft: true, title: 'Danh sách đề nghị công nhận / đã công nhận mô hình, điển hình "Dân vận khéo" năm {year}', titleEn: '"Skilful mass mobilisation" models and exemplars proposed for or granted recognition, {year}', columns: [
+    { key: 'no', heading: 'STT', headingEn: 'No.', width: 5 }, { key: 'name', heading: 'Tên mô hình/điển hình', headingEn: 'Name of the model or exemplar', width: 30 },
+    { key: 'subject', heading: 'Tập thể/cá nhân', headingEn: 'Collective/individual', width: 12 }, { key: 'field', heading: 'Lĩnh vực', headingEn: 'Field', width: 16 },
+    { key: 'owner', heading: 'Địa chỉ/đơn vị', headingEn: 'Address/unit', width: 24 }, { key: 'timeline', heading: 'Thời gian xây dựng', headingEn: 'Period of building', width: 16 },
+    { key: 'results', heading: 'Kết quả, hiệu quả (số liệu)', headingEn: 'Results and effectiveness (figures)', width: 30 }, { key: 'sustainability', heading: 'Khả năng nhân rộng', headingEn: 'Potential for replication', width: 20 },
+    { key: 'recognition', heading: 'Cấp công nhận; số, ngày quyết định', headingEn: 'Recognition level; decision number and date', width: 24 }, { key: 'commendation', heading: 'Hình thức khen thưởng (cấp, số QĐ)', headingEn: 'Commendation (level, decision number)', width: 24 },
+    { key: 'note', heading: 'Ghi chú', headingEn: 'Notes', width: 12 },
   ] },
-  form3: { code: 'form3', draft: true, title: 'Biểu tổng hợp kết quả phong trào thi đua "Dân vận khéo" năm {year}', columns: [
-    { key: 'no', heading: 'STT', width: 5 }, { key: 'unit', heading: 'Đơn vị', width: 30 },
-    { key: 'registeredCollective', heading: 'Đăng ký: tập thể' }, { key: 'registeredIndividual', heading: 'Đăng ký: cá nhân' },
-    { key: 'field.economy', heading: 'Lĩnh vực: KT' }, { key: 'field.culture-society', heading: 'Lĩnh vực: VH-XH' },
-    { key: 'field.defence-security', heading: 'Lĩnh vực: QP-AN' }, { key: 'field.political-system', heading: 'Lĩnh vực: XDHTCT' },
-    { key: 'effective', heading: 'Số MH/ĐH hiệu quả' },
-    { key: 'recognised.commune', heading: 'Công nhận cấp xã' }, { key: 'recognised.province', heading: 'Công nhận cấp tỉnh' },
-    { key: 'typical', heading: 'Số tiêu biểu' },
-    { key: 'commended.giay-khen', heading: 'Khen thưởng: Giấy khen' }, { key: 'commended.bang-khen', heading: 'Khen thưởng: Bằng khen' }, { key: 'commended.other', heading: 'Khen thưởng: khác' },
-    { key: 'replicated', heading: 'Số được nhân rộng' }, { key: 'discontinued', heading: 'Số loại bỏ (không còn hiệu quả)' }, { key: 'note', heading: 'Ghi chú', width: 12 },
+  form3: { code: 'form3', draft: true, title: 'Biểu tổng hợp kết quả phong trào thi đua "Dân vận khéo" năm {year}', titleEn: 'Summary of the results of the "Skilful mass mobilisation" emulation movement, {year}', columns: [
+    { key: 'no', heading: 'STT', headingEn: 'No.', width: 5 }, { key: 'unit', heading: 'Đơn vị', headingEn: 'Unit', width: 30 },
+    { key: 'registeredCollective', heading: 'Đăng ký: tập thể', headingEn: 'Registered: collective' }, { key: 'registeredIndividual', heading: 'Đăng ký: cá nhân', headingEn: 'Registered: individual' },
+    { key: 'field.economy', heading: 'Lĩnh vực: KT', headingEn: 'Field: economy' }, { key: 'field.culture-society', heading: 'Lĩnh vực: VH-XH', headingEn: 'Field: culture and society' },
+    { key: 'field.defence-security', heading: 'Lĩnh vực: QP-AN', headingEn: 'Field: defence and security' }, { key: 'field.political-system', heading: 'Lĩnh vực: XDHTCT', headingEn: 'Field: political system building' },
+    { key: 'effective', heading: 'Số MH/ĐH hiệu quả', headingEn: 'Effective models and exemplars' },
+    { key: 'recognised.commune', heading: 'Công nhận cấp xã', headingEn: 'Recognised at commune level' }, { key: 'recognised.province', heading: 'Công nhận cấp tỉnh', headingEn: 'Recognised at provincial level' },
+    { key: 'typical', heading: 'Số tiêu biểu', headingEn: 'Outstanding' },
+    { key: 'commended.giay-khen', heading: 'Khen thưởng: Giấy khen', headingEn: 'Commended: Certificate of Commendation' }, { key: 'commended.bang-khen', heading: 'Khen thưởng: Bằng khen', headingEn: 'Commended: Certificate of Merit' }, { key: 'commended.other', heading: 'Khen thưởng: khác', headingEn: 'Commended: other forms' },
+    { key: 'replicated', heading: 'Số được nhân rộng', headingEn: 'Replicated' }, { key: 'discontinued', heading: 'Số loại bỏ (không còn hiệu quả)', headingEn: 'Discontinued (no longer effective)' }, { key: 'note', heading: 'Ghi chú', headingEn: 'Notes', width: 12 },
   ] },
 };
 

@@ -24,23 +24,28 @@ export interface AnswerTerm {
   validFrom: string;
   validTo: string | null;
   note?: string;
+  /** The note in English (the province's own terms have none). */
+  noteEn?: string;
 }
 
 const LDC = 'Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15';
 const NO_NUMBER = 'Luật MTTQ và NQLT 403/2017 không quy định số ngày; mặc định 15 ngày chờ tỉnh quy định trong quy chế phối hợp giữa UBND và UBMTTQ (nhiều địa phương quy định 15 hoặc 30 ngày).';
+const NO_NUMBER_EN = "The Law on the Vietnam Fatherland Front and Joint Resolution 403/2017 set no number of days; 15 days by default until the province sets one in the coordination regulation between the People's Committee and the Fatherland Front committee (many provinces set 15 or 30 days).";
 
 /** The bundled terms; the province's own terms (stored rows) take precedence over the unverified ones. */
 export const DEFAULT_ANSWER_TERMS: readonly AnswerTerm[] = [
   { source: 'front-supervision', days: 15, unit: 'calendar-days', verified: false, validFrom: '2017-06-15', validTo: null,
-    legalBasis: 'Điều 9 khoản 3, Điều 23 Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN; Điều 29 Luật MTTQ Việt Nam', note: NO_NUMBER },
+    legalBasis: 'Điều 9 khoản 3, Điều 23 Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN; Điều 29 Luật MTTQ Việt Nam', note: NO_NUMBER, noteEn: NO_NUMBER_EN },
   { source: 'front-critique', days: 15, unit: 'calendar-days', verified: false, validFrom: '2017-06-15', validTo: null,
-    legalBasis: 'Điều 35 khoản 5, Điều 36 Luật MTTQ Việt Nam (trả lời bằng văn bản, giải trình ý kiến không tiếp thu)', note: NO_NUMBER },
+    legalBasis: 'Điều 35 khoản 5, Điều 36 Luật MTTQ Việt Nam (trả lời bằng văn bản, giải trình ý kiến không tiếp thu)', note: NO_NUMBER, noteEn: NO_NUMBER_EN },
   { source: 'inspection-board', days: 15, unit: 'calendar-days', verified: true, validFrom: '2023-07-01', validTo: null,
-    legalBasis: `Điều 40 khoản 1 điểm c ${LDC}: trả lời kiến nghị của Ban Thanh tra nhân dân trong thời hạn 15 ngày`, note: 'Đọc "ngày" là ngày theo lịch (cùng cách đọc của quy tắc board.recommendation.reply).' },
+    legalBasis: `Điều 40 khoản 1 điểm c ${LDC}: trả lời kiến nghị của Ban Thanh tra nhân dân trong thời hạn 15 ngày`, note: 'Đọc "ngày" là ngày theo lịch (cùng cách đọc của quy tắc board.recommendation.reply).',
+    noteEn: '"ngày" read as calendar days (the same reading as the rule board.recommendation.reply).' },
   { source: 'investment-board', days: 15, unit: 'calendar-days', verified: true, validFrom: '2023-07-01', validTo: null,
     legalBasis: `Điều 45 khoản 2 điểm c ${LDC}: trả lời kiến nghị của Ban Giám sát đầu tư của cộng đồng trong thời hạn 15 ngày` },
   { source: 'party-124', days: 15, unit: 'calendar-days', verified: false, validFrom: '2018-02-02', validTo: null,
-    legalBasis: 'Quy định 124-QĐ/TW ngày 02/02/2018 của Ban Bí thư (văn bản chưa đọc được)', note: 'Thời hạn trả lời trong Quy định 124 chưa tìm thấy; mặc định 15 ngày, tỉnh cấu hình.' },
+    legalBasis: 'Quy định 124-QĐ/TW ngày 02/02/2018 của Ban Bí thư (văn bản chưa đọc được)', note: 'Thời hạn trả lời trong Quy định 124 chưa tìm thấy; mặc định 15 ngày, tỉnh cấu hình.',
+    noteEn: 'The answer term of Regulation 124 was not found; 15 days by default, set by the province.' },
 ];
 
 const inForce = (t: { validFrom: string; validTo: string | null }, on: string) => t.validFrom <= on && (t.validTo === null || on <= t.validTo);

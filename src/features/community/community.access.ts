@@ -2,7 +2,7 @@ import { authorize, scopeOf } from '../../platform/authz/index.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { validationError } from '../../platform/http/validate.ts';
-import type { T } from '../../platform/i18n/index.ts';
+import { inLang, type T } from '../../platform/i18n/index.ts';
 import { RULES } from '../../domain/democracy/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { getVillage } from './community.repository.ts';
@@ -32,7 +32,7 @@ export const scopeFor = (c: Ctx, action: string) => unitIdsInScope(c.get('deps')
 export function explain(fields: Record<string, string> | undefined, t: T): Record<string, string> {
   return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => {
     const rule = v.startsWith('rule:') ? RULES.get(v.slice(5)) : undefined;
-    return [k, rule ? t('democracy.ruleBroken', { note: rule.note ?? rule.id, article: rule.article }) : t(v)];
+    return [k, rule ? t('democracy.ruleBroken', { note: inLang(t.lang, rule.note ?? rule.id, rule.noteEn), article: rule.article }) : t(v)];
   }));
 }
 

@@ -7,7 +7,9 @@ registerDataset({
   description: 'Các cuộc lấy ý kiến đã kết thúc: nội dung, thời gian, số ý kiến nhận được và số ý kiến được tiếp thu, tiếp thu một phần, không tiếp thu (có giải trình), đường dẫn báo cáo tổng hợp, giải trình. Không có tên người góp ý.',
   descriptionEn: 'Consultations that have closed: subject, dates, comments received and how many were accepted, partly accepted or not accepted (with an explanation), and the link to the summary and explanation report. No commenter is named.',
   legalBasis: 'Luật số 10/2022/QH15, Điều 25–29, 53–54; Điều 11 khoản 11',
+  legalBasisEn: 'Law on Grassroots Democracy 10/2022/QH15, Art. 25–29, 53–54; Art. 11(11)',
   licence: OPEN_LICENCE, publisher: 'Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị',
+  publisherEn: "Commune and ward People's Committees; agencies and units",
   columns: [
     { name: 'id', type: 'string', description: 'Mã cuộc lấy ý kiến', descriptionEn: 'Consultation id' },
     { name: 'unitId', type: 'string', description: 'Mã đơn vị', descriptionEn: 'Unit id' },

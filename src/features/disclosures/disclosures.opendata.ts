@@ -7,7 +7,9 @@ registerDataset({
   description: 'Mọi nội dung các xã, phường và cơ quan đã niêm yết công khai: mục theo Luật, tiêu đề, văn bản, ngày niêm yết, ngày hết niêm yết, ngày gỡ.',
   descriptionEn: 'Every item communes and agencies have posted on their notice boards: the item of the Law, title, document, posting and removal dates.',
   legalBasis: 'Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 11–13, 46–47',
+  legalBasisEn: 'Law on Grassroots Democracy 10/2022/QH15, Art. 11–13, 46–47',
   licence: OPEN_LICENCE, publisher: 'Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị',
+  publisherEn: "Commune and ward People's Committees; agencies and units",
   columns: [
     { name: 'id', type: 'string', description: 'Mã nội dung', descriptionEn: 'Posting id' },
     { name: 'unitId', type: 'string', description: 'Mã đơn vị niêm yết (xem tập "units")', descriptionEn: 'Unit id (see the "units" dataset)' },

@@ -20,10 +20,17 @@ export async function formDefs(db: Db): Promise<typeof DEFAULT_FORMS> {
 export async function setFormDefs(db: Db, actor: Actor, headings: Record<FormCode, { title: string; columns: Record<string, string> }>): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await formDefs(trx as unknown as Db);
-    const next = Object.fromEntries(FORM_CODES.map((code) => [code, {
-      ...DEFAULT_FORMS[code], draft: false, title: headings[code].title,
-      columns: DEFAULT_FORMS[code].columns.map((c) => ({ ...c, heading: headings[code].columns[c.key] ?? c.heading })),
-    }])) as typeof DEFAULT_FORMS;
+    // a default's English is kept only where the province kept the default wording
+    const next = Object.fromEntries(FORM_CODES.map((code) => {
+      const d = DEFAULT_FORMS[code], title = headings[code].title;
+      return [code, {
+        ...d, draft: false, title, titleEn: title === d.title ? d.titleEn : undefined,
+        columns: d.columns.map((c) => {
+          const heading = headings[code].columns[c.key] ?? c.heading;
+          return { ...c, heading, headingEn: heading === c.heading ? c.headingEn : undefined };
+        }),
+      }];
+    })) as typeof DEFAULT_FORMS;
     const value = JSON.stringify(next);
     const exists = await trx.selectFrom('settings').select('key').where('key', '=', 'exemplars.forms').executeTakeFirst();
     if (exists) await trx.updateTable('settings').set({ value, updated_at: nowIso() }).where('key', '=', 'exemplars.forms').execute();
@@ -67,6 +74,11 @@ export async function loadList(db: Db, form: 'form1' | 'form2', year: number, sc
   }));
   return { def, rows };
 }
+
+/** A loaded form with its title and headings in English when English is chosen and the wording is a default one (the province's own wording is shown as entered). */
+export const formIn = <X extends { def: FormDef }>(x: X, lang: string): X => (lang !== 'en' ? x : {
+  ...x, def: { ...x.def, title: x.def.titleEn ?? x.def.title, columns: x.def.columns.map((c) => ({ ...c, heading: c.headingEn ?? c.heading })) },
+});
 
 const title = (def: FormDef, year: number) => def.title.replace('{year}', String(year));
 const cellsOf = (cols: Column[], row: Record<string, string | number>) => cols.map((c) => row[c.key] ?? '');

@@ -9,7 +9,9 @@ registerDataset({
   description: 'Các mô hình, điển hình "Dân vận khéo" đã được công nhận và công bố (như trang giới thiệu công khai): tên, lĩnh vực, năm, cấp công nhận, ngày công nhận, xã, phường.',
   descriptionEn: 'Recognised and published "Dân vận khéo" models (as on the public showcase): name, field, year, level, recognition date, commune.',
   legalBasis: 'Kế hoạch số 188/KH-UBND, mục II.12',
+  legalBasisEn: 'Plan 188/KH-UBND, item II.12',
   licence: OPEN_LICENCE, publisher: 'Ban Chỉ đạo phong trào thi đua "Dân vận khéo"',
+  publisherEn: 'Steering Committee of the "Skilful mass mobilisation" emulation movement',
   columns: [
     { name: 'id', type: 'string', description: 'Mã mô hình', descriptionEn: 'Entry id' },
     { name: 'code', type: 'string', description: 'Số đăng ký', descriptionEn: 'Registration code' },

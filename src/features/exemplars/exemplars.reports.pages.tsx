@@ -10,7 +10,7 @@ import { ancestorIds, unitIdsInScope, withDescendants } from '../units/index.ts'
 import { listCampaigns, type CampaignView, type Scope } from './exemplars.repository.ts';
 import { campaignInput } from './exemplars.schema.ts';
 import { createCampaign, reviseCriteria } from './exemplars.campaigns.ts';
-import { form3Docx, form3Xlsx, loadForm3, loadList, sheet, type Form3Data } from './exemplars.forms.ts';
+import { form3Docx, form3Xlsx, formIn, loadForm3, loadList, sheet, type Form3Data } from './exemplars.forms.ts';
 import { decree30Docx } from './exemplars.docx.ts';
 import { unitOptions } from './exemplars.options.ts';
 import { FilterSelect, yearOptions } from './views/list.tsx';
@@ -41,7 +41,7 @@ function Form3Table({ d }: { d: Form3Data }) {
 reportPages.get('/exemplars/reports', allow('exemplars.report'), async (c) => {
   const t = c.get('t');
   const s = await reportScope(c);
-  const d = await loadForm3(c.get('deps').db, s.year, s.units);
+  const d = formIn(await loadForm3(c.get('deps').db, s.year, s.units), c.get('lang'));
   const qs = new URLSearchParams({ year: String(s.year), unitId: s.unitId }).toString();
   const link = (form: string, ext: string) => <a href={`/exemplars/reports/${form}.${ext}?${qs}`}>{t(`exemplars.forms.${ext}`)}</a>;
   return c.render(
@@ -71,10 +71,10 @@ reportPages.get('/exemplars/reports/:file{form[123]\\.(?:xlsx|docx)}', allow('ex
   const s = await reportScope(c);
   let buf: Buffer;
   if (form === 'form3') {
-    const d = await loadForm3(db, s.year, s.units);
+    const d = formIn(await loadForm3(db, s.year, s.units), c.get('lang'));
     buf = ext === 'xlsx' ? await form3Xlsx(d, t) : await form3Docx(d, t);
   } else {
-    const l = await loadList(db, form, s.year, s.units, t);
+    const l = formIn(await loadList(db, form, s.year, s.units, t), c.get('lang'));
     const rows = l.rows.map((r) => l.def.columns.map((col) => r[col.key] ?? ''));
     buf = ext === 'xlsx' ? await sheet(l.def, s.year, rows, t) : await decree30Docx({ title: l.def.title.replace('{year}', String(s.year)), headings: l.def.columns.map((x) => x.heading), rows: rows.map((r) => r.map(String)), intro: l.def.draft ? t('exemplars.forms.draftNote') : undefined });
   }

@@ -48,6 +48,11 @@ forEachDialect('DVK summary form headings are configurable data', (dialect) => {
     assert.equal(after.head[1], 'Tên đơn vị (đã xác nhận)');
     assert.equal(after.head.length, before.head.length, 'columns keep their number and order');
     assert.equal(after.note, '', 'no longer marked as a proposed form');
+    // in English, the wording the province entered is shown as entered; the headings it kept are in English
+    const en = await (await (await t.as('demo.coordinator')).get('/exemplars/reports?year=2025&lang=en')).text();
+    assert.match(en, /Tên đơn vị \(đã xác nhận\)/);
+    assert.match(en, /BIỂU TỔNG HỢP MÔ HÌNH &quot;DÂN VẬN KHÉO&quot; NĂM 2025|BIỂU TỔNG HỢP MÔ HÌNH "DÂN VẬN KHÉO" NĂM 2025/);
+    assert.ok(en.includes('Registered: collective') && !en.includes('Đăng ký: tập thể'), 'kept default headings in English');
     const audit = await t.db.selectFrom('audit_events').select('action').where('action', '=', 'exemplars.forms.set').execute();
     assert.equal(audit.length, 1);
     assert.equal((await (await t.as('demo.coordinator')).get('/exemplars/settings/forms')).status, 403, 'admins only');

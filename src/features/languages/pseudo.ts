@@ -14,8 +14,9 @@ export function pseudo(s: string): string {
 export function pseudoLocale(keys: readonly string[], english: Messages) {
   return {
     code: 'qps-ploc',
-    name: '⟦Pseudo⟧ (ngôn ngữ thử nghiệm)',
-    note: 'Ngôn ngữ thử nghiệm do máy sinh từ bản tiếng Anh (node --import tsx locales/make-pseudo.ts); không phải bản dịch, không nạp khi NODE_ENV=production.',
+    // the pages say in each UI language that this is a machine-made test language (`test: true`); the file names its maker
+    name: '⟦Pseudo⟧',
+    note: 'node --import tsx locales/make-pseudo.ts',
     test: true,
     messages: Object.fromEntries(keys.filter((k) => english[k] !== undefined).map((k) => [k, pseudo(english[k])])),
   };

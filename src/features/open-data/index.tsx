@@ -40,7 +40,8 @@ const pick = (c: Ctx, vi: string, en: string) => (c.get('lang') === 'en' ? en : 
 async function meta(c: Ctx, d: Dataset) {
   const updated = await d.updated(c.get('deps').db);
   return {
-    id: d.id, title: pick(c, d.title, d.titleEn), description: pick(c, d.description, d.descriptionEn), legalBasis: d.legalBasis, licence: d.licence, publisher: d.publisher,
+    id: d.id, title: pick(c, d.title, d.titleEn), description: pick(c, d.description, d.descriptionEn), legalBasis: pick(c, d.legalBasis, d.legalBasisEn), publisher: pick(c, d.publisher, d.publisherEn),
+    licence: { id: d.licence.id, url: d.licence.url, ...(d.licence.attribution ? { attribution: pick(c, d.licence.attribution, d.licence.attributionEn ?? d.licence.attribution) } : {}) },
     updated: updated ? (updated.length > 10 ? localDateOf(Date.parse(updated)) : updated) : null,
     columns: d.columns.map((col) => ({ name: col.name, type: col.type, description: pick(c, col.description, col.descriptionEn) })),
     csv: `/open-data/${d.id}.csv`, json: `/api/v1/public/datasets/${d.id}`,

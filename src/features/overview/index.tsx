@@ -11,6 +11,7 @@ import { localToday } from '../../platform/clock.ts';
 import { sendTable, type Cell } from '../../platform/http/tables.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { ErrorSchema } from '../auth/index.ts';
+import { indicatorText } from '../../platform/indicators/index.ts';
 import { listPeriods, OVERVIEW_FIGURES, trends, rank, SORTS, type Overview, type UnitRow } from './overview.service.ts';
 import { load } from './overview.load.ts';
 import { mapPages } from './map.pages.tsx';
@@ -90,13 +91,13 @@ pages.get('/overview', allow(ACTION), async (c) => {
             <details class="no-print"><summary>{t('overview.definition')}</summary><p>{t('overview.def.reports')}</p></details>
           </li>
         )}
-        {o.figures.map((f) => (
+        {o.figures.map((f) => ({ f, x: indicatorText(f.def, lang) })).map(({ f, x }) => (
           <li class="figure" id={`fig-${f.def.code}`}>
-            <span class="figure-label">{c.get('lang') === 'en' ? f.def.labelEn : f.def.label}</span>
-            <span class="figure-value">{num(c, f.value)} <span class="muted">{f.def.unit}</span></span>
+            <span class="figure-label">{x.label}</span>
+            <span class="figure-value">{num(c, f.value)} <span class="muted">{x.unit}</span></span>
             <Change t={t} value={f.value} previous={f.previous} worseWhenHigher={f.worseWhenHigher} />
             <a class="no-print" href={drill(f.def.code)}>{t('overview.drill')}</a>
-            <details class="no-print"><summary>{t('overview.definition')}</summary><p>{f.def.definition}</p></details>
+            <details class="no-print"><summary>{t('overview.definition')}</summary><p>{x.definition}</p></details>
           </li>
         ))}
         <li class="figure" id="fig-gaps">
@@ -112,7 +113,7 @@ pages.get('/overview', allow(ACTION), async (c) => {
           <h2 id="trends">{t('overview.trends')}</h2>
           <p class="hint">{t('overview.trendsHint')}</p>
           <div class="charts">
-            {o.figures.map((f) => <BarChart id={`trend-${f.def.code.replace(/\./g, '-')}`} title={lang === 'en' ? f.def.labelEn : f.def.label} unit={f.def.unit} lang={lang} tableLabel={t('overview.chartTable')} bars={trend.quarters.map((q, i) => ({ label: q.label, value: trend.values.get(f.def.code)![i] }))} />)}
+            {o.figures.map((f) => <BarChart id={`trend-${f.def.code.replace(/\./g, '-')}`} title={indicatorText(f.def, lang).label} unit={indicatorText(f.def, lang).unit} lang={lang} tableLabel={t('overview.chartTable')} bars={trend.quarters.map((q, i) => ({ label: q.label, value: trend.values.get(f.def.code)![i] }))} />)}
           </div>
         </section>
       )}

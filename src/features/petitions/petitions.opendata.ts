@@ -33,7 +33,9 @@ registerDataset({
   description: 'Số đơn khiếu nại, tố cáo, kiến nghị, phản ánh mỗi đơn vị tiếp nhận, giải quyết xong và giải quyết đúng hạn trong từng quý. Chỉ có số đếm; không có người gửi, nội dung hay người bị tố cáo.',
   descriptionEn: 'Complaints, denunciations, recommendations and feedback each unit received, resolved, and resolved on time, per quarter. Counts only: no sender, content or accused person.',
   legalBasis: 'Luật Tiếp công dân 2013, Điều 12; Kế hoạch số 188/KH-UBND, mục II.5',
+  legalBasisEn: 'Law on Citizen Reception 2013, Art. 12; Plan 188/KH-UBND, item II.5',
   licence: OPEN_LICENCE, publisher: 'Các cơ quan, đơn vị giải quyết đơn',
+  publisherEn: 'Agencies and units resolving petitions',
   columns: [
     { name: 'period', type: 'string', description: 'Quý (YYYY-Qn)', descriptionEn: 'Quarter (YYYY-Qn)' },
     { name: 'unitId', type: 'string', description: 'Mã đơn vị đang giải quyết', descriptionEn: 'Handling unit id' },

@@ -7,8 +7,9 @@ registerDataset({
   description: 'Tỉnh, xã, phường, cơ quan, thôn, tổ dân phố trong Coso với thời gian hiệu lực; đơn vị kế thừa khi sắp xếp (hợp nhất tỉnh, kết thúc cấp huyện ngày 01/07/2025). Mã xã, phường theo danh mục đơn vị hành chính.',
   descriptionEn: 'Province, communes, agencies, villages and residential groups with their validity; the successor units of each reorganisation (the province merger and the end of districts on 01/07/2025). Commune codes follow the national list.',
   legalBasis: 'Nghị quyết số 202/2025/QH15; Nghị quyết số 1664/NQ-UBTVQH15; Nghị quyết số 203/2025/QH15',
-  licence: { ...OPEN_LICENCE, attribution: 'Danh mục gốc: thanglequoc/vietnamese-provinces-database (MIT), theo danh mục của Tổng cục Thống kê và QĐ 19/2025/QĐ-TTg' },
-  publisher: 'Sở Nội vụ',
+  legalBasisEn: 'Resolution 202/2025/QH15; Resolution 1664/NQ-UBTVQH15; Resolution 203/2025/QH15',
+  licence: { ...OPEN_LICENCE, attribution: 'Danh mục gốc: thanglequoc/vietnamese-provinces-database (MIT), theo danh mục của Tổng cục Thống kê và QĐ 19/2025/QĐ-TTg', attributionEn: 'Source list: thanglequoc/vietnamese-provinces-database (MIT), following the list of the General Statistics Office and Decision 19/2025/QĐ-TTg' },
+  publisher: 'Sở Nội vụ', publisherEn: 'Department of Home Affairs',
   columns: [
     { name: 'id', type: 'string', description: 'Mã đơn vị trong Coso', descriptionEn: 'Coso unit id' },
     { name: 'code', type: 'string', description: 'Mã đơn vị hành chính (xã, phường, tỉnh) nếu có', descriptionEn: 'Administrative code, if any' },

@@ -4,7 +4,8 @@ import enPlatform from './messages/en.json' with { type: 'json' };
 export type Lang = 'vi' | 'en';
 export const LANGS: Lang[] = ['vi', 'en'];
 export type Messages = Record<string, string>;
-export type T = (key: string, params?: Record<string, string | number>) => string;
+/** A translator; `lang` says which bundle it reads ('vi' or 'en'; absent for an additional language, which falls back to Vietnamese). */
+export type T = ((key: string, params?: Record<string, string | number>) => string) & { lang?: Lang };
 
 const bundles: { name: string; vi: Messages; en: Messages }[] = [];
 const merged: Record<Lang, Messages> = { vi: {}, en: {} };
@@ -32,7 +33,15 @@ export function observeKeys(fn: ((key: string) => void) | null): void {
 
 /** Returns a translator for one language; unknown keys fall back to Vietnamese, then the key itself. */
 export function translator(lang: Lang): T {
-  return translatorOver(merged[lang]);
+  return Object.assign(translatorOver(merged[lang]), { lang });
+}
+
+/**
+ * A text kept in two languages beside each other (domain data: `name`/`nameEn`, `note`/`noteEn`, …):
+ * the English one when English is chosen and it exists, else the Vietnamese one.
+ */
+export function inLang(lang: string | undefined, vi: string, en: string | undefined): string {
+  return (lang === 'en' && en) || vi;
 }
 
 /** A translator over an additional language's messages, falling back to Vietnamese per string. */

@@ -63,6 +63,12 @@ export function indicatorText(d: IndicatorDef, lang: 'vi' | 'en'): { label: stri
   return { label: d.labelEn, unit: UNIT_EN[d.unit] ?? d.unit, definition: d.definitionEn ?? d.definition };
 }
 
+/** The label of an indicator code in the page's language (the code itself when it is not registered). */
+export function indicatorLabel(code: string, lang: 'vi' | 'en'): string {
+  const d = registry.get(code);
+  return d ? indicatorText(d, lang).label : code;
+}
+
 export function getIndicator(code: string): IndicatorDef | undefined {
   return registry.get(code);
 }

@@ -19,10 +19,12 @@ export interface Dataset {
   descriptionEn: string;
   /** The law or plan item that makes it public. */
   legalBasis: string;
+  legalBasisEn: string;
   /** Licence id and URL (a province setting may change it later). */
-  licence: { id: string; url: string; attribution?: string };
+  licence: { id: string; url: string; attribution?: string; attributionEn?: string };
   /** Who keeps it (the owning feature's publisher). */
   publisher: string;
+  publisherEn: string;
   columns: Column[];
   /** Rows in a stable order, `limit` from `offset`. */
   rows(db: Db, page: { limit: number; offset: number }): Promise<Row[]>;

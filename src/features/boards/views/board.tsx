@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { formatDate } from '../../../platform/i18n/index.ts';
+import { formatDate, inLang } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
 import { daysLeft, previousQuarter, QUARTERLY, quarterOf } from '../../../domain/democracy/index.ts';
 import { ACTIVITY_KINDS } from '../boards.schema.ts';
@@ -24,7 +24,7 @@ export function QuarterTags({ kind, status, acts, today }: { kind: string; statu
   const prev = previousQuarter(today);
   const plan = acts.some((a) => a.kind === 'plan' && a.held_on >= q.from && a.held_on <= q.to);
   const report = acts.some((a) => a.kind === 'report' && a.held_on >= prev.from && a.held_on <= q.to);
-  return <span data-testid="quarter-tags" title={`${QUARTERLY.note} (${QUARTERLY.article})`}>
+  return <span data-testid="quarter-tags" title={`${inLang(t.lang, QUARTERLY.note ?? '', QUARTERLY.noteEn)} (${QUARTERLY.article})`}>
     <span class={`tag ${plan ? 'green' : 'red'}`}>{t(plan ? 'boards.planDone' : 'boards.planMissing', { q: q.quarter, y: q.year })}</span>{' '}
     <span class={`tag ${report ? 'green' : 'grey'}`}>{t(report ? 'boards.reportDone' : 'boards.reportMissing', { q: prev.quarter, y: prev.year })}</span>
   </span>;

@@ -1,8 +1,8 @@
 import type { YearCalendar } from '../../../domain/calendar/index.ts';
 import type { MovedDeadline } from '../calendar.recompute.ts';
-import { weekdayNameVi } from '../../../domain/calendar/index.ts';
+import { weekday } from '../../../domain/calendar/index.ts';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { formatDate } from '../../../platform/i18n/index.ts';
+import { formatDate, inLang } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Table, useT } from '../../../platform/views/components.tsx';
 
 /** Lines of the admin form for a year's entries: `dd/mm/yyyy; kind; name`. */
@@ -53,13 +53,13 @@ export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: Fi
         <a href={`/api/v1/public/calendar/${cal.year}`}>JSON</a>
         {p.canManage && <a href="/deadlines/settings">{t('calendar.navSettings')}</a>}
       </nav>
-      <p><strong>{t('calendar.origin')}:</strong> {t(`calendar.origin.${cal.origin}`)} — {cal.source}</p>
+      <p><strong>{t('calendar.origin')}:</strong> {t(`calendar.origin.${cal.origin}`)} — {inLang(t.lang, cal.source, cal.sourceEn)}</p>
       <YearsStatus years={p.years} />
       <Table
         caption={t('calendar.entries')}
         head={[t('calendar.col.date'), t('calendar.col.weekday'), t('calendar.col.kind'), t('calendar.col.name')]}
         empty="—"
-        rows={cal.entries.map((e) => [formatDate(e.date), weekdayNameVi(e.date), t(`calendar.kind.${e.kind}`), <>{e.name}{!e.verified && <span class="tag grey"> {t('calendar.unverified')}</span>}</>])}
+        rows={cal.entries.map((e) => [formatDate(e.date), t(`calendar.weekday.${weekday(e.date)}`), t(`calendar.kind.${e.kind}`), <>{inLang(t.lang, e.name, e.nameEn)}{!e.verified && <span class="tag grey"> {t('calendar.unverified')}</span>}</>])}
       />
       {p.canManage && (
         <>
@@ -72,7 +72,7 @@ export function YearPage(p: { cal: YearCalendar; canManage: boolean; errors?: Fi
               <label for="f-text">{t('calendar.text')}</label>
               <div class="hint">{t('calendar.textHint')}</div>
               {p.errors?.text && <p class="error-message" id="e-text">{p.errors.text}</p>}
-              <textarea id="f-text" name="text" rows={14}>{p.values.text ?? ''}</textarea>
+              <textarea id="f-text" name="text" rows={14} lang="vi">{p.values.text ?? ''}</textarea>
             </div>
             <button type="submit">{t('form.save')}</button>
           </form>

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { formatDate, formatNumber } from '../../../platform/i18n/index.ts';
+import { formatDate, formatNumber, inLang } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
 import { COMMUNE_THRESHOLD, RULES, requiredVillages } from '../../../domain/democracy/index.ts';
 import type { CommuneDecisionsTable } from '../community.tables.ts';
@@ -70,7 +70,7 @@ export function CommuneDecisionPage(p: { d: CommuneDecisionsTable; communeName: 
       {d.status === 'closed' && rule && (
         <div class="notice" role="status" data-testid="commune-result">
           <p><strong>{t(Number(d.passed) ? 'community.communePassed' : 'community.communeFailed', { approving: d.villages_passed ?? 0, total: d.villages_total ?? 0 })}</strong></p>
-          <p>{t('community.ruleApplied', { note: rule.note ?? '', article: rule.article })}</p>
+          <p>{t('community.ruleApplied', { note: inLang(t.lang, rule.note ?? '', rule.noteEn), article: rule.article })}</p>
           {d.effective_on && <p>{t('community.effectiveOn', { date: formatDate(d.effective_on) })}</p>}
         </div>
       )}

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { formatDate } from '../../../platform/i18n/index.ts';
+import { formatDate, inLang } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, useT } from '../../../platform/views/components.tsx';
 import { ConflictPanel, VersionField, type Conflict } from '../../../platform/views/conflict.tsx';
 import { sentVersion, versionOf } from '../../../platform/http/concurrency.ts';
@@ -37,7 +37,7 @@ export function DecisionPage(p: Props) {
       {closed && rule && (
         <div class="notice" role="status" data-testid="result">
           <p><strong>{t(Number(d.passed) ? 'community.resultPassed' : 'community.resultFailed', { yes: d.yes ?? 0, total: d.total_households ?? 0 })}</strong></p>
-          <p>{t('community.ruleApplied', { note: rule.note ?? '', article: rule.article })}</p>
+          <p>{t('community.ruleApplied', { note: inLang(t.lang, rule.note ?? '', rule.noteEn), article: rule.article })}</p>
           {d.record_due && <p>{t('community.recordDue', { date: formatDate(d.record_due) })}</p>}
           {d.recognize_due && <p>{t('community.recognizeDue', { date: formatDate(d.recognize_due) })}</p>}
           {d.recognition_note && <p>{d.recognition_note}</p>}
@@ -53,7 +53,7 @@ export function DecisionPage(p: Props) {
       </p>
       {d.matter === 'village-head' && d.vote_on && d.status === 'open' && (
         <div class="notice" data-testid="election-steps"><p><strong>{t('community.electionSteps')}</strong></p>
-          <ul>{electionSteps(d.vote_on).map((s) => <li>{t('community.electionStep', { note: s.note, date: formatDate(s.lastDay), article: s.article })}</li>)}</ul></div>
+          <ul>{electionSteps(d.vote_on).map((s) => <li>{t('community.electionStep', { note: inLang(t.lang, s.note, s.noteEn), date: formatDate(s.lastDay), article: s.article })}</li>)}</ul></div>
       )}
       {p.canManage && d.status === 'open' && <TallyForm d={d} errors={p.errors} values={p.values} conflict={p.conflict} />}
       {p.canManage && d.status === 'open' && d.yes !== null && (

@@ -10,7 +10,7 @@ export function Bulletin({ d, unitName = '' }: { d: DisclosureRow; unitName?: st
     <section>
       <h2>{t('bulletin.title')}</h2>
       <p class="hint">{t('bulletin.hint')}</p>
-      <blockquote>{bulletinText(unitName || t('bulletin.commune'), d.title, formatDate(d.posted_on), d.posted_until ? formatDate(d.posted_until) : null)}</blockquote>
+      <blockquote lang="vi">{bulletinText(unitName || t('bulletin.commune'), d.title, formatDate(d.posted_on), d.posted_until ? formatDate(d.posted_until) : null)}</blockquote>
       {hasEspeak()
         ? <p><a class="button secondary" id="bulletin-ogg" href={`/disclosures/${d.id}/bulletin.ogg`} download>{t('bulletin.download')}</a> <a href={`/disclosures/${d.id}/bulletin.wav`} download>{t('bulletin.downloadWav')}</a></p>
         : <p class="notice" id="no-espeak">{t('bulletin.unavailable')}</p>}

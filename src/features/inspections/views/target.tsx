@@ -1,5 +1,6 @@
 import { formatDate } from '../../../platform/i18n/index.ts';
-import { Table, useT } from '../../../platform/views/components.tsx';
+import { Table, useLang, useT } from '../../../platform/views/components.tsx';
+import { indicatorLabel } from '../../../platform/indicators/index.ts';
 import type { TargetRights } from '../inspections.access.ts';
 import type { TargetView } from '../inspections.load.ts';
 import { GoodModels } from './models.tsx';
@@ -11,13 +12,14 @@ const resultOf = (points: number | undefined, max: number) => (points == null ||
 
 function Findings({ v, rights, errors, values }: { v: TargetView; rights: TargetRights } & Form) {
   const t = useT();
+  const lang = useLang();
   const by = new Map(v.findings.map((f) => [f.criterion_code, f]));
   const val = (k: string, fallback: string) => values?.[k] ?? fallback;
   const editable = rights.record && v.conclusion?.status !== 'issued';
   const rows = v.scheme.def.criteria.map((c) => {
     const f = by.get(c.code);
     const a = v.auto.get(c.code);
-    const source = a ? <p class="hint" data-testid={`auto-${c.code}`}>{t('inspections.autoSource', { from: formatDate(a.from), to: formatDate(a.to) })}: {a.figures.map((g) => `${a.labels[g.code] ?? g.code} = ${g.value}`).join('; ')}{a.target != null ? `; ${t('inspections.target')} ${a.target}` : ''}{a.pct != null ? `; ${a.pct}%` : ''} → <strong>{t('inspections.autoPoints', { points: a.points })}</strong></p> : null;
+    const source = a ? <p class="hint" data-testid={`auto-${c.code}`}>{t('inspections.autoSource', { from: formatDate(a.from), to: formatDate(a.to) })}: {a.figures.map((g) => `${indicatorLabel(g.code, lang)} = ${g.value}`).join('; ')}{a.target != null ? `; ${t('inspections.target')} ${a.target}` : ''}{a.pct != null ? `; ${a.pct}%` : ''} → <strong>{t('inspections.autoPoints', { points: a.points })}</strong></p> : null;
     const err = (k: string) => errors?.[`${k}.${c.code}`];
     const files = v.evidence.filter((e) => e.code === c.code);
     const ev = files.length ? <ul class="evidence" data-testid={`evidence-${c.code}`}>{files.map((e) => <li><a href={`/inspection-targets/${v.t.id}/evidence/${e.id}`}>{e.name}</a> ({e.kind.toUpperCase()}, {Math.max(1, Math.round(e.size / 1024))} KB)</li>)}</ul> : null;

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { formatDate } from '../../../platform/i18n/index.ts';
+import { formatDate, inLang } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
 import { daysBetween } from '../../../domain/calendar/index.ts';
 import { REGISTER_SOURCES, type AnswerTerm } from '../../../domain/oversight/index.ts';
@@ -142,7 +142,7 @@ export function TermsPage({ terms, errors, values, canConfigure }: Form & { term
       <h1>{t('register.terms.title')}</h1>
       <p>{t('register.terms.intro')}</p>
       <Table caption={t('register.terms.list')} head={[t('register.source'), t('register.terms.length'), t('register.termBasis'), t('register.terms.validity'), t('register.terms.status')]}
-        rows={terms.map((x) => [t(`register.src.${x.source}`), t('register.term', { days: x.days, unit: t(`register.unit.${x.unit}`) }), <>{x.legalBasis}{x.note && <p class="muted">{x.note}</p>}</>,
+        rows={terms.map((x) => [t(`register.src.${x.source}`), t('register.term', { days: x.days, unit: t(`register.unit.${x.unit}`) }), <>{x.legalBasis}{x.note && <p class="muted">{inLang(t.lang, x.note, x.noteEn)}</p>}</>,
           `${formatDate(x.validFrom)}${x.validTo ? ` – ${formatDate(x.validTo)}` : ''}`, x.own ? <span class="tag">{t('register.terms.province')}</span> : <span class={`tag ${x.verified ? 'green' : 'red'}`}>{t(x.verified ? 'register.verified' : 'register.unverified')}</span>])} />
       {canConfigure && (
         <form method="post" action="/recommendations/terms" novalidate>

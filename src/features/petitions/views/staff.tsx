@@ -1,7 +1,8 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
-import { formatDate, formatDateTime } from '../../../platform/i18n/index.ts';
+import { formatDate, formatDateTime, inLang } from '../../../platform/i18n/index.ts';
+import { findRule } from '../../../domain/deadlines/index.ts';
 import { canStep, COMPETENCE, COMPLEXITY_CRITERIA, PETITION_FIELDS, PETITION_KINDS, type PetitionKind, type Status, type Step } from '../../../domain/petitions/index.ts';
 import type { CaseView } from '../petitions.present.ts';
 import { answerText } from './public.tsx';
@@ -73,7 +74,7 @@ export function CaseDetail({ p, names, units, canHandle, canReveal, template, re
         {p.answer && <><dt>{t('petitions.answer')}</dt><dd>{answerText(t, p.answer)}</dd></>}
       </dl>
       <h2>{t('petitions.deadlines')}</h2>
-      <Table head={[t('petitions.deadlines'), t('petitions.clockStart'), t('petitions.dueOn'), t('reception.basis')]} rows={Object.entries(p.deadlines).filter(([n]) => !n.startsWith('notice.')).map(([, d]) => [d.title, formatDate(d.start), <span class="due">{formatDate(d.due)}</span>, d.basis])} />
+      <Table head={[t('petitions.deadlines'), t('petitions.clockStart'), t('petitions.dueOn'), t('reception.basis')]} rows={Object.entries(p.deadlines).filter(([n]) => !n.startsWith('notice.')).map(([, d]) => [inLang(t.lang, d.title, findRule(d.ruleId, d.start)?.titleEn), formatDate(d.start), <span class="due">{formatDate(d.due)}</span>, d.basis])} />
       <ClockHistory entries={p.clockHistory} />
       <Notices id={p.id} clocks={p.deadlines} sent={p.notices} canHandle={canHandle} form={form} />
       {p.kind === 'complaint' && <DialogueSection id={p.id} d={p.dialogue} required={p.dialogueRequired} canSchedule={allowed('dialogue')} form={form} />}
