@@ -66,6 +66,20 @@ export function Field(p: FieldProps) {
   );
 }
 
+/** A labelled text area with hint and inline error, keeping the text the user typed. */
+export function TextArea(p: Pick<FieldProps, 'name' | 'label' | 'hint' | 'errors' | 'values'>) {
+  const err = p.errors?.[p.name];
+  return (
+    <div class={`field${err ? ' field-error' : ''}`}>
+      <label for={`f-${p.name}`}>{p.label}</label>
+      {p.hint && <div class="hint" id={`h-${p.name}`}>{p.hint}</div>}
+      {err && <p class="error-message" id={`e-${p.name}`}>{err}</p>}
+      <textarea id={`f-${p.name}`} name={p.name} aria-invalid={err ? 'true' : undefined}
+        aria-describedby={[p.hint && `h-${p.name}`, err && `e-${p.name}`].filter(Boolean).join(' ') || undefined}>{p.values?.[p.name] ?? ''}</textarea>
+    </div>
+  );
+}
+
 /** A labelled select with its options, keeping the chosen value. */
 export function Select(p: Omit<FieldProps, 'type'> & { options: [string, string][] }) {
   const err = p.errors?.[p.name];

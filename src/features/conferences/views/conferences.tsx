@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
-import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
+import { Csrf, ErrorSummary, Field, Select, Table, useT, TextArea } from '../../../platform/views/components.tsx';
 import { CONFERENCE_RULES, agendaOf, attendanceShare, atYearEnd, noticeBy, noticeOnTime } from '../../../domain/democracy/index.ts';
 import type { ConferencesTable } from '../conferences.tables.ts';
 import type { CommuneCompliance, EventCheck } from '../conferences.compliance.ts';
@@ -9,14 +9,7 @@ import { QA_ROWS } from '../conferences.schema.ts';
 type Form = { errors?: FieldErrors; values?: Record<string, string> };
 type Row = ConferencesTable & { unitName: string };
 
-const Area = ({ name, label, hint, errors, values }: { name: string; label: string; hint?: string } & Form) => (
-  <div class={`field${errors?.[name] ? ' field-error' : ''}`}>
-    <label for={`f-${name}`}>{label}</label>
-    {hint && <div class="hint">{hint}</div>}
-    {errors?.[name] && <p class="error-message" id={`e-${name}`}>{errors[name]}</p>}
-    <textarea id={`f-${name}`} name={name} aria-invalid={errors?.[name] ? 'true' : undefined}>{values?.[name] ?? ''}</textarea>
-  </div>
-);
+const Area = TextArea;
 
 export function ListPage({ year, rows, canManage }: { year: number; rows: Row[]; canManage: boolean }) {
   const t = useT();

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../platform/http/validate.ts';
-import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
+import { Csrf, ErrorSummary, Field, Select, Table, useT, TextArea } from '../../../platform/views/components.tsx';
 import { COMMENDATION_FORMS, COMMENDATION_LEVELS, DEMOCRACY_VIOLATION_BASES, DISCIPLINE_MEASURES, PERSON_CATEGORIES, RECIPIENT_KINDS, RECORD_VOCABULARY_BASIS } from '../../../domain/oversight/index.ts';
 
 export type RecordKind = 'commendations' | 'discipline' | 'training';
@@ -35,14 +35,7 @@ export function RecordList({ caption, head, rows }: { caption: string; head: str
   return <Table caption={caption} empty={t('records.none')} head={head} rows={rows} />;
 }
 
-const Area = ({ name, label, hint, errors, values }: { name: string; label: string; hint?: string } & Form) => (
-  <div class={`field${errors?.[name] ? ' field-error' : ''}`}>
-    <label for={`f-${name}`}>{label}</label>
-    {hint && <div class="hint">{hint}</div>}
-    {errors?.[name] && <p class="error-message" id={`e-${name}`}>{errors[name]}</p>}
-    <textarea id={`f-${name}`} name={name} aria-invalid={errors?.[name] ? 'true' : undefined}>{values?.[name] ?? ''}</textarea>
-  </div>
-);
+const Area = TextArea;
 
 export function CommendationForm({ errors, values, units, exemplars }: Form & { units: [string, string][]; exemplars: [string, string][] }) {
   const t = useT();
