@@ -90,5 +90,7 @@ forEachDialect('reports: concurrent edits (optimistic concurrency)', (dialect) =
     const fresh = await call('demo.commune', 'PUT', url, { indicators: [], sections: [{ key: 'item-2', text: 'Sửa theo ý kiến trả lại' }], lockVersion: ret.body.lockVersion });
     assert.equal(fresh.status, 200);
     assert.equal(await sectionText('item-2'), 'Sửa theo ý kiến trả lại');
+    const huge = await call('demo.commune', 'PUT', url, { indicators: [], sections: [], lockVersion: 2 ** 40 });
+    assert.equal(huge.status, 409, 'a version past the column’s range is stale, not a 500 (PostgreSQL integer)');
   });
 });
