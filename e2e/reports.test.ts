@@ -94,7 +94,6 @@ test('the ward officer fills the annual report (plain save, no JavaScript needed
   await Promise.all([other.waitForLoadState('load'), other.click('button:has-text("Lưu nháp")')]);
   await other.locator('.conflict', { hasText: 'Quán triệt Kế hoạch 188 tại 12 tổ dân phố.' }).waitFor();
   assert.equal(await other.inputValue('textarea[name="s.item-3"]'), 'Nội dung ở trang thứ hai.', 'own input kept');
-  await browser.shot(other, 'conflict');
   await other.close();
   assert.equal(await page.locator('button', { hasText: 'Gửi báo cáo' }).count(), 0, 'only the head sends');
   await signOut();
