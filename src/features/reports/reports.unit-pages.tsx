@@ -86,7 +86,7 @@ unitReportPages.post('/reports/:periodId/:unitId', allow('reports.write'), async
   const parsed = draftFromForm(values, regime.indicators, regime.outline.map((s) => s.key));
   const r = parsed.ok && expected !== null ? await saveDraft(db, actorOf(c), period, regime, unitId, parsed.data, expected, { autosave }) : null;
   const t = c.get('t');
-  const fieldsOf = () => expected === null ? { lockVersion: t('concurrency.missing') } : translateFields(parsed.ok ? (r && !r.ok ? r.fields ?? {} : {}) : parsed.errors, t);
+  const fieldsOf = (): FieldErrors => ({ ...(expected === null ? { lockVersion: t('concurrency.missing') } : {}), ...translateFields(parsed.ok ? (r && !r.ok ? r.fields ?? {} : {}) : parsed.errors, t) });
   if (autosave) {
     // Background save by static/autosave.js: JSON instead of a redirect or a page.
     if (r?.ok) {
