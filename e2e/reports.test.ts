@@ -83,6 +83,18 @@ test('the ward officer fills the annual report (plain save, no JavaScript needed
   await browser.shot(page, 'autosaved');
   await page.goto(reportUrl);
   assert.equal(await page.inputValue('textarea[name="s.item-4"]'), 'Tổ chức 12 buổi tuyên truyền pháp luật ở các tổ dân phố (tự động lưu).');
+  // Two pages open on the report (two tabs, or two people): the first autosave wins; the other page's autosave
+  // stops and says so, and its "Lưu nháp" shows the saved text beside its own kept input (nothing overwritten).
+  const other = await browser.newPage();
+  await other.goto(reportUrl);
+  await page.fill('textarea[name="s.item-2"]', 'Quán triệt Kế hoạch 188 tại 12 tổ dân phố.');
+  await page.locator('[data-autosave-status]', { hasText: 'Đã tự động lưu' }).waitFor();
+  await other.fill('textarea[name="s.item-3"]', 'Nội dung ở trang thứ hai.');
+  await other.locator('[data-autosave-status]', { hasText: 'Đã dừng tự động lưu' }).waitFor();
+  await Promise.all([other.waitForLoadState('load'), other.click('button:has-text("Lưu nháp")')]);
+  await other.locator('.conflict', { hasText: 'Quán triệt Kế hoạch 188 tại 12 tổ dân phố.' }).waitFor();
+  assert.equal(await other.inputValue('textarea[name="s.item-3"]'), 'Nội dung ở trang thứ hai.', 'own input kept');
+  await other.close();
   assert.equal(await page.locator('button', { hasText: 'Gửi báo cáo' }).count(), 0, 'only the head sends');
   await signOut();
 });

@@ -3,6 +3,7 @@ import { allow } from '../../platform/authz/index.ts';
 import { apiRouter, z } from '../../platform/http/api.ts';
 import { actorOf, type Ctx } from '../../platform/http/context.ts';
 import { HttpError, forbidden } from '../../platform/http/errors.ts';
+import { conflictError, conflictResponse, lockVersionMember } from '../../platform/http/concurrency.ts';
 import { validationError } from '../../platform/http/validate.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { getUnit } from '../units/index.ts';
@@ -15,7 +16,7 @@ import { acceptReport, returnReport, saveDraft, submitReport } from './reports.s
 import { PERIOD_KINDS } from './reports.regime.ts';
 import { compilationInput, getCompilation, issueCompilation, saveCompilation, type CompilationInput } from './reports.compilation.ts';
 import { dateField } from '../units/units.schema.ts';
-import type { Period, Regime } from './reports.repository.ts';
+import type { Period, Regime, ReportView } from './reports.repository.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 401: json(ErrorSchema, 'No token'), 403: json(ErrorSchema, 'Not allowed'), 404: json(ErrorSchema, 'Unknown period or unit') };
@@ -26,10 +27,11 @@ const PeriodSchema = z.object({ id: z.string(), regimeId: z.string(), title: z.s
 const Status = z.enum(REPORT_STATUSES as [string, ...string[]]);
 const ReportSchema = z.object({
   status: Status,
+  lockVersion: z.number().int().openapi({ description: 'Send it back with the next PUT (optimistic concurrency; every save, sending, return and acceptance moves it on)' }),
   indicators: z.array(z.object({ code: z.string(), value: z.number().nullable(), computed: z.number().nullable(), overrideReason: z.string().nullable() })),
   sections: z.array(z.object({ key: z.string(), title: z.string(), text: z.string() })),
 }).openapi('Report');
-const Ok = z.object({ status: Status });
+const Ok = z.object({ status: Status, lockVersion: z.number().int() });
 const pp = z.object({ periodId: z.string().max(64), unitId: z.string().max(64) });
 
 export const reportsApi = apiRouter();
@@ -100,31 +102,39 @@ reportsApi.openapi(
     const { period, regime } = await loadTarget(db, periodId, unitId);
     const v = await reportView(db, period, regime, unitId);
     await assertRead(db, c.get('user'), unitId, v.status);
-    return c.json({ status: v.status, indicators: v.indicators, sections: v.sections.map((s) => ({ key: s.key, title: s.title, text: s.text })) }, 200);
+    return c.json(reportJson(v), 200);
   },
 );
 
+const reportJson = (v: ReportView) => ({ status: v.status, lockVersion: v.lockVersion, indicators: v.indicators, sections: v.sections.map((s) => ({ key: s.key, title: s.title, text: s.text })) });
 const conflict = () => new HttpError(409, 'conflict', 'reports.error.state');
 const stateResult = async (c: Ctx, periodId: string, unitId: string, r: { ok: boolean; error?: string; fields?: Record<string, string> }) => {
-  if (!r.ok && r.error === 'state') throw conflict();
-  if (!r.ok) throw validationError(Object.fromEntries(Object.entries(r.fields ?? {}).map(([k, v]) => [k, c.get('t')(v)])));
   const { db } = c.get('deps');
   const { period, regime } = await loadTarget(db, periodId, unitId);
-  return c.json({ status: (await reportView(db, period, regime, unitId)).status }, 200);
+  if (!r.ok && (r.error === 'conflict' || r.error === 'state')) {
+    // Stale version, or no longer editable: both 409 with the report as it now is (a draft save needs its current lockVersion).
+    const now = await reportView(db, period, regime, unitId);
+    if (r.error === 'state') throw new HttpError(409, 'conflict', 'reports.error.state', undefined, undefined, { currentVersion: now.lockVersion, current: reportJson(now) });
+    throw conflictError(c.get('t'), now.lockVersion, reportJson(now));
+  }
+  if (!r.ok) throw validationError(Object.fromEntries(Object.entries(r.fields ?? {}).map(([k, v]) => [k, c.get('t')(v)])));
+  const v = await reportView(db, period, regime, unitId);
+  return c.json({ status: v.status, lockVersion: v.lockVersion }, 200);
 };
 
 reportsApi.openapi(
   createRoute({
     method: 'put', path: '/reports/{periodId}/{unitId}', middleware: [allow('reports.write')] as const,
-    request: { params: pp, body: { content: { 'application/json': { schema: draftInput } } } },
-    responses: { 200: json(Ok, 'Draft saved'), 400: json(ErrorSchema, 'Invalid values (an override needs a reason)'), 409: json(ErrorSchema, 'Report not editable (submitted or accepted)'), ...errors },
+    request: { params: pp, body: { content: { 'application/json': { schema: draftInput.extend({ lockVersion: lockVersionMember }) } } } },
+    responses: { 200: json(Ok, 'Draft saved; `lockVersion` is the new version'), 400: json(ErrorSchema, 'Invalid values (an override needs a reason; `lockVersion` missing)'), 409: { ...conflictResponse[409], description: `${conflictResponse[409].description}. Also when the report is no longer editable (submitted or accepted).` }, ...errors },
   }),
   async (c) => {
     const { db } = c.get('deps');
     const { periodId, unitId } = c.req.valid('param');
     const { period, regime } = await loadTarget(db, periodId, unitId);
     await assertWrite(db, c.get('user'), unitId);
-    return stateResult(c, periodId, unitId, await saveDraft(db, actorOf(c), period, regime, unitId, c.req.valid('json')));
+    const { lockVersion, ...input } = c.req.valid('json');
+    return stateResult(c, periodId, unitId, await saveDraft(db, actorOf(c), period, regime, unitId, input, lockVersion));
   },
 );
 

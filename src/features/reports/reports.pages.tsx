@@ -2,30 +2,27 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { allow, can } from '../../platform/authz/index.ts';
 import { actorOf, type AppEnv, type Ctx } from '../../platform/http/context.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { formValues, readForm, translateFields, type FieldErrors } from '../../platform/http/validate.ts';
-import { formatDate, formatDateTime, type T } from '../../platform/i18n/index.ts';
-import { getIndicator } from '../../platform/indicators/index.ts';
-import { getUnit, unitNames } from '../units/index.ts';
+import { formatDate } from '../../platform/i18n/index.ts';
+import { unitNames } from '../units/index.ts';
 import { dateField } from '../units/units.schema.ts';
-import { assertRead, assertSubmit, assertWrite, loadPeriod, loadTarget, mayReview, maySubmit, mayWrite, visibleUnits } from './reports.access.ts';
+import { loadPeriod, mayReview, visibleUnits } from './reports.access.ts';
 import { aggregatePeriod } from './reports.aggregate.ts';
-import { aggregateFile, reportFile } from './reports.api.ts';
+import { aggregateFile } from './reports.api.ts';
 import { aggregateCsv } from './reports.documents.ts';
-import { listPeriods, listRegimes, getRegime, periodAxisLabel, periodStatuses, reportView, reportVersions, sameKindHistory, type Period } from './reports.repository.ts';
-import { draftFromForm, returnInput } from './reports.schema.ts';
-import { acceptReport, createPeriod, periodProblem, returnReport, saveDraft, submitReport, updatePeriod } from './reports.service.ts';
+import { listPeriods, listRegimes, getRegime, periodAxisLabel, periodStatuses, sameKindHistory, type Period } from './reports.repository.ts';
+import { createPeriod, periodProblem, updatePeriod } from './reports.service.ts';
 import { DUE_MODES, type DueMode } from '../../domain/reporting/index.ts';
 import { PERIOD_KINDS, type PeriodKind } from './reports.regime.ts';
 import { AggregatePage, Dashboard, PeriodList, RegimePage, type TimelinessPoint } from './views/period.tsx';
-import { ReportPage } from './views/report.tsx';
+import { unitReportPages } from './reports.unit-pages.tsx';
 import { autosaveJs } from './views/assets.ts';
 import { ProvincialPage } from './views/provincial.tsx';
 import { ExportPage } from './views/export.tsx';
 import { EXPORT_FORMATS, EXPORT_MIME, getExport, requestExport, type ExportFormat } from './reports.exports.ts';
 import { validationError } from '../../platform/http/validate.ts';
 import { compilationFromForm, getCompilation, issueCompilation, recompile, saveCompilation } from './reports.compilation.ts';
-import { nowIso } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 
 export const reportsPages = new Hono<AppEnv>();
@@ -34,16 +31,6 @@ const stateError = (c: Ctx) => { c.status(409); c.header('x-coso-no-change', '1'
 
 /** The autosave script (progressive enhancement; the CSP allows scripts from 'self' only, never inline). */
 reportsPages.get('/reports/autosave.js', allow('public'), (c) => autosaveJs.serve(c));
-
-/** The label users read for a form field name of the report page (`v.<code>`, `r.<code>`, `s.<key>`). */
-function fieldLabel(name: string, t: T): string {
-  const [kind, ...rest] = name.split('.');
-  const code = rest.join('.');
-  const d = getIndicator(code);
-  if (kind === 'v') return d?.label ?? code;
-  if (kind === 'r') return `${t('reports.override')} (${d?.label ?? code})`;
-  return name;
-}
 
 reportsPages.get('/reports', allow('reports.view'), async (c) => {
   const { db } = c.get('deps');
@@ -203,91 +190,4 @@ reportsPages.get('/report-periods/:id/exports/:exportId/file', allow('reports.ag
   return c.body(new Uint8Array(Buffer.from(x.content, 'base64')), 200, { 'Content-Type': EXPORT_MIME[x.format as ExportFormat], 'Content-Disposition': `attachment; filename="${x.file_name}"` });
 });
 
-async function renderReport(c: Ctx, periodId: string, unitId: string, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
-  const { db } = c.get('deps');
-  const user = c.get('user');
-  const { period, regime } = await loadTarget(db, periodId, unitId);
-  const report = await reportView(db, period, regime, unitId);
-  await assertRead(db, user, unitId, report.status);
-  const unit = (await getUnit(db, unitId))!;
-  const t = c.get('t');
-  const n = c.req.query('done');
-  const notice = n ? t(`reports.${n === 'saved' ? 'saved' : n === 'submitted' ? 'submitted' : n === 'returned' ? 'returnedNotice' : 'acceptedNotice'}`) : undefined;
-  return c.render(
-    <ReportPage period={period} unitId={unitId} unitName={unit.fullName} report={report} versions={report.id ? await reportVersions(db, report.id) : []}
-      canEdit={await mayWrite(db, user, unitId)} canSubmit={await maySubmit(db, user, unitId)} canReview={await mayReview(user)} values={extra.values} errors={extra.errors} notice={notice} />,
-    { title: `${unit.fullName} · ${period.title}` },
-  );
-}
-
-reportsPages.get('/reports/:periodId/:unitId', allow('reports.view'), (c) => renderReport(c, c.req.param('periodId'), c.req.param('unitId')));
-reportsPages.get('/reports/:periodId/:unitId/report.docx', allow('reports.view'), (c) => reportFile(c, c.req.param('periodId'), c.req.param('unitId')));
-
-reportsPages.post('/reports/:periodId/:unitId', allow('reports.write'), async (c) => {
-  const { db } = c.get('deps');
-  const { periodId, unitId } = c.req.param();
-  const { period, regime } = await loadTarget(db, periodId, unitId);
-  await assertWrite(db, c.get('user'), unitId);
-  const values = await formValues(c);
-  const autosave = c.req.header('x-coso-autosave') === '1';
-  const parsed = draftFromForm(values, regime.indicators, regime.outline.map((s) => s.key));
-  const r = parsed.ok ? await saveDraft(db, actorOf(c), period, regime, unitId, parsed.data, { autosave }) : null;
-  const t = c.get('t');
-  if (autosave) {
-    // Background save by static/autosave.js: JSON instead of a redirect or a page.
-    if (r?.ok) {
-      const savedAt = nowIso();
-      return c.json({ status: 'draft', savedAt, message: t('reports.autosaved', { time: formatDateTime(savedAt) }) }, 200);
-    }
-    c.header('x-coso-no-change', '1');
-    if (r && r.error === 'state') return c.json({ error: 'conflict', message: t('reports.autosaveState') }, 409);
-    const fields = translateFields(parsed.ok ? (r && !r.ok ? r.fields ?? {} : {}) : parsed.errors, t);
-    const labels = Object.keys(fields).map((k) => fieldLabel(k, t)).join('; ');
-    return c.json({ error: 'invalid', message: t('reports.autosaveInvalid', { fields: labels }), fields }, 400);
-  }
-  if (r?.ok) return c.redirect(`/reports/${periodId}/${unitId}?done=saved`, 303);
-  if (r && r.error === 'state') stateError(c);
-  else c.status(400);
-  const fields = parsed.ok ? (r && !r.ok ? r.fields : {}) : parsed.errors;
-  return renderReport(c, periodId, unitId, { values, errors: translateFields(fields, c.get('t')) });
-});
-
-reportsPages.post('/reports/:periodId/:unitId/submit', allow('reports.submit'), async (c) => {
-  const { db } = c.get('deps');
-  const { periodId, unitId } = c.req.param();
-  const { period } = await loadTarget(db, periodId, unitId);
-  await assertSubmit(db, c.get('user'), unitId);
-  const r = await submitReport(db, actorOf(c), period, unitId);
-  if (r.ok) return c.redirect(`/reports/${periodId}/${unitId}?done=submitted`, 303);
-  stateError(c);
-  return renderReport(c, periodId, unitId, { errors: { _: c.get('t')('reports.error.state') } });
-});
-
-reportsPages.post('/reports/:periodId/:unitId/accept', allow('reports.review'), async (c) => {
-  const { db } = c.get('deps');
-  const { periodId, unitId } = c.req.param();
-  const { period } = await loadTarget(db, periodId, unitId);
-  const r = await acceptReport(db, actorOf(c), period, unitId);
-  if (r.ok) return c.redirect(`/reports/${periodId}/${unitId}?done=accepted`, 303);
-  stateError(c);
-  return renderReport(c, periodId, unitId, { errors: { _: c.get('t')('reports.error.state') } });
-});
-
-reportsPages.post('/reports/:periodId/:unitId/return', allow('reports.review'), async (c) => {
-  const { db } = c.get('deps');
-  const { periodId, unitId } = c.req.param();
-  const { period } = await loadTarget(db, periodId, unitId);
-  if (!(await mayReview(c.get('user')))) throw forbidden();
-  const values = await formValues(c);
-  const sections = Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith('c.') && v.trim()).map(([k, v]) => [k.slice(2), v.trim()]));
-  const input = returnInput.safeParse({ comment: values.comment ?? '', sections });
-  if (!input.success) {
-    c.status(400);
-    c.header('x-coso-no-change', '1');
-    return renderReport(c, periodId, unitId, { values, errors: { comment: c.get('t')('validation.required') } });
-  }
-  const r = await returnReport(db, actorOf(c), period, unitId, input.data);
-  if (r.ok) return c.redirect(`/reports/${periodId}/${unitId}?done=returned`, 303);
-  stateError(c);
-  return renderReport(c, periodId, unitId, { errors: { _: c.get('t')('reports.error.state') } });
-});
+reportsPages.route('/', unitReportPages);

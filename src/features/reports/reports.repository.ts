@@ -21,7 +21,8 @@ export interface Period { id: string; regimeId: string; title: string; kind: Per
 export interface UnitStatus { unitId: string; unitName: string; kind: string; status: ReportStatus; submittedAt: string | null; late: boolean; version: number }
 export interface IndicatorValue { code: string; value: number | null; computed: number | null; overrideReason: string | null }
 export interface SectionText { key: string; title: string; part: string; text: string; comment: string | null }
-export interface ReportView { id: string | null; status: ReportStatus; version: number; submittedAt: string | null; late: boolean; reviewComment: string | null; indicators: IndicatorValue[]; sections: SectionText[] }
+/** `version` counts sendings; `lockVersion` moves on with every write (optimistic concurrency). */
+export interface ReportView { id: string | null; status: ReportStatus; version: number; lockVersion: number; submittedAt: string | null; late: boolean; reviewComment: string | null; indicators: IndicatorValue[]; sections: SectionText[] }
 
 const num = (s: string | null | undefined): number | null => (s == null || s === '' ? null : Number(s));
 
@@ -116,7 +117,7 @@ export async function reportView(db: Db, period: Period, regime: Regime, unitId:
   const vm = new Map(values.map((v) => [v.code, v]));
   const sm = new Map(sections.map((s) => [s.key, s]));
   return {
-    id: r?.id ?? null, status: (r?.status ?? 'missing') as ReportStatus, version: Number(r?.version ?? 0), submittedAt: r?.submitted_at ?? null,
+    id: r?.id ?? null, status: (r?.status ?? 'missing') as ReportStatus, version: Number(r?.version ?? 0), lockVersion: Number(r?.lock_version ?? 0), submittedAt: r?.submitted_at ?? null,
     late: isLate(r?.first_submitted_at ?? null, period.lastDay), reviewComment: r?.review_comment ?? null,
     indicators: regime.indicators.map((code) => {
       const v = vm.get(code);

@@ -128,7 +128,7 @@ export async function seedDemoReports(db: Db, opts: { unitsAt: string; keepMissi
         const sentMs = m.open ? todayMs - (1 + Math.floor(rand() * 12)) * 86_400_000 : dueMs + (late && !m.open ? 1 + Math.floor(rand() * 9) : -(1 + Math.floor(rand() * 15))) * 86_400_000;
         const sentAt = status === 'draft' ? null : new Date(Math.min(sentMs, todayMs - 86_400_000)).toISOString();
         const version = status === 'draft' ? 0 : 1;
-        reports.push({ id, period_id: periodId, unit_id: s.unitId, status, version, first_submitted_at: sentAt, submitted_at: sentAt, late: late ? 1 : 0, reviewed_at: status === 'accepted' || status === 'returned' ? sentAt : null, reviewed_by: null, review_comment: status === 'returned' ? 'Đề nghị bổ sung số liệu tiếp công dân và làm rõ mục 5; nêu cụ thể nguyên nhân hạn chế.' : null, updated_by: null, created_at: sentAt ?? nowIso(), updated_at: sentAt ?? nowIso() });
+        reports.push({ id, period_id: periodId, unit_id: s.unitId, status, version, first_submitted_at: sentAt, submitted_at: sentAt, late: late ? 1 : 0, reviewed_at: status === 'accepted' || status === 'returned' ? sentAt : null, reviewed_by: null, review_comment: status === 'returned' ? 'Đề nghị bổ sung số liệu tiếp công dân và làm rõ mục 5; nêu cụ thể nguyên nhân hạn chế.' : null, updated_by: null, created_at: sentAt ?? nowIso(), updated_at: sentAt ?? nowIso(), lock_version: null });
         const commune = s.kind === 'commune-committee';
         const n = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
         const v: Record<string, number> = {

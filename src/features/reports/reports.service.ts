@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../platform/db/index.ts';
 import { nowIso } from '../../platform/db/index.ts';
 import { inTransaction, record, type Actor } from '../../platform/audit/index.ts';
 import { fail, ok, type Result } from '../../platform/http/errors.ts';
+import { claimVersion, nextVersion } from '../../platform/http/concurrency.ts';
 import { computeIndicators } from '../../platform/indicators/index.ts';
 import { notifyUsers, usersWithRole } from '../../platform/notify/index.ts';
 import { localToday } from '../../platform/i18n/index.ts';
@@ -11,7 +12,8 @@ import { cutoffProblem, type DueMode } from '../../domain/reporting/index.ts';
 import { loadLegalTime } from '../calendar/index.ts';
 import type { DraftInput, ReturnInput } from './reports.schema.ts';
 
-export type ReportError = 'state' | 'invalid';
+/** state: not editable now (sent or accepted); conflict: someone saved since `expected` was read. */
+export type ReportError = 'state' | 'invalid' | 'conflict';
 
 const EDITABLE: ReportStatus[] = ['missing', 'draft', 'returned'];
 const str = (n: number | null | undefined) => (n == null ? null : String(n));
@@ -25,9 +27,10 @@ async function snapshot(trx: Trx, reportId: string, version: number, event: stri
 /**
  * Saves a unit's draft: indicator values (computed ones prefilled; a value differing from the
  * computed one needs a written reason, and both are kept) and narrative sections. Allowed while the
- * report is missing, a draft, or returned for revision.
+ * report is missing, a draft, or returned for revision. `expected` is the report's `lock_version` as
+ * the writer read it (0 for a report not yet started): one version for the whole report, see README.
  */
-export async function saveDraft(db: Db, actor: Actor, period: Period, regime: Regime, unitId: string, input: DraftInput, opts: { autosave?: boolean } = {}): Promise<Result<string, ReportError>> {
+export async function saveDraft(db: Db, actor: Actor, period: Period, regime: Regime, unitId: string, input: DraftInput, expected: number, opts: { autosave?: boolean } = {}): Promise<Result<string, ReportError>> {
   const fields: Record<string, string> = {};
   const known = new Set(regime.indicators);
   const keys = new Set(regime.outline.map((s) => s.key));
@@ -48,10 +51,15 @@ export async function saveDraft(db: Db, actor: Actor, period: Period, regime: Re
     if (r && !EDITABLE.includes(r.status as ReportStatus)) return fail('state');
     const now = nowIso();
     if (!r) {
+      // The first save starts the report at version 1; a concurrent first save (unique period+unit) finds it taken: a conflict, not a 500.
+      if (expected !== 0) return fail('conflict');
       const id = randomUUID();
-      await trx.insertInto('reports').values({ id, period_id: period.id, unit_id: unitId, status: 'draft', version: 0, first_submitted_at: null, submitted_at: null, late: 0, reviewed_at: null, reviewed_by: null, review_comment: null, updated_by: actor.userId, created_at: now, updated_at: now }).execute();
+      const ins = await trx.insertInto('reports').values({ id, period_id: period.id, unit_id: unitId, status: 'draft', version: 0, first_submitted_at: null, submitted_at: null, late: 0, reviewed_at: null, reviewed_by: null, review_comment: null, updated_by: actor.userId, created_at: now, updated_at: now, lock_version: 1 })
+        .onConflict((oc) => oc.columns(['period_id', 'unit_id']).doNothing()).executeTakeFirst();
+      if (!Number(ins.numInsertedOrUpdatedRows ?? 0)) return fail('conflict');
       r = (await reportRow(trx, period.id, unitId))!;
     } else {
+      if (!(await claimVersion(trx, 'reports', r.id, expected))) return fail('conflict');
       await trx.updateTable('reports').set({ updated_by: actor.userId, updated_at: now }).where('id', '=', r.id).execute();
     }
     const reportId = r.id;
@@ -77,7 +85,7 @@ export async function submitReport(db: Db, actor: Actor, period: Period, unitId:
     const first = r.first_submitted_at ?? now;
     const late = isLate(first, period.lastDay) ? 1 : 0;
     const version = Number(r.version) + 1;
-    await trx.updateTable('reports').set({ status: 'submitted', version, submitted_at: now, first_submitted_at: first, late, updated_by: actor.userId, updated_at: now }).where('id', '=', r.id).execute();
+    await trx.updateTable('reports').set({ status: 'submitted', version, submitted_at: now, first_submitted_at: first, late, updated_by: actor.userId, updated_at: now, lock_version: nextVersion() }).where('id', '=', r.id).execute();
     await snapshot(trx, r.id, version, 'submitted', actor.userId);
     await record(trx, actor, { action: 'reports.submit', subjectType: 'report', subjectId: r.id, unitId, changes: { periodId: period.id, version, late: !!late, sentOn: localDate(now) }, visibility: 'unit' });
     const reviewers = await trx.selectFrom('role_grants').select('user_id').where('role', '=', 'coordinator').execute();
@@ -92,7 +100,7 @@ async function review(db: Db, actor: Actor, period: Period, unitId: string, to: 
     const r = await reportRow(trx, period.id, unitId);
     if (!r || r.status !== 'submitted') return fail('state');
     const now = nowIso();
-    await trx.updateTable('reports').set({ status: to, reviewed_at: now, reviewed_by: actor.userId, review_comment: input?.comment ?? null, updated_at: now }).where('id', '=', r.id).execute();
+    await trx.updateTable('reports').set({ status: to, reviewed_at: now, reviewed_by: actor.userId, review_comment: input?.comment ?? null, updated_at: now, lock_version: nextVersion() }).where('id', '=', r.id).execute();
     await trx.updateTable('report_sections').set({ comment: null }).where('report_id', '=', r.id).execute();
     for (const [key, comment] of Object.entries(input?.sections ?? {})) {
       if (!comment) continue;

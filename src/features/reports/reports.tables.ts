@@ -51,6 +51,8 @@ export interface ReportsTable {
   updated_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency of the whole report (platform/http/concurrency.ts); NULL reads as 0. */
+  lock_version: number | null;
 }
 export interface ReportValuesTable { report_id: string; code: string; value: string | null; computed: string | null; override_reason: string | null }
 export interface ReportSectionsTable { report_id: string; key: string; text: string; comment: string | null }

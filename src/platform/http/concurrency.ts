@@ -45,6 +45,8 @@ export const nextVersion = () => sql<number>`coalesce(lock_version, 0) + 1`;
  * false: another write came first.
  */
 export async function claimVersion(trx: Trx, table: VersionedTable, id: string, expected: number): Promise<boolean> {
+  // No row reaches a version past the integer column's range; PostgreSQL would refuse the comparison (22003) with a 500.
+  if (expected > 2_147_483_647) return false;
   const r = await sql`update ${sql.table(table)} set lock_version = coalesce(lock_version, 0) + 1 where id = ${id} and coalesce(lock_version, 0) = ${expected}`.execute(trx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }

@@ -8,14 +8,17 @@ export type FieldErrors = Record<string, string>;
 /** Turns zod issues into one Vietnamese (or English) message per field, by translation key. */
 export function fieldErrors(error: z.ZodError, t: T): FieldErrors {
   const out: FieldErrors = {};
+  // Own properties only: a field named `constructor` or `__proto__` (sent by a client) must be named, not read from Object.prototype.
+  const has = (k: string) => Object.hasOwn(out, k);
+  const set = (k: string, msg: string) => Object.defineProperty(out, k, { value: msg, enumerable: true, writable: true, configurable: true });
   for (const issue of error.issues) {
     const i = issue as z.core.$ZodIssue & { input?: unknown; minimum?: number; maximum?: number; keys?: string[]; origin?: string };
     if (i.code === 'unrecognized_keys') {
-      for (const k of i.keys ?? []) out[k] ??= t('validation.unknownField');
+      for (const k of i.keys ?? []) if (!has(k)) set(k, t('validation.unknownField'));
       continue;
     }
     const field = i.path.length ? i.path.join('.') : '_';
-    if (out[field]) continue;
+    if (has(field)) continue;
     let msg: string;
     if (i.code === 'invalid_type' && (i.input === undefined || i.input === null || /received (undefined|null)/.test(i.message))) msg = t('validation.required');
     else if (i.code === 'invalid_type') msg = t('validation.invalidType');
@@ -25,7 +28,7 @@ export function fieldErrors(error: z.ZodError, t: T): FieldErrors {
     else if (i.code === 'invalid_value') msg = t('validation.invalidChoice');
     else if (i.message && /^[a-z]+\.[A-Za-z.]+$/.test(i.message)) msg = t(i.message);
     else msg = t('validation.invalid');
-    out[field] = msg;
+    set(field, msg);
   }
   return out;
 }

@@ -6,10 +6,13 @@ import { outlineIn } from './outline.ts';
 import type { Period, ReportView } from '../reports.repository.ts';
 import { StatusTag } from './period.tsx';
 import { autosaveJs } from './assets.ts';
+import { ConflictPanel, VersionField, type Conflict } from '../../../platform/views/conflict.tsx';
 
 export interface ReportPageProps {
   period: Period; unitName: string; unitId: string; report: ReportView; versions: { version: number; event: string; at: string; display_name: string | null }[];
   canEdit: boolean; canSubmit: boolean; canReview: boolean; values?: Record<string, string>; errors?: FieldErrors; notice?: string;
+  /** The version the draft form carries; `conflict`: what another person saved meanwhile (409). */
+  lockVersion: number; conflict?: Conflict;
 }
 
 const numText = (n: number | null) => (n == null ? '' : formatNumber(n));
@@ -34,6 +37,7 @@ export function ReportPage(p: ReportPageProps) {
       {!editable && ['submitted', 'accepted'].includes(r.status) && p.canEdit && <p class="hint">{t('reports.readOnly')}</p>}
       <form method="post" action={base} novalidate {...(editable ? { 'data-autosave': '1', 'data-msg-saving': t('reports.autosaving'), 'data-msg-offline': t('reports.autosaveOffline') } : {})}>
         <Csrf />
+        {editable && <><ConflictPanel conflict={p.conflict} /><VersionField value={p.lockVersion} /></>}
         {editable && <p class="hint">{t('reports.autosaveHint')}</p>}
         <h2>{t('reports.narrative')}</h2>
         {r.sections.map((x) => outlineIn(x, t)).map((s) => {
