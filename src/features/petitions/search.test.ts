@@ -64,4 +64,23 @@ forEachDialect('petitions: search without diacritics by index', (dialect) => {
     if (dialect === 'postgres') assert.match(plan, /Bitmap Index Scan on petitions_search_trgm/, plan);
     else assert.match(plan, /petitions_fts VIRTUAL TABLE INDEX/, plan);
   });
+
+  test('the staff list shows 50 cases a page with a link to the next page that keeps the filters; the pages together hold every match once', async () => {
+    const unit = (await getUnitByKey(t.db, 'commune:23575:2025-07-01'))!.id;
+    await t.db.transaction().execute(async (trx) => {
+      for (let i = 1; i <= 53; i++) await createPetition(t.db, SYSTEM_ACTOR, { anonymous: true, title: `Đèn đường tổ ${i} hỏng`, content: `Đèn đường ở tổ ${i} không sáng.`, addressedUnitId: unit, channel: 'letter', handlingUnitId: unit, trx } as never);
+    });
+    const all = (await listPetitions(t.db, { q: 'den duong', unitId: unit, units: 'all', limit: 1000 })).map((r) => r.id);
+    assert.ok(all.length > 50 && all.length <= 100, `${all.length} matches`);
+    const coord = await t.as('demo.coordinator');
+    const cases = (html: string) => [...html.matchAll(/<tr><td><a href="\/petitions\/([0-9a-f-]{36})">PA-/g)].map((m) => m[1]);
+    const one = (await (await coord.get(`/petitions?q=den+duong&unitId=${unit}`)).text()).replaceAll('&amp;', '&');
+    assert.equal(cases(one).length, 50);
+    const next = /<a href="([^"]+)" rel="next"/.exec(one)?.[1];
+    assert.equal(next, `?unitId=${unit}&q=den+duong&page=2`, 'the filters kept in the link');
+    assert.ok(one.includes(`/petitions/export.csv?unitId=${unit}&q=den+duong"`), 'the export stays complete (no page in its link)');
+    const two = (await (await coord.get(`/petitions${next}`)).text()).replaceAll('&amp;', '&');
+    assert.deepEqual([...cases(one), ...cases(two)], all, 'newest first, each case once');
+    assert.ok(two.includes('rel="prev"') && !two.includes('rel="next"'));
+  });
 });

@@ -20,7 +20,8 @@ import { accept, classify, extend, extendTriage, forward, mayHandle, mayReveal, 
 import { caseView, isOverdue } from './petitions.present.ts';
 import { flowError } from './petitions.api.ts';
 import { CaseDetail, CaseList, type StepForm } from './views/staff.tsx';
-import { Notice } from '../../platform/views/components.tsx';
+import { Notice, Pagination } from '../../platform/views/components.tsx';
+import { pageNumber } from '../../platform/http/pagination.ts';
 
 export const staffPages = new Hono<AppEnv>();
 
@@ -29,17 +30,27 @@ async function names(c: Ctx, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
 
+/** Cases per page of the staff list (a search may match thousands; the exports stay complete). */
+const CASES_PAGE = 50;
+
 staffPages.get('/petitions', allow('petitions.view'), async (c) => {
   const { db } = c.get('deps');
   const units = await unitIdsInScope(db, scopeOf(c.get('user'), 'petitions.view'));
   const lq = listQuery.safeParse(c.req.query());
   const f = lq.success ? lq.data : {};
-  const rows = await listPetitions(db, { ...f, units, overdue: f.overdue === 'true' || f.overdue === '1' });
+  const page = pageNumber(c.req.query('page'));
+  const found = await listPetitions(db, { ...f, units, overdue: f.overdue === 'true' || f.overdue === '1', limit: CASES_PAGE + 1, offset: (page - 1) * CASES_PAGE });
+  const rows = found.slice(0, CASES_PAGE);
   const risks = await circularRisks(db, units);
   const n = await names(c, [...rows.map((r) => r.handling_unit_id), ...risks.flatMap((r) => r.units)]);
-  const query = new URL(c.req.url).search;
+  // The filters typed, kept in the export and page links (the page number is not a filter).
+  const filters = Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as Record<string, string>;
   const sent = /^PA-[A-Z0-9]{8}$/.test(c.req.query('sent') ?? '') ? c.req.query('sent') : null;
-  return c.render(<>{sent && <Notice>{c.get('t')('petitions.sentAway', { code: sent })}</Notice>}<CaseList query={query} rows={rows.map((r) => ({ ...r, overdue: isOverdue(r), unitName: n.get(r.handling_unit_id) ?? '' }))} risks={risks.map((r) => ({ ...r, names: r.units.map((u) => n.get(u) ?? u) }))} /></>, { title: c.get('t')('petitions.title') });
+  return c.render(<>
+    {sent && <Notice>{c.get('t')('petitions.sentAway', { code: sent })}</Notice>}
+    <CaseList query={Object.keys(filters).length ? `?${new URLSearchParams(filters)}` : ''} rows={rows.map((r) => ({ ...r, overdue: isOverdue(r), unitName: n.get(r.handling_unit_id) ?? '' }))} risks={risks.map((r) => ({ ...r, names: r.units.map((u) => n.get(u) ?? u) }))}
+      pager={(page > 1 || found.length > CASES_PAGE) && <Pagination page={page} hasNext={found.length > CASES_PAGE} baseQuery={filters} />} />
+  </>, { title: c.get('t')('petitions.title') });
 });
 
 async function viewable(c: Ctx) {

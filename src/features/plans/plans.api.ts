@@ -8,7 +8,8 @@ import { localToday } from '../../platform/i18n/index.ts';
 import { ErrorSchema } from '../auth/index.ts';
 import { ancestorIds, unitIdsInScope } from '../units/index.ts';
 import { getPlan, listPlans, type ItemNode, type PlanView } from './plans.repository.ts';
-import { computeCoverage } from './plans.coverage.ts';
+import { computeCoverage, coverageCounts } from './plans.coverage.ts';
+import { pageFrom, pageOf, pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { createUnitPlan } from './plans.service.ts';
 import { unitPlanInput } from './plans.schema.ts';
 
@@ -48,12 +49,25 @@ plansApi.openapi(createRoute({ method: 'get', path: '/plans/{id}', middleware: [
   return c.json(presentPlan(p), 200);
 });
 
-const CoverageOut = z.object({ units: z.array(z.object({ unitId: z.string(), unitPlanId: z.string().nullable(), issuedOn: z.string().nullable(), overdue: z.boolean() })) }).openapi('Coverage');
+const CoverageUnit = z.object({ unitId: z.string(), unitPlanId: z.string().nullable(), issuedOn: z.string().nullable(), overdue: z.boolean() }).openapi('CoverageUnit');
+const CoverageSummary = z.object({
+  units: z.number().int().openapi({ description: 'Units that must respond (all pages)' }),
+  issued: z.number().int().openapi({ description: 'Of them, units that have issued their plan' }),
+  overdue: z.number().int().openapi({ description: 'Units without an issued plan past the due date' }),
+}).openapi('CoverageSummary');
+const CoverageOut = pageSchema(CoverageUnit).extend({ summary: CoverageSummary }).openapi('Coverage');
+const coverageQuery = z.object({ missing: z.enum(['true', 'false', '1', '0']).optional().openapi({ description: 'Only units without an issued plan' }), ...pageQuery });
 
-plansApi.openapi(createRoute({ method: 'get', path: '/plans/{id}/coverage', middleware: [allow('plans.coverage')] as const, request: { params: idParam }, responses: { 200: json(CoverageOut, 'Coverage of the plan'), ...errors } }), async (c) => {
-  const cov = await computeCoverage(c.get('deps').db, c.req.valid('param').id, localToday());
+plansApi.openapi(createRoute({ method: 'get', path: '/plans/{id}/coverage', middleware: [allow('plans.coverage')] as const, request: { params: idParam, query: coverageQuery }, responses: { 200: json(CoverageOut, 'Coverage of the plan, one page of units (follow `next`) with the totals of all pages'), ...errors } }), async (c) => {
+  const { db } = c.get('deps');
+  const q = c.req.valid('query');
+  const p = pageOf(q);
+  const today = localToday();
+  const cov = await computeCoverage(db, c.req.valid('param').id, today, { limit: p.limit + 1, offset: p.offset, missing: q.missing === 'true' || q.missing === '1' });
   if (!cov) throw notFound();
-  return c.json({ units: cov.units.map((u) => ({ unitId: u.unitId, unitPlanId: u.unitPlanId, issuedOn: u.issuedOn, overdue: u.overdue })) }, 200);
+  const { total, issued, overdue } = await coverageCounts(db, cov.planId, today);
+  const page = pageFrom(cov.units.map((u) => ({ unitId: u.unitId, unitPlanId: u.unitPlanId, issuedOn: u.issuedOn, overdue: u.overdue })), p);
+  return c.json({ ...page, summary: { units: total, issued, overdue } }, 200);
 });
 
 plansApi.openapi(createRoute({

@@ -59,11 +59,15 @@ function respondents(db: Db | Trx, planId: string, kinds: string[], today: strin
   return q;
 }
 
-/** How many units must respond, and how many of them have issued their plan (for a paginated matrix). */
-export async function coverageCounts(db: Db | Trx, planId: string, today: string): Promise<{ total: number; issued: number }> {
+/**
+ * How many units must respond, how many of them have issued their plan, and how many are overdue
+ * (no issued plan past the due date), for a paginated matrix or API list.
+ */
+export async function coverageCounts(db: Db | Trx, planId: string, today: string): Promise<{ total: number; issued: number; overdue: number }> {
   const plan = await getPlan(db, planId);
   const kinds = plan?.document.respondents?.unitKinds ?? [];
   const count = async (missing: boolean) => Number((await respondents(db, planId, kinds, today, missing).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const total = await count(false);
-  return { total, issued: total - (await count(true)) };
+  const missing = await count(true);
+  return { total, issued: total - missing, overdue: plan?.dueOn && today > plan.dueOn ? missing : 0 };
 }

@@ -1,6 +1,7 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { allPages } from '../../../test/helpers/pages.ts';
 import { verifyChain } from '../../platform/audit/index.ts';
 import { getUnitByKey } from '../units/index.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
@@ -56,16 +57,29 @@ forEachDialect('plans: 188/KH-UBND and the cascade', (dialect) => {
   });
 
   test('coverage: every department and commune, none issued yet for Pleiku; demo units at different stages', async () => {
-    const { status, body } = await api('demo.coordinator', `/plans/${planId}/coverage`);
-    assert.equal(status, 200);
-    assert.ok(body.units.length >= 135);
+    const { items: units, first } = await allPages((p) => api('demo.coordinator', p), `/plans/${planId}/coverage`);
+    assert.ok(units.length >= 135);
     const pleiku = await getUnitByKey(t.db, 'commune:23575:2025-07-01');
-    const row = body.units.find((u: Json) => u.unitId === pleiku!.id);
+    const row = units.find((u: Json) => u.unitId === pleiku!.id);
     assert.deepEqual(row, { unitId: pleiku!.id, unitPlanId: null, issuedOn: null, overdue: true });
-    assert.ok(body.units.some((u: Json) => u.issuedOn === '2025-02-20' && !u.overdue));
+    assert.ok(units.some((u: Json) => u.issuedOn === '2025-02-20' && !u.overdue));
+    assert.deepEqual(first.summary, { units: units.length, issued: units.filter((u) => u.issuedOn).length, overdue: units.filter((u) => u.overdue).length }, 'the totals of all pages');
     assert.equal((await api('demo.commune', `/plans/${planId}/coverage`)).status, 403);
     const page = await (await (await t.as('demo.coordinator')).get(`/plans/${planId}/coverage`)).text();
     assert.ok(page.includes('Phường Pleiku') && page.includes('Đơn vị chưa ban hành kế hoạch'));
+  });
+
+  test('coverage API: 50 units a page by default with `next`; missing=true keeps the units without an issued plan; a bad limit is a 400', async () => {
+    const one = await api('demo.coordinator', `/plans/${planId}/coverage`);
+    assert.equal(one.body.items.length, 50);
+    const two = await api('demo.coordinator', `/plans/${planId}/coverage?cursor=${one.body.next}`);
+    assert.ok(two.body.items.length > 0 && !two.body.items.some((u: Json) => one.body.items.some((v: Json) => v.unitId === u.unitId)), 'page 2 holds other units');
+    const missing = await allPages((p) => api('demo.coordinator', p), `/plans/${planId}/coverage?missing=true`);
+    assert.equal(missing.items.length, missing.first.summary.units - missing.first.summary.issued);
+    assert.ok(missing.items.every((u: Json) => u.issuedOn === null));
+    const bad = await api('demo.coordinator', `/plans/${planId}/coverage?limit=500`);
+    assert.equal(bad.status, 400);
+    assert.ok(JSON.stringify(bad.body).includes('limit'));
   });
 
   test('coordinator reminds units without an issued plan (in-app notices, audited)', async () => {
@@ -126,7 +140,7 @@ forEachDialect('plans: 188/KH-UBND and the cascade', (dialect) => {
     assert.ok((await bad.text()).includes('error-summary'));
     assert.equal((await head.post(`/plans/${unitPlanId}/issue`, { documentNumber: '01/KH-UBND', issuedOn: '01/03/2025' })).status, 303);
     const pleiku = await getUnitByKey(t.db, 'commune:23575:2025-07-01');
-    const row = (await api('demo.coordinator', `/plans/${planId}/coverage`)).body.units.find((u: Json) => u.unitId === pleiku!.id);
+    const row = (await allPages((p) => api('demo.coordinator', p), `/plans/${planId}/coverage`)).items.find((u: Json) => u.unitId === pleiku!.id);
     assert.deepEqual(row, { unitId: pleiku!.id, unitPlanId, issuedOn: '2025-03-01', overdue: false });
   });
 

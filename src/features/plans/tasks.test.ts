@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { forEachDialect, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { allPages } from '../../../test/helpers/pages.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { getUnitByKey, reorganize } from '../units/index.ts';
 import { remindTasks } from './plans.jobs.ts';
@@ -261,8 +262,8 @@ forEachDialect('tasks: scope, progress, evidence, reminders, restructuring', (di
     assert.match(left[0].note ?? '', /Xã Hợp Nhất/);
     const moved1 = await (await (await t.as('demo.coordinator')).get(`/plans/${succPlans[0].id}`)).text();
     assert.ok(moved1.includes('khi sắp xếp đơn vị'), 'the moved plan shows its note');
-    const cov = await api('demo.coordinator', `/plans/${provincial}/coverage`);
-    const rows = cov.body.units.filter((u: Json) => [a, b, succ].includes(u.unitId));
+    const cov = await allPages((p) => api('demo.coordinator', p), `/plans/${provincial}/coverage`);
+    const rows = cov.items.filter((u: Json) => [a, b, succ].includes(u.unitId));
     assert.deepEqual(rows.map((u: Json) => [u.unitId, u.unitPlanId]), [[succ, succPlans[0].id]]);
     assert.equal((await verifyChain(t.db)).ok, true);
   });

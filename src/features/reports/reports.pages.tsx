@@ -15,11 +15,13 @@ import { listPeriods, listRegimes, getRegime, periodAxisLabel, periodStatuses, s
 import { createPeriod, periodProblem, updatePeriod } from './reports.service.ts';
 import { DUE_MODES, type DueMode } from '../../domain/reporting/index.ts';
 import { PERIOD_KINDS, type PeriodKind } from './reports.regime.ts';
-import { AggregatePage, Dashboard, PeriodList, RegimePage, type TimelinessPoint } from './views/period.tsx';
+import { Dashboard, PeriodList, RegimePage, type TimelinessPoint } from './views/period.tsx';
 import { unitReportPages } from './reports.unit-pages.tsx';
 import { autosaveJs } from './views/assets.ts';
 import { ProvincialPage } from './views/provincial.tsx';
 import { ExportPage } from './views/export.tsx';
+import { AGGREGATE_PAGE, AggregatePage } from './views/aggregate.tsx';
+import { pageNumber } from '../../platform/http/pagination.ts';
 import { EXPORT_FORMATS, EXPORT_MIME, getExport, requestExport, type ExportFormat } from './reports.exports.ts';
 import { validationError } from '../../platform/http/validate.ts';
 import { compilationFromForm, getCompilation, issueCompilation, recompile, saveCompilation } from './reports.compilation.ts';
@@ -114,7 +116,8 @@ reportsPages.get('/report-periods/:id/aggregate', allow('reports.aggregate'), as
   const trend = drill && agg.indicators.some((i) => i.code === drill)
     ? await Promise.all(sameKindHistory(await listPeriods(db), period).map(async (p) => ({ label: periodAxisLabel(p), value: (await aggregatePeriod(db, p, regime)).indicators.find((i) => i.code === drill)?.total ?? null })))
     : [];
-  return c.render(<AggregatePage period={period} agg={agg} drill={drill} trend={trend} />, { title: `${c.get('t')('reports.aggregateTitle')} · ${period.title}` });
+  const page = pageNumber(c.req.query('page'), Math.max(1, Math.ceil(agg.statuses.length / AGGREGATE_PAGE)));
+  return c.render(<AggregatePage period={period} agg={agg} drill={drill} trend={trend} page={page} />, { title: `${c.get('t')('reports.aggregateTitle')} · ${period.title}` });
 });
 reportsPages.get('/report-periods/:id/aggregate.docx', allow('reports.aggregate'), (c) => aggregateFile(c, c.req.param('id'), 'docx'));
 reportsPages.get('/report-periods/:id/aggregate.xlsx', allow('reports.aggregate'), (c) => aggregateFile(c, c.req.param('id'), 'xlsx'));

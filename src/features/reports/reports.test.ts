@@ -354,6 +354,24 @@ forEachDialect('periodic reports', (dialect) => {
     assert.equal(own.body.sections.length, 16, 'the regime outline applies');
   });
 
+  test('the aggregate page shows 100 units a page with a link to the next (indicator kept); the province totals are the same on every page and count every unit', async () => {
+    const coord = await t.as('demo.coordinator');
+    const units = (await api('demo.coordinator', `/report-periods/${semi.id}/reports`)).body.items.length as number;
+    assert.ok(units > 100 && units <= 200, `${units} units: more than one page in the demo`);
+    const rows = (html: string) => [...html.matchAll(new RegExp(`<tr><td><a href="/reports/${semi.id}/([^"]+)">`, 'g'))].map((m) => m[1]);
+    const totals = (html: string) => /<table>[\s\S]*?<\/table>/.exec(html.slice(html.indexOf('id="unit-counts"')))![0];
+    const one = (await (await coord.get(`/report-periods/${semi.id}/aggregate?indicator=tcd.days`)).text()).replaceAll('&amp;', '&');
+    assert.equal(rows(one).length, 100);
+    assert.match(one, /<a href="\?indicator=tcd\.days&page=2" rel="next">/);
+    const two = (await (await coord.get(`/report-periods/${semi.id}/aggregate?indicator=tcd.days&page=2`)).text()).replaceAll('&amp;', '&');
+    assert.equal(new Set([...rows(one), ...rows(two)]).size, units, 'every unit on one of the two pages, once');
+    assert.ok(!two.includes('rel="next"'));
+    assert.equal(totals(two), totals(one), 'the province totals do not depend on the page');
+    const agg = (await api('demo.coordinator', `/report-periods/${semi.id}/aggregate`)).body as Agg;
+    assert.equal([...totals(one).matchAll(/<tr><td>/g)].length, agg.indicators.length);
+    assert.match(one, new RegExp(`Đơn vị chưa gửi \\(${agg.missing.length}\\)`));
+  });
+
   test('exports off the request path: queued by the page, built by the job with progress, downloaded when done', async () => {
     const observer = await t.as('demo.observer');
     const agg = await (await observer.get(`/report-periods/${semi.id}/aggregate`)).text();

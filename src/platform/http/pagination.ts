@@ -40,3 +40,6 @@ export function pageFrom<T>(rows: T[], p: { limit: number; offset: number }): { 
 
 /** The response schema of a paginated list of `item`. */
 export const pageSchema = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item), next: z.string().nullable() });
+
+/** The page number of a paginated HTML page (`?page=`): 1 when missing or not a number, at most `max`. */
+export const pageNumber = (raw: string | undefined, max = 10_000) => Math.max(1, Math.min(max, Number.parseInt(raw ?? '1', 10) || 1));

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { Csrf, ErrorSummary, Field, Select, Table, useT } from '../../../platform/views/components.tsx';
@@ -13,7 +14,7 @@ import { DialogueSection } from './dialogue.tsx';
 
 type Row = { id: string; tracking_code: string; kind: string | null; status: string; received_on: string; due_on: string | null; title: string; overdue: boolean; unitName: string };
 
-export function CaseList({ rows, risks, query = '' }: { rows: Row[]; risks: { trackingCode: string; id: string; names: string[] }[]; query?: string }) {
+export function CaseList({ rows, risks, query = '', pager }: { rows: Row[]; risks: { trackingCode: string; id: string; names: string[] }[]; query?: string; pager?: Child }) {
   const t = useT();
   return (
     <>
@@ -24,6 +25,7 @@ export function CaseList({ rows, risks, query = '' }: { rows: Row[]; risks: { tr
         empty={t('petitions.empty')}
         rows={rows.map((r) => [<a href={`/petitions/${r.id}`}>{r.tracking_code}</a>, r.title, t(`petitions.kind.${r.kind ?? 'unknown'}`), t(`petitions.st.${r.status}`), r.unitName, formatDate(r.received_on),
           <>{formatDate(r.due_on)}{r.overdue && <strong class="tag-overdue"> {t('petitions.overdue')}</strong>}</>])} />
+      {pager}
       {risks.length > 0 && <><h2>{t('petitions.risks')}</h2><ul id="risks">{risks.map((r) => <li><a href={`/petitions/${r.id}`}>{r.trackingCode}</a>: {r.names.join(' → ')}</li>)}</ul></>}
     </>
   );

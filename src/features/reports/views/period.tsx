@@ -4,7 +4,6 @@ import { Csrf, ErrorSummary, Field, Select, Table, useLang, useT } from '../../.
 import type { FieldErrors } from '../../../platform/http/validate.ts';
 import { getIndicator, indicatorText } from '../../../platform/indicators/index.ts';
 import { outlineIn } from './outline.ts';
-import type { Aggregation } from '../reports.aggregate.ts';
 import type { Period, Regime, UnitStatus } from '../reports.repository.ts';
 import { DUE_MODES } from '../../../domain/reporting/index.ts';
 import { BarChart, type Bar } from '../../../platform/views/chart.tsx';
@@ -38,7 +37,7 @@ export const StatusTag = ({ status, late }: { status: string; late?: boolean }) 
   </>;
 };
 
-const num = (n: number | null | undefined) => (n == null ? '—' : formatNumber(n));
+export const num = (n: number | null | undefined) => (n == null ? '—' : formatNumber(n));
 const cutoff = (p: Period) => `${formatDate(p.from)} – ${formatDate(p.to)}`;
 /** "trước ngày 10/05/2025 (hạn cuối 09/05/2025)" or the date itself. */
 const dueText = (t: (k: string, p?: Record<string, string | number>) => string, p: Period) =>
@@ -130,53 +129,4 @@ export function Dashboard({ period, regime, statuses, trend, canManage, canAggre
       )}
     </>
   );
-}
-
-export function AggregatePage({ period, agg, drill, trend = [] }: { period: Period; agg: Aggregation; drill?: string; trend?: Bar[] }) {
-  const t = useT();
-  const kinds = Object.keys(agg.indicators[0]?.byUnitKind ?? {});
-  const names = new Map(agg.statuses.map((s) => [s.unitId, s.unitName]));
-  const lang = useLang();
-  const found = drill ? agg.indicators.find((i) => i.code === drill) : undefined;
-  const d = found && { ...found, ...indicatorIn(found, lang) };
-  const base = `/report-periods/${period.id}/aggregate`;
-  return (
-    <>
-      <p class="caption"><a href={`/report-periods/${period.id}`}>{period.title}</a></p>
-      <h1>{t('reports.aggregateTitle')}</h1>
-      <p>{t('reports.countedNote', { n: agg.submitted + agg.accepted })} <StatusTag status="submitted" /> {agg.submitted} · <StatusTag status="accepted" /> {agg.accepted}</p>
-      <p><a href={`/report-periods/${period.id}/provincial`}><strong>{t('reports.provincial.open')}</strong></a></p>
-      <p class="actions"><a href={`${base}.docx`}>{t('reports.download.docx')}</a> · <a href={`${base}.xlsx`}>{t('reports.download.xlsx')}</a> · <a href={`${base}.csv`}>{t('reports.download.csv')}</a></p>
-      <form method="post" action={`/report-periods/${period.id}/exports`} class="inline">
-        <Csrf />
-        <label for="f-format">{t('reports.export.label')}</label>{' '}
-        <select id="f-format" name="format">{(['docx', 'xlsx', 'csv'] as const).map((f) => <option value={f}>{f.toUpperCase()}</option>)}</select>{' '}
-        <button type="submit" class="secondary">{t('reports.export.start')}</button>
-        <span class="hint"> {t('reports.export.hint')}</span>
-      </form>
-      <Table caption={t('reports.indicators')} head={[t('reports.col.indicator'), t('reports.col.measure'), t('reports.col.aggregate'), t('reports.col.total'), ...kinds.map((k) => t(`reports.unitKind.${k}`))]}
-        rows={agg.indicators.map((i) => ({ ...i, ...indicatorIn(i, lang) })).map((i) => [<a href={`${base}?indicator=${encodeURIComponent(i.code)}#drill`}>{i.label}</a>, i.unit, t(`reports.agg.${i.aggregate}`), <strong>{num(i.total)}</strong>, ...kinds.map((k) => num(i.byUnitKind[k]))])} />
-      <h2 id="drill">{t('reports.drill')}</h2>
-      {d ? <Table caption={d.label} head={[t('reports.col.unit'), `${t('reports.col.value')} (${d.unit})`]}
-        rows={agg.statuses.filter((s) => agg.byUnit.get(s.unitId)?.get(d.code) != null).map((s) => [<a href={`/reports/${period.id}/${s.unitId}`}>{s.unitName}</a>, num(agg.byUnit.get(s.unitId)!.get(d.code))])} />
-        : <p class="hint">{t('reports.drillHint')}</p>}
-      {d && trend.length > 1 && <div class="charts no-print"><BarChart id="trend-indicator" title={t('reports.trend.indicator', { label: d.label, kind: t(`reports.kind.${period.kind}`).toLowerCase() })} bars={trend} unit={d.unit} lang={lang} tableLabel={t('reports.trend.table')} /></div>}
-      <details><summary>{t('reports.missingUnits', { n: agg.missing.length })}</summary><p>{agg.missing.map((u) => names.get(u)).join('; ')}</p></details>
-      <details><summary>{t('reports.lateUnits', { n: agg.late.length })}</summary><p>{agg.late.map((u) => names.get(u)).join('; ')}</p></details>
-      <h2>{t('reports.compiled')}</h2>
-      {agg.narrative.map((x) => outlineIn(x, t)).map((n, i, narrative) => (
-        <section>
-          {(i === 0 || narrative[i - 1].part !== n.part) && <h3>{n.part}</h3>}
-          {n.title !== n.part.replace(/^[IVX]+\.\s*/, '') && <h4>{n.title}</h4>}
-          {n.entries.length === 0 ? <p class="muted">{t('reports.empty')}</p> : n.entries.map((e) => <p><strong>{e.unitName}:</strong> {e.text}</p>)}
-        </section>
-      ))}
-    </>
-  );
-}
-
-/** An aggregated indicator's label and unit in the page's language. */
-function indicatorIn(i: { code: string; label: string; unit: string }, lang: 'vi' | 'en') {
-  const d = getIndicator(i.code);
-  return d ? indicatorText(d, lang) : { label: i.label, unit: i.unit };
 }
