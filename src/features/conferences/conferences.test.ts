@@ -83,6 +83,11 @@ forEachDialect('conferences: commune democracy events (issue 18 item 12)', (dial
     assert.deepEqual([v['Tổ dân phố 1'].noticeOnTime, v['Tổ dân phố 1'].reportOnTime, v['Tổ dân phố 1'].atYearEnd], [true, true, true]);
     assert.deepEqual([v['Tổ dân phố 3'].noticeOnTime, v['Tổ dân phố 3'].reportOnTime], [false, false], 'noticed 2 days before, no report');
     assert.equal(v['Tổ dân phố 5'], null);
+    // The page tells a report never sent (with its due day) from one sent late.
+    const page = await (await officer.get(`/conferences/compliance?year=${last}`)).text();
+    const row3 = page.split('<tr').find((r) => r.includes('Tổ dân phố 3'))!;
+    assert.match(row3, new RegExp(`Chưa gửi, quá hạn ${v['Tổ dân phố 3'].reportDue.split('-').reverse().join('/')}`));
+    assert.match(page.split('<tr').find((r) => r.includes('Tổ dân phố 1'))!, /Đúng hạn \(\d{2}\/\d{2}\/\d{4}\)/);
     const villages = c.body.communes.flatMap((x: any) => x.villages);
     const held = villages.filter((x: any) => x.periodic).length;
     const overview = await (await officer.get(`/disclosures/overview?year=${last}&quarter=4`)).text();

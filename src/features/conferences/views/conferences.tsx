@@ -51,6 +51,10 @@ export function NewPage({ units, errors, values }: Form & { units: [string, stri
   );
 }
 
+/** The report to the commune committees: sent on time or late (with its date), or not sent yet (with its due day). */
+const reportCell = (t: (k: string, p?: Record<string, string | number>) => string, e: EventCheck) =>
+  e.reportSentOn ? `${yesNo(t, e.reportOnTime)} (${formatDate(e.reportSentOn)})` : t(e.reportOnTime === false ? 'conferences.reportOverdue' : 'conferences.reportPending', { due: formatDate(e.reportDue) });
+
 const yesNo = (t: (k: string) => string, v: boolean | null) => (v === null ? t('conferences.notRecorded') : v ? t('conferences.onTime') : t('conferences.late'));
 
 export function DetailPage({ c, unitName, communeName, canManage, errors, values, which }: Form & { c: ConferencesTable; unitName: string; communeName: string; canManage: boolean; which?: 'notice' | 'minutes' }) {
@@ -135,7 +139,7 @@ export function CompliancePage({ year, rows, counts }: { year: number; rows: Com
       <Table caption={t('conferences.byCommune')} empty={t('conferences.none')} head={[t('conferences.unit'), t('conferences.kind.commune-dialogue'), t('conferences.notice'), t('conferences.villagesHeld')]}
         rows={rows.map((r) => [r.name, cell(t, r.dialogue, false), r.dialogue ? yesNo(t, r.dialogue.noticeOnTime) : '', `${r.villages.filter((v) => v.periodic).length}/${r.villages.length}`])} />
       <Table caption={t('conferences.byVillage')} empty={t('conferences.none')} head={[t('conferences.unit'), t('conferences.kind.village-periodic'), t('conferences.notice'), t('conferences.report')]}
-        rows={rows.flatMap((r) => r.villages.map((v) => [`${v.name} · ${r.name}`, cell(t, v.periodic, true), v.periodic ? yesNo(t, v.periodic.noticeOnTime) : '', v.periodic ? `${yesNo(t, v.periodic.reportOnTime)}${v.periodic.reportSentOn ? ` (${formatDate(v.periodic.reportSentOn)})` : ''}` : '']))} />
+        rows={rows.flatMap((r) => r.villages.map((v) => [`${v.name} · ${r.name}`, cell(t, v.periodic, true), v.periodic ? yesNo(t, v.periodic.noticeOnTime) : '', v.periodic ? reportCell(t, v.periodic) : '']))} />
     </>
   );
 }
