@@ -48,21 +48,33 @@ type FieldProps = {
   required?: boolean;
 };
 
+/** The GOV.UK frame of a form field: its label, hint and inline error around the control. */
+function FieldFrame(p: PropsWithChildren<{ name: string; label: string; hint?: string; err?: string }>) {
+  return (
+    <div class={`field${p.err ? ' field-error' : ''}`}>
+      <label for={`f-${p.name}`}>{p.label}</label>
+      {p.hint && <div class="hint" id={`h-${p.name}`}>{p.hint}</div>}
+      {p.err && <p class="error-message" id={`e-${p.name}`}>{p.err}</p>}
+      {p.children}
+    </div>
+  );
+}
+
+/** The ids a control is described by: its hint and its error, when there are. */
+const describedBy = (name: string, hint?: string, err?: string) => [hint && `h-${name}`, err && `e-${name}`].filter(Boolean).join(' ') || undefined;
+
 /** A labelled input with hint and inline error, keeping the value the user typed. */
 export function Field(p: FieldProps) {
   const err = p.errors?.[p.name];
   return (
-    <div class={`field${err ? ' field-error' : ''}`}>
-      <label for={`f-${p.name}`}>{p.label}</label>
-      {p.hint && <div class="hint" id={`h-${p.name}`}>{p.hint}</div>}
-      {err && <p class="error-message" id={`e-${p.name}`}>{err}</p>}
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} err={err}>
       <input
         id={`f-${p.name}`} name={p.name} type={p.type ?? 'text'} value={p.type === 'password' ? '' : (p.values?.[p.name] ?? '')}
         autocomplete={p.autocomplete} class={p.width === 'short' ? 'input-short' : undefined}
-        aria-describedby={[p.hint && `h-${p.name}`, err && `e-${p.name}`].filter(Boolean).join(' ') || undefined}
+        aria-describedby={describedBy(p.name, p.hint, err)}
         aria-invalid={err ? 'true' : undefined}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -70,13 +82,9 @@ export function Field(p: FieldProps) {
 export function TextArea(p: Pick<FieldProps, 'name' | 'label' | 'hint' | 'errors' | 'values'>) {
   const err = p.errors?.[p.name];
   return (
-    <div class={`field${err ? ' field-error' : ''}`}>
-      <label for={`f-${p.name}`}>{p.label}</label>
-      {p.hint && <div class="hint" id={`h-${p.name}`}>{p.hint}</div>}
-      {err && <p class="error-message" id={`e-${p.name}`}>{err}</p>}
-      <textarea id={`f-${p.name}`} name={p.name} aria-invalid={err ? 'true' : undefined}
-        aria-describedby={[p.hint && `h-${p.name}`, err && `e-${p.name}`].filter(Boolean).join(' ') || undefined}>{p.values?.[p.name] ?? ''}</textarea>
-    </div>
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} err={err}>
+      <textarea id={`f-${p.name}`} name={p.name} aria-invalid={err ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, err)}>{p.values?.[p.name] ?? ''}</textarea>
+    </FieldFrame>
   );
 }
 
