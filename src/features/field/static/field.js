@@ -42,7 +42,23 @@ function labelOf(form) {
   return `${form.dataset.title}: ${sel ? sel.options[sel.selectedIndex].text : ''}`;
 }
 
+/**
+ * Stores the form as an entry, then empties the form. Its controls are disabled until then: on a slow
+ * phone the store can take a moment, and what the officer typed meanwhile would be wiped by the reset.
+ */
 async function capture(form) {
+  const controls = [...form.elements].filter((el) => !el.disabled);
+  for (const el of controls) el.disabled = true;
+  try {
+    await saveEntry(form);
+  } finally {
+    for (const el of controls) el.disabled = false;
+  }
+  await render();
+  if (navigator.onLine) sync();
+}
+
+async function saveEntry(form) {
   const editing = form.dataset.editing;
   const old = editing ? await get(editing, store) : undefined;
   const entry = {
@@ -55,8 +71,6 @@ async function capture(form) {
   form.querySelector('[data-field-editing]').hidden = true;
   setToday();
   say(M.saved);
-  await render();
-  if (navigator.onLine) sync();
 }
 
 /** The request of an entry: path parameters filled from its fields, the rest as JSON or multipart. */
